@@ -1,0 +1,90 @@
+"""The command line: `python -m pipeline build|check|import|script|clean`; heavy imports stay inside."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.errors import PipelineError
+from pipeline.settings import PARTS, Settings
+
+log = logging.getLogger("pipeline")
+
+
+def _parser() -> argparse.ArgumentParser:
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--sources", type=Path, default=Path("sources"), metavar="DIR",
+                        help="folder with practice.toml and articles/ (default: sources)")
+    shared.add_argument("--out", type=Path, default=Path("build"), metavar="DIR",
+                        help="output folder (default: build)")
+    shared.add_argument("--cache", type=Path, default=Path(".cache"), metavar="DIR",
+                        help="speech cache folder (default: .cache)")
+    shared.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    shared.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Build handouts, large-print handouts, narrated audio and e-mail drafts "
+                    "from the practice's articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", parents=[shared], help="build every article (or the named ones)")
+    build.add_argument("slugs", nargs="*", metavar="SLUG", help="articles to build (default: all)")
+    build.add_argument("--engine", metavar="NAME", help="speech engine, overriding the profile (piper, gtts)")
+    build.add_argument("--only", action="append", choices=PARTS, metavar="PART",
+                       help=f"build only this part; repeatable ({', '.join(PARTS)})")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="articles built in parallel (default: number of cores)")
+
+    commands.add_parser("check", parents=[shared], help="validate the sources and report on each article")
+
+    imp = commands.add_parser("import", parents=[shared], help="turn a copied web page into an article source")
+    imp.add_argument("path", type=Path, metavar="PATH", help="a saved .html page or copied .txt text")
+    imp.add_argument("--slug", metavar="S", help="the new article's slug (default: from the title)")
+    imp.add_argument("--stdout", action="store_true", help="print the Markdown instead of writing it")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing article source")
+
+    script = commands.add_parser("script", parents=[shared], help="print an article's narration script")
+    script.add_argument("slug", metavar="SLUG")
+
+    commands.add_parser("clean", parents=[shared], help="remove built outputs (keeps the speech cache)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.INFO,
+        format="%(levelname)s: %(message)s" if args.debug else "%(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "urllib3", "PIL"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if args.debug else logging.ERROR)
+    settings = Settings(
+        sources=args.sources, out=args.out, cache=args.cache, strict=args.strict, debug=args.debug,
+        engine=getattr(args, "engine", None),
+        only=frozenset(getattr(args, "only", None) or PARTS),
+        jobs=max(1, getattr(args, "jobs", 1) or 1),
+    )
+    from pipeline import commands
+
+    try:
+        return commands.run(args.command, settings, args)
+    except PipelineError as exc:
+        if args.debug:
+            raise
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        print("interrupted: stopped; finished outputs are complete, nothing half-written was kept",
+              file=sys.stderr)
+        return 130

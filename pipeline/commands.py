@@ -1,0 +1,87 @@
+"""What each CLI command does, kept apart from argument parsing."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from pipeline.errors import PipelineError, SourceError
+from pipeline.settings import Settings
+
+
+def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
+    return {
+        "build": _build,
+        "check": _check,
+        "import": _import,
+        "script": _script,
+        "clean": _clean,
+    }[command](settings, args)
+
+
+def _problems(lines: list[str] | tuple[str, ...], label: str = "error") -> None:
+    for line in lines:
+        print(f"{label}: {line}", file=sys.stderr)
+
+
+def _build(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.build import build
+
+    report = build(settings, tuple(args.slugs))
+    _problems(report.warnings if not settings.strict else [], "warning")
+    for result in report.results:
+        sizes = ", ".join(f"{name} {size / 1024:,.0f} KB" for name, size in result.files.items())
+        print(f"built {result.slug}: {sizes}")
+    _problems(report.problems)
+    return 0 if report.ok else 1
+
+
+def _check(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.check import check
+
+    report = check(settings)
+    for line in report.lines:
+        print(line)
+    _problems(report.warnings, "warning")
+    _problems(report.problems)
+    if report.problems or (settings.strict and report.warnings):
+        return 1
+    return 0
+
+
+def _import(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.importer import import_page
+
+    imported = import_page(args.path, slug=args.slug)
+    for removed in imported.removed:
+        print(f"removed: {removed}", file=sys.stderr)
+    if args.stdout:
+        sys.stdout.write(imported.markdown)
+        return 0
+    from pipeline.output import write_atomic
+
+    target = settings.articles_dir / f"{imported.slug}.md"
+    if target.exists() and not args.force:
+        raise SourceError(f"{target}: already exists; choose another --slug or pass --force")
+    write_atomic(target, imported.markdown)
+    print(f"wrote {target} — review it, then run `make`")
+    return 0
+
+
+def _script(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.build import load_sources
+    from pipeline.narration import format_script, narration_script
+
+    practice, articles, problems = load_sources(settings, (args.slug,))
+    if problems:
+        raise PipelineError(*problems)
+    print(format_script(narration_script(articles[0], practice)), end="")
+    return 0
+
+
+def _clean(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.out.exists():
+        shutil.rmtree(settings.out)
+        print(f"removed {settings.out}/ (the speech cache in {settings.cache}/ is kept)")
+    return 0

@@ -1,0 +1,226 @@
+"""The practice profile (`sources/practice.toml`): one typed schema, errors naming file and key."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+import us
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
+
+from pipeline.errors import ConfigError
+
+PLACEHOLDER_PHONE = re.compile(r"555[-. ]?01\d\d\b")
+PLACEHOLDER_DOMAIN = re.compile(r"(^|[@.])example\.(com|org|net)$", re.IGNORECASE)
+PLACEHOLDER_NAME = "Your Practice Name"
+
+
+def state_name(code: str) -> str:
+    """'NC' -> 'North Carolina'."""
+    state = us.states.lookup(code, field="abbr")
+    return state.name if state else code
+
+
+def _state_code(value: str) -> str:
+    state = us.states.lookup(value, field="abbr") if value.isupper() and len(value) == 2 else None
+    if state is None or state.is_territory and state.abbr != "DC":
+        raise ValueError(f"{value!r} is not a US state code")
+    return value
+
+
+def _phone(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("1") and len(digits) == 11:
+        digits = digits[1:]
+    if not re.fullmatch(r"[\d ()+.\-]+", value) or len(digits) != 10:
+        raise ValueError(f"{value!r} is not a US phone number like (704) 555-0123")
+    return value
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", value):
+        raise ValueError(f"{value!r} is not an e-mail address like hello@example.com")
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.fullmatch(r"https?://[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(:\d+)?(/[^\s]*)?", value):
+        raise ValueError(f"{value!r} is not a web address starting with https://")
+    return value
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value.strip()
+
+
+StateCode = Annotated[str, AfterValidator(_state_code)]
+Phone = Annotated[str, AfterValidator(_phone)]
+Email = Annotated[str, AfterValidator(_email)]
+Url = Annotated[str, AfterValidator(_url)]
+Words = Annotated[str, AfterValidator(_nonblank)]
+
+
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Location(_Schema):
+    city: Words
+    state: StateCode
+
+    @property
+    def spoken(self) -> str:
+        """'Charlotte, North Carolina'."""
+        return f"{self.city}, {state_name(self.state)}"
+
+    def __str__(self) -> str:
+        return f"{self.city}, {self.state}"
+
+
+class Contact(_Schema):
+    name: Words
+    website: Url
+    phone: Phone
+    email: Email
+    contact_page: Url
+    response_time: Words
+    audio_base_url: Url | None = None  # where MP3s are published, for "scan to listen"
+
+
+class Services(_Schema):
+    virtual_states: tuple[StateCode, ...] = Field(min_length=1)
+    in_person: tuple[Location, ...] = ()
+
+    @property
+    def virtual_state_names(self) -> tuple[str, ...]:
+        return tuple(state_name(code) for code in self.virtual_states)
+
+
+class Notices(_Schema):
+    crisis: Words
+    disclaimer: Words
+
+
+class HandoutSettings(_Schema):
+    paper: Literal["letter", "a4"] = "letter"
+
+
+class SpeechSettings(_Schema):
+    engine: Words = "piper"
+    voice: Words = "en_US-joe-medium"
+    speaking_rate: float = Field(default=1.0, ge=0.5, le=2.0)  # 0.8 = slower
+    sentence_pause_ms: int = Field(default=350, ge=0, le=5000)
+    paragraph_pause_ms: int = Field(default=750, ge=0, le=5000)
+    heading_pause_ms: int = Field(default=1100, ge=0, le=5000)
+    bitrate_kbps: Literal[32, 48, 56, 64, 80, 96, 128] = 64
+    language: Words = "en"
+
+
+class EmailSettings(_Schema):
+    budget_mb: float = Field(default=10.0, gt=0, le=100)
+    attach_large_print: bool = False
+
+
+class Practice(_Schema):
+    """Everything the stamp on every output says about the practice."""
+
+    practice: Contact
+    services: Services
+    notices: Notices
+    handout: HandoutSettings = HandoutSettings()
+    speech: SpeechSettings = SpeechSettings()
+    email: EmailSettings = EmailSettings()
+    pronunciations: dict[str, str] = {}
+
+    def placeholders(self) -> list[str]:
+        """Contact details still holding the template's example values."""
+        found = []
+        contact = self.practice
+        if contact.name == PLACEHOLDER_NAME:
+            found.append(f"practice.name is the placeholder {contact.name!r}")
+        if PLACEHOLDER_PHONE.search(contact.phone):
+            found.append(f"practice.phone is the placeholder {contact.phone!r}")
+        if PLACEHOLDER_DOMAIN.search(contact.email.rsplit("@", 1)[-1]):
+            found.append(f"practice.email is the placeholder {contact.email!r}")
+        for key in ("website", "contact_page", "audio_base_url"):
+            url = getattr(contact, key)
+            host = re.sub(r"^https?://([^/:]+).*$", r"\1", url or "")
+            if url and PLACEHOLDER_DOMAIN.search(host):
+                found.append(f"practice.{key} is the placeholder {url!r}")
+        return found
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not part.startswith(("function-", "constrained-")):
+            out += ("." if out else "") + part
+    return out
+
+
+_MESSAGES = {
+    "missing": "required key is missing",
+    "extra_forbidden": "unknown key",
+    "string_type": "expected text in quotes",
+    "tuple_type": "expected a list",
+    "dict_type": "expected a table",
+    "model_type": "expected a table",
+    "int_type": "expected a whole number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
+}
+
+
+def _message(error: dict) -> str:
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "literal_error":
+        return f"{error['input']!r} is not one of {error['ctx']['expected']}"
+    if kind in _MESSAGES:
+        suffix = "" if kind == "missing" else f", got {error['input']!r}"
+        return _MESSAGES[kind] + ("" if kind == "extra_forbidden" else suffix)
+    return error["msg"]
+
+
+def parse_practice(text: str, source: str) -> Practice:
+    """Validate the profile's TOML text; every problem is listed before raising."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+    try:
+        return Practice.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = _location(error["loc"])
+            problems.append(f"{source}: {where}: {_message(error)}")
+        raise ConfigError(*problems) from None
+
+
+def load_practice(path: Path) -> Practice:
+    """Read and validate `practice.toml`."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: practice profile not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the practice profile: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    return parse_practice(text, str(path))
