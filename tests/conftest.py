@@ -1,0 +1,62 @@
+"""Shared fixtures: the real profile and seed article, a short article, and golden-file checks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.article import Article
+from pipeline.practice import Practice, load_practice
+from pipeline.sources import parse_article, read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+SHORT_ARTICLE = """\
+---
+title: Sleep and Worry
+slug: sleep-and-worry
+summary: Why worry keeps us awake, and two small things that help.
+updated: 2025-03-14
+---
+
+Worry often gets louder at night. Dr. Lee says that is normal.
+
+## What helps?
+
+- Write the worry down.
+- Get up if you can't sleep after 20 minutes.
+"""
+
+
+@pytest.fixture(scope="session")
+def practice() -> Practice:
+    return load_practice(ROOT / "sources" / "practice.toml")
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Article:
+    return read_article(ROOT / "sources" / "articles" / "codependency.md")
+
+
+@pytest.fixture(scope="session")
+def short_article() -> Article:
+    return parse_article(SHORT_ARTICLE.encode(), "short.md", default_slug="sleep-and-worry")
+
+
+@pytest.fixture
+def golden():
+    """Compare text with tests/golden/NAME; `make golden` (UPDATE_GOLDEN=1) rewrites the files."""
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if os.environ.get("UPDATE_GOLDEN"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert path.exists(), f"no golden file {path}; run `make golden` and review the diff"
+        assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+    return check
