@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class Rule:
     """A thematic break (`---`)."""
 
 
-Block = Union[Heading, Paragraph, BulletList, OrderedList, Quote, CodeBlock, Table, Rule]
+Block = Heading | Paragraph | BulletList | OrderedList | Quote | CodeBlock | Table | Rule
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,10 @@ def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Pract
     articles = list(library.articles)
     if slugs:
         known = {article.slug for article in articles}
-        for slug in slugs:
-            if slug not in known:
-                problems.append(f"{settings.articles_dir}: no article with slug {slug!r}")
+        unknown = [slug for slug in slugs if slug not in known]
+        if unknown:
+            raise SourceError(*(f"{settings.articles_dir}: no article with slug {slug!r} "
+                                f"(known: {', '.join(sorted(known)) or 'none'})" for slug in unknown))
         articles = [article for article in articles if article.slug in slugs]
     if not articles and not problems:
         raise SourceError(f"{settings.articles_dir}: no articles (*.md) to build")

@@ -25,6 +25,9 @@ SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 # html=True so raw HTML arrives as its own tokens, which are then dropped rather than
 # shown as literal tags or passed through.
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+# Accept every link target at parse time so unsafe ones become plain text here, with a
+# warning, instead of staying in the text as literal Markdown.
+_PARSER.validateLink = lambda url: True
 
 
 def parse_body(markdown: str) -> tuple[tuple[Block, ...], tuple[str, ...]]:

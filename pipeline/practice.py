@@ -71,7 +71,7 @@ Words = Annotated[str, AfterValidator(_nonblank)]
 
 
 class _Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Location(_Schema):
@@ -98,8 +98,8 @@ class Contact(_Schema):
 
 
 class Services(_Schema):
-    virtual_states: tuple[StateCode, ...] = Field(min_length=1)
-    in_person: tuple[Location, ...] = ()
+    virtual_states: tuple[StateCode, ...] = Field(min_length=1, strict=False)
+    in_person: tuple[Location, ...] = Field(default=(), strict=False)
 
     @property
     def virtual_state_names(self) -> tuple[str, ...]:
@@ -147,16 +147,16 @@ class Practice(_Schema):
         found = []
         contact = self.practice
         if contact.name == PLACEHOLDER_NAME:
-            found.append(f"practice.name is the placeholder {contact.name!r}")
+            found.append(f"practice.name: {contact.name!r} is a placeholder; put the practice's name")
         if PLACEHOLDER_PHONE.search(contact.phone):
-            found.append(f"practice.phone is the placeholder {contact.phone!r}")
+            found.append(f"practice.phone: {contact.phone!r} is a placeholder (555-01xx); put the real number")
         if PLACEHOLDER_DOMAIN.search(contact.email.rsplit("@", 1)[-1]):
-            found.append(f"practice.email is the placeholder {contact.email!r}")
+            found.append(f"practice.email: {contact.email!r} is a placeholder (example.com); put the real address")
         for key in ("website", "contact_page", "audio_base_url"):
             url = getattr(contact, key)
             host = re.sub(r"^https?://([^/:]+).*$", r"\1", url or "")
             if url and PLACEHOLDER_DOMAIN.search(host):
-                found.append(f"practice.{key} is the placeholder {url!r}")
+                found.append(f"practice.{key}: {url!r} is a placeholder (example.com); put the real address")
         return found
 
 

@@ -80,6 +80,8 @@ def parse_article(raw: bytes, source: str, default_slug: str) -> Article:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
         raise SourceError(f"{source}: front matter: not valid YAML{where}") from None
+    except ValueError as exc:  # a well-formed but impossible date, e.g. 2025-02-30
+        raise SourceError(f"{source}: updated: expected a date like 2025-08-04 that exists ({exc})") from None
     if not isinstance(meta, dict):
         raise SourceError(f"{source}: front matter: expected 'key: value' lines")
     problems = [f"{source}: {key}: unknown field (expected one of {', '.join(sorted(FIELDS))})"

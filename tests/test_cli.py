@@ -1,0 +1,110 @@
+"""The command line's contract: one line per problem, non-zero exit, no traceback unless --debug."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", folder)
+    return folder
+
+
+def test_help_lists_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("build", "check", "import", "script", "clean"):
+        assert command in result.stdout
+
+
+def test_shared_options_on_every_source_command():
+    for command in ("build", "check", "import", "script", "clean"):
+        text = run(command, "--help").stdout
+        for option in ("--sources", "--out", "--cache", "--strict", "--debug"):
+            assert option in text, (command, option)
+    assert "--engine" in run("build", "--help").stdout
+
+
+def test_bad_profile_lists_every_problem_without_traceback(sources, tmp_path):
+    profile = sources / "practice.toml"
+    profile.write_text(profile.read_text().replace('"VA"]', '"ZZ"]').replace(
+        'email = "hello@example.com"', 'email = "nope"'))
+    result = run("build", "--sources", str(sources), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"error: {profile}: practice.email: 'nope' is not an e-mail address like hello@example.com",
+        f"error: {profile}: services.virtual_states[8]: 'ZZ' is not a US state code",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_debug_shows_the_traceback(sources):
+    (sources / "practice.toml").write_text("[practice\n")
+    result = run("check", "--sources", str(sources), "--debug")
+    assert result.returncode != 0 and "Traceback" in result.stderr and "ConfigError" in result.stderr
+
+
+def test_missing_sources_folder(tmp_path):
+    result = run("check", "--sources", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'nowhere' / 'practice.toml'}: practice profile not found"
+
+
+def test_unknown_slug(sources, tmp_path):
+    result = run("build", "no-such-article", "--sources", str(sources), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "no article with slug 'no-such-article'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_strict_build_refuses_placeholders_before_writing(sources, tmp_path):
+    result = run("build", "--strict", "--sources", str(sources), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "practice.phone: '(704) 555-0123' is a placeholder" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_reports_each_article_and_warns_about_placeholders(sources):
+    result = run("check", "--sources", str(sources))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("codependency: grade ")
+    assert "min listening" in result.stdout and "MB budget" in result.stdout
+    assert "warning: " in result.stderr and "is a placeholder" in result.stderr
+    assert run("check", "--strict", "--sources", str(sources)).returncode == 1
+
+
+def test_check_reports_a_bad_article_and_still_checks_the_good_one(sources):
+    (sources / "articles" / "broken.md").write_text("no front matter here\n")
+    result = run("check", "--sources", str(sources))
+    assert result.returncode == 1
+    assert "codependency: grade" in result.stdout
+    assert f"error: {sources / 'articles' / 'broken.md'}: front matter:" in result.stderr
+
+
+def test_unknown_command_and_option_exit_with_usage():
+    assert run("publish").returncode == 2
+    assert run("build", "--colour").returncode == 2
+
+
+def test_clean_removes_outputs_but_keeps_the_cache(tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    (out / "x").mkdir(parents=True)
+    cache.mkdir()
+    (cache / "entry").write_text("kept")
+    result = run("clean", "--out", str(out), "--cache", str(cache))
+    assert result.returncode == 0 and not out.exists() and (cache / "entry").exists()
