@@ -1,15 +1,28 @@
-"""The build: read and validate every source first, then render each article, then the index."""
+"""The build: validate every source first, then bring each article's outputs up to date, then the index."""
 
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from pipeline.article import Article
 from pipeline.errors import ConfigError, PipelineError, SourceError
+from pipeline.manifest import (
+    Manifest,
+    fingerprint,
+    pipeline_version,
+    read_manifest,
+    recording_facts,
+    recording_from_facts,
+    write_manifest,
+)
 from pipeline.output import write_atomic
 from pipeline.practice import Practice, load_practice
+from pipeline.progress import PlainReporter, Reporter
 from pipeline.recording import Recording
 from pipeline.settings import Settings
 from pipeline.sources import read_library
@@ -20,8 +33,10 @@ log = logging.getLogger(__name__)
 @dataclass
 class ArticleResult:
     slug: str
-    files: dict[str, int] = field(default_factory=dict)  # file name -> size in bytes
-    recording: Recording | None = None
+    files: dict[str, int] = field(default_factory=dict)  # every output's size in bytes
+    rebuilt: list[str] = field(default_factory=list)  # the outputs written this time
+    pages: dict[str, int] = field(default_factory=dict)
+    duration_ms: int | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -30,6 +45,7 @@ class BuildReport:
     results: list[ArticleResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    index_rebuilt: bool = False
 
     @property
     def ok(self) -> bool:
@@ -37,10 +53,9 @@ class BuildReport:
 
 
 def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Practice, list[Article], list[str]]:
-    """Validate the profile and every article; returns the good articles and the problems."""
+    """Validate the profile and every article; returns the good articles (all, or those named)."""
     practice = load_practice(settings.practice_file)
     library = read_library(settings.articles_dir)
-    problems = list(library.problems)
     articles = list(library.articles)
     if slugs:
         known = {article.slug for article in articles}
@@ -49,70 +64,197 @@ def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Pract
             raise SourceError(*(f"{settings.articles_dir}: no article with slug {slug!r} "
                                 f"(known: {', '.join(sorted(known)) or 'none'})" for slug in unknown))
         articles = [article for article in articles if article.slug in slugs]
-    if not articles and not problems:
+    if not articles and not library.problems:
         raise SourceError(f"{settings.articles_dir}: no articles (*.md) to build")
-    return practice, articles, problems
+    return practice, articles, list(library.problems)
 
 
-def build(settings: Settings, slugs: tuple[str, ...] = ()) -> BuildReport:
-    practice, articles, problems = load_sources(settings, slugs)
-    report = BuildReport(problems=problems)
+def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | None = None) -> BuildReport:
+    """Build (or bring up to date) every article, or the named ones, and the library page."""
+    reporter = reporter or PlainReporter()
+    practice, library, problems = load_sources(settings)
+    chosen, _, _ = load_sources(settings, slugs) if slugs else (practice, library, problems)
     if settings.strict and practice.placeholders():
         raise ConfigError(*(f"{settings.practice_file}: {p} (refused with --strict)"
                             for p in practice.placeholders()))
-    for article in articles:
-        report.warnings.extend(article.warnings)
-        try:
-            report.results.append(build_article(article, practice, settings))
-        except PipelineError as exc:
-            report.problems.extend(f"while building {article.slug!r}: {p}" for p in exc.problems)
-    if "index" in settings.only:
-        from pipeline.library_page import render_library_page
-
-        built = {result.slug: result for result in report.results}
-        listed = [article for article in articles if article.slug in built]
-        recordings = {slug: r.recording for slug, r in built.items() if r.recording}
-        write_atomic(settings.out / "index.html", render_library_page(listed, recordings, practice))
+    settings.out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(settings.out / ".lock")
+    try:
+        lock.acquire(timeout=0.5)
+    except Timeout:
+        reporter.step("build", f"waiting for another build writing to {settings.out}/")
+        lock.acquire()
+    try:
+        report = BuildReport(problems=problems)
+        report.results = _build_articles(chosen, practice, settings, reporter, report)
+        if "index" in settings.only:
+            report.index_rebuilt = _build_index(library, practice, settings, report)
+    finally:
+        lock.release()
     if settings.strict and report.warnings:
         report.problems.extend(f"{w} (a warning, refused with --strict)" for w in report.warnings)
     return report
 
 
-def build_article(article: Article, practice: Practice, settings: Settings) -> ArticleResult:
-    """Render every output of one article in memory, then write them all."""
-    slug = article.slug
-    outputs: dict[str, bytes | str] = {}
-    result = ArticleResult(slug)
-    handout = large_print = None
-    if "pdf" in settings.only or "email" in settings.only:
-        from pipeline.handout import render_handout
+def _build_articles(articles: list[Article], practice: Practice, settings: Settings, reporter: Reporter,
+                    report: BuildReport) -> list[ArticleResult]:
+    def one(article: Article) -> ArticleResult | None:
+        try:
+            return build_article(article, practice, settings, reporter)
+        except PipelineError as exc:
+            report.problems.extend(f"while building {article.slug!r}: {p}" for p in exc.problems)
+            return None
 
-        handout = render_handout(article, practice, "regular")
-        large_print = render_handout(article, practice, "large-print")
-        outputs[f"{slug}.pdf"] = handout
-        outputs[f"{slug}-large-print.pdf"] = large_print
-    if {"audio", "email", "index"} & settings.only:
-        from pipeline.audio import record
+    if settings.jobs <= 1 or len(articles) <= 1:
+        results = [one(article) for article in articles]
+    else:
+        pool = ThreadPoolExecutor(max_workers=settings.jobs, thread_name_prefix="article")
+        futures = [pool.submit(one, article) for article in articles]
+        try:
+            results = [future.result() for future in futures]
+        except BaseException:
+            cancel = getattr(reporter, "cancelled", None)
+            if cancel is not None:
+                cancel.set()  # workers stop at their next step or sentence
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown()
+    for result in results:
+        if result:
+            report.warnings.extend(result.warnings)
+    return [result for result in results if result]
+
+
+class _Outputs:
+    """One article folder: what is current, what was made now, and the bytes of either on demand."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.manifest: Manifest = read_manifest(folder)
+        self.new: dict[str, bytes] = {}
+
+    def current(self, name: str, key: str) -> bool:
+        return name not in self.new and self.manifest.is_current(self.folder, name, key)
+
+    def put(self, name: str, key: str, data: bytes | str) -> bytes:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.new[name] = data
+        self.manifest.record(name, key, data)
+        return data
+
+    def read(self, name: str) -> bytes:
+        return self.new[name] if name in self.new else (self.folder / name).read_bytes()
+
+    def sha(self, name: str) -> str:
+        entry = self.manifest.outputs.get(name)
+        return entry.sha256 if entry else ""
+
+    def commit(self) -> None:
+        """Write what was made, then the manifest: an interrupted build leaves older, whole files."""
+        for name, data in self.new.items():
+            write_atomic(self.folder / name, data)
+        if self.new:
+            write_manifest(self.folder, self.manifest)
+
+
+def build_article(article: Article, practice: Practice, settings: Settings,
+                  reporter: Reporter | None = None) -> ArticleResult:
+    """Bring one article's outputs up to date; nothing is written until every part succeeded."""
+    reporter = reporter or PlainReporter()
+    slug, only, version = article.slug, settings.only, pipeline_version()
+    outputs = _Outputs(settings.out / slug)
+    facts = outputs.manifest.facts
+    names = {"pdf": f"{slug}.pdf", "large-print": f"{slug}-large-print.pdf", "mp3": f"{slug}.mp3",
+             "vtt": f"{slug}.vtt", "eml": f"{slug}.eml"}
+
+    handout_key = fingerprint("handout", version, article, practice.practice, practice.services,
+                              practice.notices, practice.handout)
+    if "pdf" in only or "email" in only:
+        for edition, name in (("regular", names["pdf"]), ("large-print", names["large-print"])):
+            if not outputs.current(name, handout_key):
+                from pipeline.handout import render_handout
+
+                reporter.step(slug, f"rendering the {edition} handout")
+                pdf = outputs.put(name, handout_key, render_handout(article, practice, edition))
+                facts[f"pages_{edition}"] = page_count(pdf)
+
+    recording: Recording | None = None
+    engine = settings.engine or practice.speech.engine
+    if {"audio", "email", "index"} & only:
         from pipeline.narration import narration_script
 
-        engine = settings.engine or practice.speech.engine
-        recording = record(narration_script(article, practice), practice, engine, settings.cache)
-        result.recording = recording
-        outputs[f"{slug}.mp3"] = recording.mp3
-        outputs[f"{slug}.vtt"] = recording.captions
-    if "email" in settings.only:
-        from pipeline.email_draft import render_email
+        script = narration_script(article, practice)
+        audio_key = fingerprint("audio", version, script, article, practice.speech, practice.practice, engine)
+        if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
+                and "recording" in facts:
+            recording = recording_from_facts(facts["recording"], b"", "")
+        else:
+            from pipeline.audio import record
 
-        outputs[f"{slug}.eml"] = render_email(
-            article, practice, handout, large_print if practice.email.attach_large_print else None,
-            result.recording,
-        )
-    folder = settings.out / slug
-    for name, data in outputs.items():
-        write_atomic(folder / name, data)
-        result.files[name] = (folder / name).stat().st_size
-    return result
+            reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
+            recording = record(script, practice, engine, settings.cache,
+                               progress=lambda done, total: reporter.sentences(slug, done, total))
+            outputs.put(names["mp3"], audio_key, recording.mp3)
+            outputs.put(names["vtt"], audio_key, recording.captions)
+            facts["recording"] = recording_facts(recording)
+
+    warnings = list(article.warnings)
+    if "email" in only:
+        from pipeline.email_draft import draft_size_warning, render_email
+
+        attach_large = practice.email.attach_large_print
+        email_key = fingerprint("email", version, article, practice, outputs.sha(names["pdf"]),
+                                outputs.sha(names["mp3"]), attach_large and outputs.sha(names["large-print"]))
+        if not outputs.current(names["eml"], email_key):
+            reporter.step(slug, "writing the e-mail draft")
+            full = recording_from_facts(facts["recording"], outputs.read(names["mp3"]),
+                                        outputs.read(names["vtt"]).decode("utf-8"))
+            large = outputs.read(names["large-print"]) if attach_large else None
+            outputs.put(names["eml"], email_key,
+                        render_email(article, practice, outputs.read(names["pdf"]), large, full))
+        size_warning = draft_size_warning(outputs.manifest.outputs[names["eml"]].size, practice)
+        if size_warning:
+            warnings.append(f"{outputs.folder / names['eml']}: {size_warning}")
+
+    outputs.commit()
+    return ArticleResult(
+        slug=slug,
+        files={name: entry.size for name, entry in outputs.manifest.outputs.items()
+               if (outputs.folder / name).is_file()},
+        rebuilt=sorted(outputs.new),
+        pages={edition: int(facts[f"pages_{edition}"]) for edition in ("regular", "large-print")
+               if f"pages_{edition}" in facts},
+        duration_ms=recording.duration_ms if recording else None,
+        warnings=warnings,
+    )
 
 
-def output_folder(settings: Settings, slug: str) -> Path:
-    return settings.out / slug
+def page_count(pdf: bytes) -> int:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
+
+
+def _build_index(library: list[Article], practice: Practice, settings: Settings, report: BuildReport) -> bool:
+    """Rewrite build/index.html when any listed article, its recording or the profile changed."""
+    listed: list[Article] = []
+    recordings: dict[str, Recording] = {}
+    for article in library:
+        facts = read_manifest(settings.out / article.slug).facts
+        if "recording" in facts:
+            listed.append(article)
+            recordings[article.slug] = recording_from_facts(facts["recording"], b"", "")
+    key = fingerprint("index", pipeline_version(), practice, listed, recordings)
+    top = read_manifest(settings.out)
+    if top.is_current(settings.out, "index.html", key):
+        return False
+    from pipeline.library_page import render_library_page
+
+    page = render_library_page(listed, recordings, practice).encode("utf-8")
+    write_atomic(settings.out / "index.html", page)
+    top.record("index.html", key, page)
+    write_manifest(settings.out, top)
+    return True

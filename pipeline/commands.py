@@ -27,12 +27,16 @@ def _problems(lines: list[str] | tuple[str, ...], label: str = "error") -> None:
 
 def _build(settings: Settings, args: argparse.Namespace) -> int:
     from pipeline.build import build
+    from pipeline.progress import reporter_for
+    from pipeline.summary import print_summary
 
-    report = build(settings, tuple(args.slugs))
+    reporter = reporter_for(sys.stderr)
+    try:
+        report = build(settings, tuple(args.slugs), reporter)
+    finally:
+        reporter.close()
+    print_summary(report, settings)
     _problems(report.warnings if not settings.strict else [], "warning")
-    for result in report.results:
-        sizes = ", ".join(f"{name} {size / 1024:,.0f} KB" for name, size in result.files.items())
-        print(f"built {result.slug}: {sizes}")
     _problems(report.problems)
     return 0 if report.ok else 1
 

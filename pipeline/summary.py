@@ -1,0 +1,49 @@
+"""The table printed after a build: each article's outputs, sizes, pages and listening time."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.build import BuildReport
+from pipeline.settings import Settings
+
+
+def _size(size: int | None) -> str:
+    if size is None:
+        return "—"
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} KB"
+
+
+def _minutes(duration_ms: int | None) -> str:
+    if duration_ms is None:
+        return "—"
+    seconds = round(duration_ms / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def print_summary(report: BuildReport, settings: Settings, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    table = Table(title=f"Built into {settings.out}/", title_justify="left")
+    for column in ("article", "rebuilt", "handout", "large print", "pages", "audio", "listening",
+                   "e-mail", "warnings"):
+        table.add_column(column, justify="left" if column in ("article", "rebuilt") else "right")
+    for result in report.results:
+        slug = result.slug
+        files = result.files
+        pages = "/".join(str(result.pages[e]) for e in ("regular", "large-print") if e in result.pages)
+        table.add_row(
+            slug,
+            f"{len(result.rebuilt)} of {len(files)}" if result.rebuilt else "up to date",
+            _size(files.get(f"{slug}.pdf")),
+            _size(files.get(f"{slug}-large-print.pdf")),
+            pages or "—",
+            _size(files.get(f"{slug}.mp3")),
+            _minutes(result.duration_ms),
+            _size(files.get(f"{slug}.eml")),
+            str(len(result.warnings)),
+        )
+    console.print(table)
+    if "index" in settings.only:
+        state = "rebuilt" if report.index_rebuilt else "up to date"
+        console.print(f"library page: {settings.out / 'index.html'} ({state})")
