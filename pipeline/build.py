@@ -85,6 +85,8 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
         reporter.step("build", f"waiting for another build writing to {settings.out}/")
         lock.acquire()
     try:
+        for leftover in settings.out.rglob(".*.part"):  # from a build that was killed
+            leftover.unlink(missing_ok=True)
         report = BuildReport(problems=problems)
         report.results = _build_articles(chosen, practice, settings, reporter, report)
         if "index" in settings.only:
