@@ -16,7 +16,7 @@ from num2words import num2words
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 _MONTH_BY_PREFIX = {name[:3].lower(): name for name in MONTHS}
-_MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?P<month>{'|'.join(MONTHS)}|Sept|{'|'.join(name[:3] for name in MONTHS)})\b\.?"
 _FRACTIONS = {"1/2": "one half", "1/3": "one third", "2/3": "two thirds", "1/4": "one quarter",
               "3/4": "three quarters"}
 _SERVICE_NUMBERS = r"211|311|411|511|611|711|811|911|988"
@@ -48,7 +48,7 @@ def digits(text: str) -> str:
     return " ".join(re.sub(r"\D", "", text))
 
 
-def _keep_final_stop(match: re.Match[str], words: str) -> str:
+def keep_final_stop(match: re.Match[str], words: str) -> str:
     # An abbreviation's period at the very end of a sentence is also the sentence's full stop.
     ends_sentence = match.group(0).endswith(".") and match.end() == len(match.string)
     return words + "." if ends_sentence else words
@@ -102,7 +102,7 @@ def times(text: str) -> str:
             said += " o'clock"
         if half:
             said += f" {half[0].upper()} M"
-        return _keep_final_stop(match, said)
+        return keep_final_stop(match, said)
 
     with_half = r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minutes>[0-5]\d))?\s?(?P<half>[AaPp]\.?[Mm]\b\.?)"
     text = re.sub(with_half, spoken, text)
@@ -178,4 +178,4 @@ def numbers(text: str) -> str:
             return cardinal(Decimal(number.replace(",", "")))
         return cardinal(int(number.replace(",", "")))
 
-    return re.sub(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,]\d)", spoken, text)
+    return re.sub(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w|[.,]\d)", spoken, text)
