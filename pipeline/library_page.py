@@ -107,9 +107,11 @@ def downloads(slug: str) -> tuple[Download, ...]:
     )
 
 
-def transcript(recording: Recording) -> tuple[Passage, ...]:
-    """The captions grouped back into paragraphs by the block each sentence came from."""
-    chapter_titles = {chapter.title.strip() for chapter in recording.chapters}
+def transcript(recording: Recording, title: str = "") -> tuple[Passage, ...]:
+    """The captions grouped back into paragraphs by the block each sentence came from; the
+    title and chapter headings are marked so they read as headings."""
+    headings = {chapter.title.strip() for chapter in recording.chapters} | {title.strip()}
+    headings.discard("")
     groups: list[list[Sentence]] = []
     last_block: int | None = None
     for cue in recording.cues:
@@ -119,7 +121,7 @@ def transcript(recording: Recording) -> tuple[Passage, ...]:
             last_block = cue.block
         groups[-1].append(sentence)
     return tuple(
-        Passage(tuple(group), " ".join(s.text for s in group).strip() in chapter_titles)
+        Passage(tuple(group), " ".join(s.text for s in group).strip() in headings)
         for group in groups
     )
 
@@ -134,7 +136,7 @@ def listing(article: Article, recording: Recording | None) -> Listing:
         audio=f"{slug}/{slug}.mp3",
         captions=f"{slug}/{slug}.vtt",
         listening_time=listening_time(recording.duration_ms) if recording else None,
-        transcript=transcript(recording) if recording else (),
+        transcript=transcript(recording, article.title) if recording else (),
     )
 
 
