@@ -73,7 +73,7 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     """Build (or bring up to date) every article, or the named ones, and the library page."""
     reporter = reporter or PlainReporter()
     practice, library, problems = load_sources(settings)
-    chosen, _, _ = load_sources(settings, slugs) if slugs else (practice, library, problems)
+    chosen = load_sources(settings, slugs)[1] if slugs else library
     if settings.strict and practice.placeholders():
         raise ConfigError(*(f"{settings.practice_file}: {p} (refused with --strict)"
                             for p in practice.placeholders()))

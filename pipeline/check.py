@@ -10,7 +10,7 @@ from pipeline.readability import TARGET_GRADE, estimated_listening_minutes, read
 from pipeline.settings import Settings
 
 BASE64_GROWTH = 4 / 3
-HANDOUT_ESTIMATE_BYTES = 200_000  # a typical handout PDF, for the e-mail size estimate
+HANDOUT_ESTIMATE_BYTES = 60_000  # a typical handout PDF, for the e-mail size estimate
 LONG_PARAGRAPH_WORDS = 150
 LONG_SUMMARY_CHARS = 300
 

@@ -1,0 +1,203 @@
+"""Handout step: an article and the practice's stamp become handout HTML (Jinja2), then a PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, get_args
+
+import jinja2
+from markupsafe import Markup, escape
+
+from pipeline.article import (
+    Article,
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    ListItem,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+    Text,
+    plain,
+)
+from pipeline.pdf import TEMPLATES, write_pdf
+from pipeline.practice import Practice
+from pipeline.qr import QrCode, qr_code
+from pipeline.stamp import Stamp, display_url, stamp
+
+Edition = Literal["regular", "large-print"]
+EDITIONS: tuple[Edition, ...] = get_args(Edition)
+PAPER = {"letter": "letter", "a4": "A4"}  # profile value -> CSS page size
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Handout:
+    """What the handout template reads: the article, its stamp and the edition's choices."""
+
+    article: Article
+    blocks: tuple[Block, ...]  # the body, headings renumbered so no level is skipped
+    stamp: Stamp
+    edition: Edition
+    title: str  # the PDF's document title, shown in the viewer's title bar
+    paper: str
+    updated: str  # "August 4, 2025"
+    codes: tuple[QrCode, ...]
+
+
+def render_handout(article: Article, practice: Practice, edition: Edition) -> bytes:
+    """The handout PDF of one edition ("regular" or "large-print")."""
+    return write_pdf(handout_html(article, practice, edition), article.updated)
+
+
+def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
+    """The handout as HTML: the input to the PDF, and what the golden files hold."""
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown handout edition {edition!r}; expected one of {EDITIONS}")
+    handout = Handout(
+        article=article,
+        blocks=outline(article.blocks),
+        stamp=stamp(practice),
+        edition=edition,
+        title=article.title if edition == "regular" else f"{article.title} (large print)",
+        paper=PAPER[practice.handout.paper],
+        updated=spelled_date(article.updated),
+        codes=qr_codes(article, practice),
+    )
+    return _templates().get_template("handout.html.j2").render(handout=handout)
+
+
+def qr_codes(article: Article, practice: Practice) -> tuple[QrCode, ...]:
+    """Where to read the article online (or reach the practice), and where to listen to it."""
+    contact = practice.practice
+    if article.canonical_url:
+        shown = display_url(article.canonical_url)
+        codes = [qr_code(article.canonical_url, "Scan to read this online",
+                         f"QR code: read this article online at {shown}")]
+    else:
+        shown = display_url(contact.contact_page)
+        codes = [qr_code(contact.contact_page, "Scan to contact us",
+                         f"QR code: {contact.name} contact page at {shown}")]
+    if contact.audio_base_url:
+        audio = f"{contact.audio_base_url.rstrip('/')}/{article.slug}.mp3"
+        codes.append(qr_code(audio, "Scan to listen",
+                             f"QR code: listen to this article at {display_url(audio)}"))
+    return tuple(codes)
+
+
+def outline(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Renumber headings so none skips a level below the title (an H4 under an H2 becomes an H3).
+
+    Screen-reader users move by heading level, and a skipped level reads as missing content.
+    Headings keep their order and nesting: two H4s under one H2 both become H3s.
+    """
+    open_levels = [(1, 1)]  # (level in the source, level in the handout); the title is H1
+
+    def level_of(source: int) -> int:
+        while len(open_levels) > 1 and open_levels[-1][0] >= source:
+            open_levels.pop()
+        level = min(open_levels[-1][1] + 1, 6)
+        open_levels.append((source, level))
+        return level
+
+    def walk(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Heading):
+                block = dataclasses.replace(block, level=level_of(block.level))
+            elif isinstance(block, (BulletList, OrderedList)):
+                items = tuple(ListItem(walk(item.blocks)) for item in block.items)
+                block = dataclasses.replace(block, items=items)
+            elif isinstance(block, Quote):
+                block = Quote(walk(block.blocks))
+            out.append(block)
+        return tuple(out)
+
+    return walk(blocks)
+
+
+def printed_url(url: str) -> Markup:
+    """A web address as printed: no scheme, and a line may break after each slash.
+
+    A zero-width space (&#8203;) marks the break, not <wbr>: WeasyPrint draws <wbr> as a box of its own,
+    which inside a link becomes a link annotation outside the Link tag (a PDF/UA failure).
+    """
+    return _breakable(display_url(url))
+
+
+def phone_url(phone: str) -> str:
+    """'(704) 555-0123' -> 'tel:+17045550123', so a tap on a phone dials it."""
+    digits = re.sub(r"\D", "", phone)
+    return f"tel:+1{digits[-10:]}"
+
+
+def spelled_date(day: date) -> str:
+    """date(2025, 8, 4) -> 'August 4, 2025', whatever the machine's locale."""
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def inline(text: Text) -> Markup:
+    """Spans as HTML; a link also prints its address, since paper cannot be clicked.
+
+    A link holds plain text only: WeasyPrint gives every element nested in a link a link
+    annotation of its own, outside the Link tag, which PDF/UA forbids.
+    """
+    parts: list[str] = []
+    for href, group in itertools.groupby(text, key=lambda span: span.href):
+        spans = tuple(group)
+        if not href:
+            parts.extend(_styled(span) for span in spans)
+            continue
+        words = plain(spans)
+        address = href.removeprefix("mailto:")
+        if display_url(address).lower() not in words.lower():
+            words += f" ({display_url(address)})"
+        parts.append(Markup('<a href="%s">%s</a>') % (href, _breakable(words)))
+    return Markup("").join(parts)
+
+
+def _breakable(words: str) -> Markup:
+    """Escaped text where a line may also break after each slash (see printed_url)."""
+    return Markup("/&#8203;").join(escape(part) for part in words.split("/"))
+
+
+def _styled(span: Span) -> Markup:
+    html = escape(span.text).replace("\n", Markup("<br>"))
+    if span.code:
+        html = Markup("<code>%s</code>") % html
+    if span.emphasis:
+        html = Markup("<em>%s</em>") % html
+    if span.strong:
+        html = Markup("<strong>%s</strong>") % html
+    return html
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["inline"] = inline
+    environment.filters["printed_url"] = printed_url
+    environment.filters["phone_url"] = phone_url
+    kinds = {"heading": Heading, "paragraph": Paragraph, "bullet_list": BulletList,
+             "ordered_list": OrderedList, "quote": Quote, "code_block": CodeBlock, "table": Table,
+             "rule": Rule}
+    for name, kind in kinds.items():
+        environment.tests[name] = functools.partial(lambda block, kind: isinstance(block, kind), kind=kind)
+    return environment

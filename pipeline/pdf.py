@@ -1,0 +1,263 @@
+"""PDF step: handout HTML becomes a tagged PDF/UA-1 file, loading nothing but the handout's own assets."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import font_source_sans_pro
+import fontpkg_source_code_pro
+import pydyf
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from pipeline.errors import RenderError
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+FONTS = (Path(font_source_sans_pro.font_directory), fontpkg_source_code_pro.ROOT / "files")
+PDF_VARIANT = "pdf/ua-1"
+REFUSED = "not one of the handout's own assets"
+
+# What a handout may load, by URL scheme: its own stylesheets, and the font files of the two font
+# packages. Names are looked up in these listings, never joined onto a path, so "../" or an
+# absolute path cannot reach anything else.
+_ASSETS: dict[str, tuple[tuple[Path, str], ...]] = {
+    "template": ((TEMPLATES, ".css"),),
+    "font": ((FONTS[0], ".otf"), (FONTS[1], ".ttf")),
+}
+_CONTENT_TYPES = {".css": "text/css", ".otf": "font/otf", ".ttf": "font/ttf"}
+_ASSET_URL = re.compile(r"(?P<scheme>[a-z]+):(?P<name>[A-Za-z0-9][A-Za-z0-9_\-\[\]]*\.[a-z]+)")
+
+# SOURCE_DATE_EPOCH and WeasyPrint's logger are process-wide: one render at a time, so neither the
+# date nor a logged problem leaks from one handout into another rendered on another thread.
+_RENDER_LOCK = threading.Lock()
+
+
+def asset_path(url: str) -> Path | None:
+    """The file behind `template:handout.css` or `font:SourceSansPro-Regular.otf`; None for any other URL."""
+    match = _ASSET_URL.fullmatch(url)
+    if not match or match["scheme"] not in _ASSETS:
+        return None
+    listing = {path.name: path
+               for folder, suffix in _ASSETS[match["scheme"]]
+               for path in folder.glob(f"*{suffix}") if path.is_file()}
+    return listing.get(match["name"])
+
+
+class AssetFetcher(URLFetcher):
+    """WeasyPrint's URL fetcher for handouts: serves the handout's own assets and refuses the rest.
+
+    Refused: every file://, http(s)://, data: and other URL, so no article, however hostile, can
+    make the render read a local file or reach the network. Keeps what it served and refused.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(timeout=1, allowed_protocols=(), allow_redirects=False)
+        self.served: list[str] = []
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        path = asset_path(url)
+        if path is None and (match := _ASSET_URL.fullmatch(url)) and match["scheme"] in _ASSETS:
+            raise FileNotFoundError(f"no handout asset {url!r}")  # a template's mistake: fail the build
+        if path is None:
+            self.refused.append(url)
+            log.warning("refused to load %.80r: a handout loads only its own stylesheets and fonts", url)
+            raise ValueError(f"refused {url[:80]!r}: {REFUSED}")
+        self.served.append(url)
+        content_type = _CONTENT_TYPES[path.suffix]
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def write_pdf(html: str, updated: date, fetcher: AssetFetcher | None = None) -> bytes:
+    """Render handout HTML as PDF/UA-1; the same HTML and date give the same bytes."""
+    fetcher = fetcher or AssetFetcher()
+    with _RENDER_LOCK, _weasyprint_problems() as problems, _source_date(updated):
+        document = HTML(string=html, url_fetcher=fetcher).render()
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True,
+                                 finisher=functools.partial(_finish, problems=problems))
+    if problems:
+        raise RenderError(*problems)
+    return pdf
+
+
+@contextmanager
+def _source_date(updated: date) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH to the article's date while rendering.
+
+    fontTools stamps subset fonts with the current time unless this is set; the article's own
+    date keeps the bytes the same from one build to the next.
+    """
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(updated.timetuple()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _weasyprint_problems() -> Iterator[list[str]]:
+    """Turn what WeasyPrint only logs into problems: missing alt text or language, lost assets."""
+    logger = logging.getLogger("weasyprint")
+    collector = _Collector()
+    level = logger.level
+    logger.addHandler(collector)
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    problems: list[str] = []
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(level)
+    for record in collector.records:
+        problem = _problem(record)
+        if problem and problem not in problems:
+            problems.append(problem)
+
+
+def _problem(record: logging.LogRecord) -> str | None:
+    """One line for a logged problem that must fail the build; None for the rest.
+
+    A URL the fetcher refused is not one: the refusal is the protection working, and it is
+    logged as a warning of its own.
+    """
+    message = str(record.msg)
+    if "no required alt description" in message:
+        return f"an image or QR code has no text alternative ({record.getMessage()})"
+    if 'Missing required "lang"' in message:
+        return "the handout HTML has no language (<html lang>)"
+    if "cannot be loaded" in message and "Font-face" in message:
+        return f"the handout font could not be loaded ({record.getMessage()})"
+    if message.startswith("Failed to load") and REFUSED not in record.getMessage():
+        return f"a handout asset could not be loaded ({record.getMessage()})"
+    return None
+
+
+def _finish(document: object, pdf: pydyf.PDF, problems: list[str]) -> None:
+    """Last touches before WeasyPrint writes the file: page furniture, list items, printable links."""
+    if "StructTreeRoot" in pdf.catalog:
+        _furniture_as_artifacts(pdf)
+        _list_item_bodies(pdf)
+        if any(e.get("S") == "/Figure" and "Alt" not in e for e in _elements(pdf).values()):
+            # WeasyPrint logs an <img> without alt, but says nothing of an <svg> without <title>.
+            problems.append("an image or QR code has no text alternative (an <svg> without <title>)")
+    _print_links(pdf)
+
+
+def _resolve(pdf: pydyf.PDF, reference: object) -> pydyf.Dictionary:
+    return pdf.objects[int(bytes(reference).split()[0])]
+
+
+def _is_reference(kid: object) -> bool:
+    return isinstance(kid, bytes) and kid.endswith(b" R")
+
+
+def _elements(pdf: pydyf.PDF) -> dict[int, pydyf.Dictionary]:
+    """Every structure element reachable from the root of the structure tree, by object number."""
+    root = _resolve(pdf, pdf.catalog["StructTreeRoot"])
+    found: dict[int, pydyf.Dictionary] = {}
+    pending = [_resolve(pdf, reference) for reference in root["K"]]
+    while pending:
+        element = pending.pop()
+        if element.number not in found:
+            found[element.number] = element
+            pending.extend(_resolve(pdf, kid) for kid in element.get("K", ()) if _is_reference(kid))
+    return found
+
+
+def _furniture_as_artifacts(pdf: pydyf.PDF) -> None:
+    """Mark running footers as pagination artifacts (WeasyPrint issue #1836).
+
+    WeasyPrint tags the text of page-margin boxes with marked-content ids but leaves their
+    structure elements out of the tree, so checkers see page furniture tagged as content and
+    screen readers may announce "Page 2 of 4" mid-sentence. Content whose structure element is
+    unreachable from the tree is exactly that margin text: re-mark it `/Artifact
+    <</Type /Pagination>>`, drop it from the parent tree and empty the stray elements.
+    """
+    reachable = _elements(pdf)
+    root = _resolve(pdf, pdf.catalog["StructTreeRoot"])
+    nums = _resolve(pdf, root["ParentTree"])["Nums"]
+    pages = [_resolve(pdf, reference) for reference in pdf.page_references]
+    for key, value in zip(nums[::2], nums[1::2], strict=True):
+        if not isinstance(value, pydyf.Array) or key >= len(pages):
+            continue  # a link annotation's entry, not a page's
+        stray: set[int] = set()
+        for mcid, reference in enumerate(value):
+            element = _resolve(pdf, reference)
+            if element.number not in reachable:
+                stray.add(mcid)
+                value[mcid] = b"null"
+                element.clear()
+        if stray:
+            _artifact_marks(_resolve(pdf, pages[key]["Contents"]), stray)
+
+
+def _artifact_marks(stream: pydyf.Stream, mcids: set[int]) -> None:
+    operations = stream.stream
+    for index, operation in enumerate(operations[:-1]):
+        is_mark = isinstance(operation, pydyf.Dictionary) and operations[index + 1] == b"BDC"
+        if is_mark and operation.get("MCID") in mcids:
+            operations[index - 1] = "/Artifact"
+            operations[index] = pydyf.Dictionary({"Type": "/Pagination"})
+
+
+def _list_item_bodies(pdf: pydyf.PDF) -> None:
+    """Gather what WeasyPrint puts straight under a list item into its LBody (PDF/UA 7.6).
+
+    An item of two paragraphs, or a paragraph and a nested list, comes out as LI > Lbl, P, P;
+    PDF/UA allows only Lbl and LBody under LI. The item's own LBody is kept when it has one,
+    so the parent tree's marked-content entries stay valid.
+    """
+    for item in _elements(pdf).values():
+        if item.get("S") != "/LI" or not all(_is_reference(kid) for kid in item["K"]):
+            continue
+        kids = [_resolve(pdf, reference) for reference in item["K"]]
+        if all(kid.get("S") in ("/Lbl", "/LBody") for kid in kids):
+            continue
+        body = next((kid for kid in kids if kid.get("S") == "/LBody"), None)
+        if body is None:
+            body = pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array(),
+                                     "P": item.reference})
+            pdf.add_object(body)
+        labels, contents = pydyf.Array(), pydyf.Array()
+        for reference, kid in zip(item["K"], kids, strict=True):
+            if kid.get("S") == "/Lbl":
+                labels.append(reference)
+            elif kid is body:
+                contents.extend(body["K"])
+            else:
+                contents.append(reference)
+                kid["P"] = body.reference
+        body["K"] = contents
+        item["K"] = pydyf.Array([*labels, body.reference])
+
+
+def _print_links(pdf: pydyf.PDF) -> None:
+    """Set the Print flag on link annotations, so print and screen agree (PDF/UA 7.18.1)."""
+    for reference in pdf.page_references:
+        for annotation in _resolve(pdf, reference).get("Annots", ()):
+            _resolve(pdf, annotation)["F"] = 4
