@@ -58,8 +58,8 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
     from pipeline.importer import import_page
 
     imported = import_page(args.path, slug=args.slug)
-    for removed in imported.removed:
-        print(f"removed: {removed}", file=sys.stderr)
+    for line in imported.removed:
+        print(line if line.startswith("review:") else f"removed: {line}", file=sys.stderr)
     if args.stdout:
         sys.stdout.write(imported.markdown)
         return 0

@@ -1,0 +1,357 @@
+"""Import step: a saved web page or copied page text becomes a new article source for an editor to review."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+
+import yaml
+
+from pipeline.article import (
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    ListItem,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+    Text,
+    plain,
+)
+from pipeline.errors import ImportFailed
+from pipeline.import_text import Draft, Removed, read_text, sentences
+from pipeline.markdown import parse_body
+from pipeline.sources import SLUG
+
+MAX_PAGE_BYTES = 5_000_000
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_NOT_TEXT = {b"%PDF": "a PDF", b"PK\x03\x04": "a Word document or zip file", b"\x89PNG": "an image",
+             b"\xff\xd8\xff": "an image", b"GIF8": "an image", b"{\\rtf": "an RTF document"}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A new article source: the Markdown to write, its slug, and one line per thing left out."""
+
+    markdown: str
+    slug: str
+    removed: tuple[str, ...]
+
+
+def import_page(path: Path, slug: str | None = None) -> Imported:
+    """Read a saved `.html` page or a `.txt` copy of one and return the article source it holds."""
+    if slug is not None and not (SLUG.fullmatch(slug) and len(slug) <= 80):
+        raise ImportFailed(f"--slug: {slug!r} is not a plain name of lowercase letters, digits and hyphens")
+    text, notes = _read(path)
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]):
+        from pipeline.import_html import read_html  # lxml and trafilatura load only for HTML
+
+        draft = read_html(text)
+    else:
+        draft = read_text(text)
+    if not draft.blocks:
+        raise ImportFailed(f"{path}: no article text found once the page's menus and buttons were left out")
+    title, title_note = _title(draft)
+    slug = slug or _slug(title if draft.title else path.stem) or "imported-article"
+    updated = draft.updated
+    if updated is None:
+        updated = date.today()
+        notes.append(f"review: the page has no date; updated: is today's date, {updated.isoformat()}")
+    if title_note:
+        notes.append(title_note)
+    meta = {"title": title, "slug": slug, "summary": _summary(draft.blocks, title), "updated": updated}
+    if draft.author:
+        meta["author"] = draft.author
+    if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):
+        meta["canonical_url"] = draft.canonical_url
+    meta["tags"] = []
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    review = f"# Imported from {path.name}: review the title and summary, and add tags.\n"
+    review += "".join(f"# {note}\n" for note in notes)
+    markdown = f"---\n{review}{front}---\n\n{to_markdown(draft.blocks)}"
+    return Imported(markdown, slug, _merged(draft.removed) + tuple(notes))
+
+
+def _read(path: Path) -> tuple[str, list[str]]:
+    """The page's text, or one line saying why it cannot be read."""
+    try:
+        if path.is_dir():
+            raise ImportFailed(f"{path}: is a folder; expected a saved .html page or a .txt file")
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            raise ImportFailed(f"{path}: larger than {MAX_PAGE_BYTES // 1_000_000} MB; expected one web page")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: file not found") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    notes: list[str] = []
+    for magic, kind in _NOT_TEXT.items():
+        if raw.startswith(magic):
+            raise ImportFailed(f"{path}: looks like {kind}; save the page as .html or paste its text into a .txt file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")  # what Windows Notepad calls "Unicode"
+        except UnicodeDecodeError:
+            raise ImportFailed(f"{path}: not readable as the UTF-16 text its first bytes promise") from None
+    elif b"\x00" in raw:
+        raise ImportFailed(f"{path}: binary data; expected a saved .html page or a .txt file")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Windows editors save "ANSI" text as Windows-1252; it is the only other encoding tried,
+            # and the editor is told, since a wrong guess would garble quotes and accents.
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(f"{path}: not UTF-8 or Windows-1252 text (byte {exc.start}); "
+                                   "save it as UTF-8") from None
+            notes.append(f"review: {path.name} is not UTF-8; it was read as Windows-1252 — check quotes and accents")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise ImportFailed(f"{path}: empty; nothing to import")
+    if len(_CONTROL.findall(text)) > len(text) / 100:
+        raise ImportFailed(f"{path}: binary data; expected a saved .html page or a .txt file")
+    return text, notes
+
+
+def _title(draft: Draft) -> tuple[str, str | None]:
+    """The page's title, or its first heading with a note asking the editor to review it."""
+    if draft.title:
+        return draft.title, None
+    heading = next((plain(block.text) for block in draft.blocks if isinstance(block, Heading)), None)
+    if heading:
+        return heading, f"review: the page has no title line; title: is its first heading, {heading!r}"
+    return "Untitled article", "review: the page has no title line or heading; title: is 'Untitled article'"
+
+
+def _summary(blocks: tuple[Block, ...], title: str) -> str:
+    """The first sentence of the first paragraph (two if the first is very short)."""
+    paragraph = next((plain(block.text) for block in blocks if isinstance(block, Paragraph)), title)
+    found = sentences(" ".join(paragraph.split()))
+    summary = found[0] if found else paragraph
+    if len(summary) < 40 and len(found) > 1:
+        summary += " " + found[1]
+    return summary if len(summary) <= 240 else summary[:240].rsplit(" ", 1)[0] + "…"
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", ascii_text)).strip("-")
+    return slug if len(slug) <= 60 else slug[:60].rsplit("-", 1)[0]
+
+
+def _merged(removed: tuple[Removed, ...]) -> tuple[str, ...]:
+    """One line per run of removed page furniture of the same kind."""
+    runs: list[tuple[str, list[str]]] = []
+    for item in removed:
+        if runs and runs[-1][0] == item.kind:
+            runs[-1][1].append(item.text)
+        else:
+            runs.append((item.kind, [item.text]))
+    lines = []
+    for kind, texts in runs:
+        shown = " / ".join(f'"{_short(text)}"' for text in texts[:4]) + (" …" if len(texts) > 4 else "")
+        lines.append(f"{kind}: {shown}")
+    return tuple(lines)
+
+
+def _short(text: str, most: int = 70) -> str:
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + "…"
+
+
+# --- writing Markdown ------------------------------------------------------------------------
+
+_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))", re.MULTILINE)
+
+
+def to_markdown(blocks: tuple[Block, ...]) -> str:
+    """CommonMark for the blocks; text that looks like Markdown syntax is escaped."""
+    return _blocks(blocks) + "\n"
+
+
+def _blocks(blocks: tuple[Block, ...]) -> str:
+    out: list[str] = []
+    other = False
+    for index, block in enumerate(blocks):
+        if isinstance(block, (BulletList, OrderedList)):
+            # Two lists in a row would merge into one unless the second uses the other marker.
+            other = index > 0 and type(blocks[index - 1]) is type(block) and not other
+            out.append(_list(block, other))
+        else:
+            out.append(_block(block))
+    return "\n\n".join(out)
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        marker = "#" * block.level + " "
+        # A '#' run at the end would be read as the heading's closing sequence.
+        return _checked(_one_line(block.text), lambda words: marker + re.sub(r"(^|\s)#(#*)$", r"\1\\#\2", words))
+    if isinstance(block, Paragraph):
+        return _checked(block.text, _escape_start)
+    if isinstance(block, (BulletList, OrderedList)):
+        return _list(block)
+    if isinstance(block, Quote):
+        inner = _blocks(block.blocks)
+        return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+    if isinstance(block, CodeBlock):
+        fence = "~~~~" if "```" in block.text else "```"
+        return f"{fence}\n{block.text}\n{fence}"
+    if isinstance(block, Table):
+        rows = [block.header or tuple(() for _ in block.rows[0])] + list(block.rows)
+        width = max(len(row) for row in rows)
+        cells = [[_inline(_one_line(cell)).replace("|", "\\|") for cell in row] + [""] * (width - len(row))
+                 for row in rows]
+        lines = ["| " + " | ".join(row) + " |" for row in cells]
+        return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
+    if isinstance(block, Rule):
+        return "---"
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _checked(text: Text, line: Callable[[str], str]) -> str:
+    """The Markdown for a heading or paragraph, read back to be sure its words come through.
+
+    Bold and italic markers squeezed between punctuation can be misread; if the words do not come
+    back as they went in, the styling is let go (the words and links are what must survive).
+    """
+    markdown = line(_inline(text))
+    blocks, _ = parse_body(markdown)
+    if len(blocks) == 1 and _words(getattr(blocks[0], "text", ())) == _words(text):
+        return markdown
+    return line(_inline(tuple(Span(span.text, code=span.code, href=span.href) for span in text)))
+
+
+def _one_line(text: Text) -> Text:
+    """Headings and table cells hold one line: line breaks become spaces."""
+    return tuple(Span(span.text.replace("\n", " "), span.emphasis, span.strong, span.code, span.href)
+                 for span in text)
+
+
+def _words(text: Text) -> str:
+    return " ".join(plain(text).split())
+
+
+def _list(block: BulletList | OrderedList, other_marker: bool = False) -> str:
+    out = []
+    for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
+        if isinstance(block, OrderedList):
+            marker = f"{number}) " if other_marker else f"{number}. "
+        else:
+            marker = "* " if other_marker else "- "
+        out.append(marker + _item(item).replace("\n", "\n" + " " * len(marker)))
+    return "\n".join(line.rstrip() if not line.strip() else line for line in "\n".join(out).split("\n"))
+
+
+def _item(item: ListItem) -> str:
+    text = ""
+    previous: Block | None = None
+    other = False
+    for child in item.blocks:
+        is_list = isinstance(child, (BulletList, OrderedList))
+        if previous is not None:
+            # A paragraph with a list under it stays tight; anything else gets a blank line between.
+            text += "\n" if isinstance(previous, Paragraph) and is_list else "\n\n"
+        other = is_list and type(previous) is type(child) and not other
+        text += _list(child, other) if is_list else _block(child)
+        previous = child
+    return text
+
+
+def _escape_start(text: str) -> str:
+    """Escape what would start a heading, quote, list or fence, on the first line and after line breaks."""
+    return _LINE_START.sub(lambda m: m[1] + (m[2][:-1] + "\\" + m[2][-1]), text)
+
+
+def _inline(text: Text) -> str:
+    text = _bare_edges(text)
+    # The style that changes less often goes outside, so the other nests inside it cleanly.
+    changes = {style: len(list(groupby(text, key=lambda span: getattr(span, style))))
+               for style in ("strong", "emphasis")}
+    order = ("strong", "emphasis") if changes["strong"] <= changes["emphasis"] else ("emphasis", "strong")
+    return _styled(list(text), order, "", "")
+
+
+def _bare_edges(text: Text) -> Text:
+    """Spaces and line breaks at the edges of bold, italic or linked words move outside them."""
+    out: list[Span] = []
+    for span in text:
+        core = span.text.strip()
+        if not (span.strong or span.emphasis or span.href or span.code) or core == span.text or not core:
+            out.append(span)
+            continue
+        lead, trail = span.text[: len(span.text) - len(span.text.lstrip())], span.text[len(span.text.rstrip()):]
+        out += [Span(lead)] if lead else []
+        out.append(Span(core, span.emphasis, span.strong, span.code, span.href))
+        out += [Span(trail)] if trail else []
+    return tuple(out)
+
+
+def _styled(spans: list[Span], styles: tuple[str, ...], before: str, after: str) -> str:
+    """Runs of strong text, then runs of emphasis inside them, each wrapped once in its markers."""
+    if not styles:
+        return "".join(_span(span) for span in spans)
+    style, inner_styles = styles[0], styles[1:]
+    runs = [(on, list(run)) for on, run in groupby(spans, key=lambda span: getattr(span, style))]
+    out = ""
+    for index, (on, run) in enumerate(runs):
+        following = _span(runs[index + 1][1][0])[:1] if index + 1 < len(runs) else after
+        text = _styled(run, inner_styles, out[-1:] or before, following)
+        if on:
+            text = _wrap("**" if style == "strong" else "*", text, out[-1:] or before, following)
+        out += text
+    return out
+
+
+def _wrap(marker: str, text: str, before: str, after: str) -> str:
+    """`**text**`, with spaces kept outside the markers.
+
+    CommonMark only reads a marker next to punctuation as bold or italic when its outer side is
+    a space or punctuation too; where it would not be, the words are kept and the style let go.
+    """
+    core = text.strip()
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    if (_is_punctuation(core[0]) and not lead and before.isalnum()) or (
+            _is_punctuation(core[-1]) and not trail and after.isalnum()):
+        return text
+    return f"{lead}{marker}{core}{marker}{trail}"
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith(("P", "S"))
+
+
+def _span(span: Span) -> str:
+    if span.code:
+        ticks = "``" if "`" in span.text else "`"
+        body = f"{ticks}{span.text.replace(chr(10), ' ')}{ticks}"
+    else:
+        body = _escape(span.text)
+    if not span.text.strip():
+        return _escape(span.text)
+    if span.href:
+        lead, trail = body[: len(body) - len(body.lstrip())], body[len(body.rstrip()):]
+        target = f"<{span.href}>" if " " in span.href else span.href
+        body = f"{lead}[{body.strip()}]({target}){trail}"
+    return body
+
+
+def _escape(text: str) -> str:
+    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
+    return text.replace("\n", "\\\n")
