@@ -29,10 +29,10 @@ from pipeline.article import (
     Text,
     plain,
 )
-from pipeline.import_text import (
+from pipeline.import_text import Draft
+from pipeline.page_furniture import (
     BYLINE,
     Byline,
-    Draft,
     Removed,
     byline,
     furniture,

@@ -26,8 +26,10 @@ from pipeline.article import (
 from pipeline.cli import main
 from pipeline.errors import ImportFailed
 from pipeline.import_html import read_html
-from pipeline.import_text import BYLINE, Draft, byline, furniture, read_text, sentences
-from pipeline.importer import Imported, import_page, to_markdown
+from pipeline.import_text import Draft, read_text
+from pipeline.importer import Imported, import_page
+from pipeline.markdown_writer import to_markdown
+from pipeline.page_furniture import BYLINE, byline, furniture, sentences
 from pipeline.sources import parse_article, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
