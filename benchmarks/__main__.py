@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +130,8 @@ def main() -> None:
             ("No-op rebuild", f"{noop.seconds:.2f} s (target ≤ 1 s)"),
             ("Rebuild after a one-paragraph edit", f"{edit.seconds:.1f} s = "
              f"{edit.seconds / cold.seconds:.0%} of cold (target ≤ 15 %)"),
-            ("Rebuild after a phone-number change", f"{phone.seconds:.1f} s = {phone.seconds / cold.seconds:.0%} of cold"),
+            ("Rebuild after a phone-number change",
+             f"{phone.seconds:.1f} s = {phone.seconds / cold.seconds:.0%} of cold"),
             ("PDF render, regular edition (after import)", f"{float(render['regular']):.2f} s (target ≤ 1 s)"),
             ("PDF render, large print (after import)", f"{float(render['large-print']):.2f} s (target ≤ 1 s)"),
             ("PDF size, regular / large print", f"{sizes[f'{SLUG}.pdf']:.0f} KB / "
@@ -141,7 +142,7 @@ def main() -> None:
         ]
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# Benchmarks", "", f"Measured by `make bench` on {when}.", "", f"Machine: {machine()}.", "",
              "All figures come from one run, each step a fresh process, in the order listed in",
              "`benchmarks/__main__.py`; compare them as ratios, since the machine is shared and noisy.", "",
