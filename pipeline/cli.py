@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s: %(message)s" if args.debug else "%(message)s",
         stream=sys.stderr,
     )
-    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "urllib3", "PIL"):
+    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "urllib3", "PIL", "pikepdf"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if args.debug else logging.ERROR)
     settings = Settings(
         sources=args.sources, out=args.out, cache=args.cache, strict=args.strict, debug=args.debug,

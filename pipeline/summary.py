@@ -24,6 +24,8 @@ def _minutes(duration_ms: int | None) -> str:
 
 def print_summary(report: BuildReport, settings: Settings, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
+    if not console.is_terminal:
+        console.width = max(console.width, 120)  # logs and CI: no terminal to wrap to
     table = Table(title=f"Built into {settings.out}/", title_justify="left")
     for column in ("article", "rebuilt", "handout", "large print", "pages", "audio", "listening",
                    "e-mail", "warnings"):
