@@ -77,6 +77,8 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     if settings.strict and practice.placeholders():
         raise ConfigError(*(f"{settings.practice_file}: {p} (refused with --strict)"
                             for p in practice.placeholders()))
+    if settings.out.exists() and not settings.out.is_dir():
+        raise PipelineError(f"{settings.out}: --out names a file; expected a folder for the outputs")
     settings.out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(settings.out / ".lock")
     try:

@@ -16,6 +16,12 @@ from pipeline.settings import PARTS, Settings
 log = logging.getLogger("pipeline")
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--sources", type=Path, default=Path("sources"), metavar="DIR",
@@ -40,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", metavar="NAME", help="speech engine, overriding the profile (piper, gtts)")
     build.add_argument("--only", action="append", choices=PARTS, metavar="PART",
                        help=f"build only this part; repeatable ({', '.join(PARTS)})")
-    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+    build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="articles built in parallel (default: number of cores)")
 
     commands.add_parser("check", parents=[shared], help="validate the sources and report on each article")
@@ -87,6 +93,12 @@ def main(argv: list[str] | None = None) -> int:
             raise
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder given on the command line that cannot be used
+        if args.debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         if args.debug:
