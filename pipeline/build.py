@@ -197,7 +197,8 @@ def build_article(article: Article, practice: Practice, settings: Settings,
 
             reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
             recording = record(script, practice, engine, settings.cache,
-                               progress=lambda done, total: reporter.sentences(slug, done, total))
+                               progress=lambda done, total: reporter.sentences(slug, done, total),
+                               updated=article.updated)
             outputs.put(names["mp3"], audio_key, recording.mp3)
             outputs.put(names["vtt"], audio_key, recording.captions)
             facts["recording"] = recording_facts(recording)

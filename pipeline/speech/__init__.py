@@ -1,0 +1,50 @@
+"""Speech engines: one small interface, chosen by name (`piper` offline, `gtts` online opt-in)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from pipeline.errors import SpeechError
+from pipeline.practice import SpeechSettings
+
+
+class Voice(Protocol):
+    """One engine with one voice and its settings, ready to speak sentences.
+
+    `identity` names the voice and every setting that changes its sound; with `engine` and the
+    text it keys the speech cache. `workers` is how many sentences may be spoken at once.
+    """
+
+    engine: str
+    identity: str
+    sample_rate: int
+    workers: int
+
+    def speak(self, text: str) -> bytes:
+        """The sentence as 16-bit mono PCM at `sample_rate`, without added silence."""
+        ...
+
+
+def _piper(settings: SpeechSettings) -> Voice:
+    from pipeline.speech.piper import piper_voice
+
+    return piper_voice(settings)
+
+
+def _gtts(settings: SpeechSettings) -> Voice:
+    from pipeline.speech.gtts import google_voice
+
+    return google_voice(settings)
+
+
+# Engine modules are imported only when chosen, so Piper's runtime never loads for gTTS and back.
+ENGINES: dict[str, Callable[[SpeechSettings], Voice]] = {"piper": _piper, "gtts": _gtts}
+
+
+def load_voice(engine: str, settings: SpeechSettings) -> Voice:
+    """The voice of the engine named `engine` (from `--engine` or the profile's speech.engine)."""
+    if engine not in ENGINES:
+        known = ", ".join(sorted(ENGINES))
+        raise SpeechError(f"unknown speech engine {engine!r}; known engines: {known}")
+    return ENGINES[engine](settings)

@@ -1,0 +1,85 @@
+"""One real build of the seed article through the CLI: every output, as a user would receive it."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+from mutagen.id3 import ID3
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "codependency"
+STATES = ("Arizona", "Florida", "North Carolina", "South Carolina", "Tennessee", "Texas", "Utah", "Vermont",
+          "Virginia")
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    root = tmp_path_factory.mktemp("seed")
+    shutil.copytree(ROOT / "sources", root / "sources")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
+         str(root / "build"), "--cache", str(root / "cache")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return root / "build", result
+
+
+def test_every_output_is_written(built):
+    out, result = built
+    folder = out / SLUG
+    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.eml"):
+        assert (folder / name).stat().st_size > 1000, name
+    assert (out / "index.html").stat().st_size > 1000
+    assert SLUG in result.stdout and "library page" in result.stdout  # the summary table
+
+
+def test_handouts_carry_the_stamp(built):
+    out, _ = built
+    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf"):
+        with pikepdf.open(out / SLUG / name) as pdf:
+            assert len(pdf.pages) >= 2
+            assert str(pdf.Root.Lang).startswith("en")
+
+
+def test_audio_is_the_whole_article_with_chapters_and_a_spoken_stamp(built):
+    out, _ = built
+    tags = ID3(out / SLUG / f"{SLUG}.mp3")
+    chapters = tags.getall("CHAP")
+    assert len(chapters) == 9  # introduction, seven sections, the practice's details
+    assert tags.getall("CTOC")
+    captions = (out / SLUG / f"{SLUG}.vtt").read_text()
+    spoken = " ".join(line for line in captions.splitlines() if line and "-->" not in line)
+    assert "Sometimes it takes the trained ear of a compassionate therapist" in spoken
+    for state in STATES:
+        assert state in spoken
+    times = re.findall(r"(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> ", captions)
+    assert len(times) > 80
+
+
+def test_email_draft_attaches_the_handout_and_audio(built):
+    out, _ = built
+    message = email.message_from_bytes((out / SLUG / f"{SLUG}.eml").read_bytes(), policy=email.policy.default)
+    assert message["X-Unsent"] == "1" and message["To"] is None
+    types = sorted(part.get_content_type() for part in message.iter_attachments())
+    assert types == ["application/pdf", "audio/mpeg"]
+    pdf = next(p for p in message.iter_attachments() if p.get_content_type() == "application/pdf")
+    assert pdf.get_content() == (out / SLUG / f"{SLUG}.pdf").read_bytes()
+    with pikepdf.open(io.BytesIO(pdf.get_content())) as document:
+        assert len(document.pages) >= 2
+
+
+def test_library_page_links_every_output(built):
+    out, _ = built
+    page = (out / "index.html").read_text()
+    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.eml"):
+        assert f'href="{SLUG}/{name}"' in page or f'src="{SLUG}/{name}"' in page, name
