@@ -7,6 +7,7 @@ sentence a segment, between an introduction (title, who it is from) and the spok
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from itertools import zip_longest
 
@@ -35,6 +36,7 @@ from pipeline.stamp import Stamp, stamp
 INTRODUCTION = "Introduction"
 LONG_SENTENCE = 200  # characters; longer sentences are split at a clause so captions stay short
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+_SEGMENTER_LOCK = threading.Lock()  # a pysbd Segmenter keeps per-call state: one caller at a time
 _ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRAPPED_IN_QUOTES = re.compile(r"([“\"])([^“”\"]+)([”\"])")
 _FULL_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -77,7 +79,9 @@ def sentences(text: str) -> list[tuple[str, bool]]:
 def _split_sentences(text: str) -> list[str]:
     """pysbd's sentences, joined again where it cut inside a web or e-mail address."""
     addresses = [match.span() for match in _ADDRESS.finditer(text)]
-    cuts = [span.end for span in _SEGMENTER.segment(text)[:-1]]
+    with _SEGMENTER_LOCK:
+        spans = _SEGMENTER.segment(text)
+    cuts = [span.end for span in spans[:-1]]
     cuts = [cut for cut in cuts if not any(start < cut < end for start, end in addresses)]
     bounds = [0, *cuts, len(text)]
     return [text[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False)]

@@ -292,3 +292,12 @@ def test_outro_without_in_person_locations(short_article: Article, practice: Pra
     said = [s.spoken for s in narration_script(short_article, online_only).segments if s.kind == "stamp"]
     assert "We offer virtual sessions to clients in North Carolina." in said
     assert not any("in person" in line for line in said)
+
+
+def test_scripts_made_at_once_in_threads_are_identical(seed_article, practice):
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = narration_script(seed_article, practice)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda _: narration_script(seed_article, practice), range(8)))
+    assert all(script == alone for script in together)
