@@ -25,7 +25,7 @@ golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PYTHON) -m pytest -m "not slow" tests
 
 bench: $(STAMP)
-	$(PYTHON) -m benchmarks
+	$(PYTHON) -m benchmark
 
 clean: $(STAMP)
 	$(PYTHON) -m pipeline clean

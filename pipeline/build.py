@@ -173,7 +173,8 @@ def build_article(article: Article, practice: Practice, settings: Settings,
 
     handout_key = fingerprint("handout", version, article, practice.practice, practice.services,
                               practice.notices, practice.handout)
-    if "pdf" in only or "email" in only:
+
+    def handouts() -> None:
         for edition, name in (("regular", names["pdf"]), ("large-print", names["large-print"])):
             if not outputs.current(name, handout_key):
                 from pipeline.handout import render_handout
@@ -182,26 +183,15 @@ def build_article(article: Article, practice: Practice, settings: Settings,
                 pdf = outputs.put(name, handout_key, render_handout(article, practice, edition))
                 facts[f"pages_{edition}"] = page_count(pdf)
 
-    recording: Recording | None = None
-    engine = settings.engine or practice.speech.engine
-    if {"audio", "email", "index"} & only:
-        from pipeline.narration import narration_script
-
-        script = narration_script(article, practice)
-        audio_key = fingerprint("audio", version, script, article, practice.speech, practice.practice, engine)
-        if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
-                and "recording" in facts:
-            recording = recording_from_facts(facts["recording"], b"", "")
-        else:
-            from pipeline.audio import record
-
-            reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
-            recording = record(script, practice, engine, settings.cache,
-                               progress=lambda done, total: reporter.sentences(slug, done, total),
-                               updated=article.updated)
-            outputs.put(names["mp3"], audio_key, recording.mp3)
-            outputs.put(names["vtt"], audio_key, recording.captions)
-            facts["recording"] = recording_facts(recording)
+    # The handouts are rendered beside the narration: the voice and ffmpeg leave the interpreter free.
+    beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{slug}-handouts")
+    try:
+        handouts_done = beside.submit(handouts) if "pdf" in only or "email" in only else None
+        recording = _narration(article, practice, settings, reporter, outputs, names, version)
+        if handouts_done:
+            handouts_done.result()
+    finally:
+        beside.shutdown(wait=True)
 
     warnings = list(article.warnings)
     if "email" in only:
@@ -232,6 +222,34 @@ def build_article(article: Article, practice: Practice, settings: Settings,
         duration_ms=recording.duration_ms if recording else None,
         warnings=warnings,
     )
+
+
+def _narration(article: Article, practice: Practice, settings: Settings, reporter: Reporter,
+               outputs: _Outputs, names: dict[str, str], version: str) -> Recording | None:
+    """The article's recording: from the manifest when current, else narrated and mastered anew."""
+    slug, facts = article.slug, outputs.manifest.facts
+    recording: Recording | None = None
+    engine = settings.engine or practice.speech.engine
+    if {"audio", "email", "index"} & settings.only:
+        from pipeline.narration import narration_script
+
+        script = narration_script(article, practice)
+        audio_key = fingerprint("audio", version, script, article, practice.speech, practice.practice, engine)
+        if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
+                and "recording" in facts:
+            recording = recording_from_facts(facts["recording"], b"", "")
+        else:
+            from pipeline.audio import record
+
+            reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
+            recording = record(script, practice, engine, settings.cache,
+                               progress=lambda done, total: reporter.sentences(slug, done, total),
+                               updated=article.updated)
+            outputs.put(names["mp3"], audio_key, recording.mp3)
+            outputs.put(names["vtt"], audio_key, recording.captions)
+            facts["recording"] = recording_facts(recording)
+
+    return recording
 
 
 def page_count(pdf: bytes) -> int:

@@ -145,7 +145,7 @@ def main() -> None:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# Benchmarks", "", f"Measured by `make bench` on {when}.", "", f"Machine: {machine()}.", "",
              "All figures come from one run, each step a fresh process, in the order listed in",
-             "`benchmarks/__main__.py`; compare them as ratios, since the machine is shared and noisy.", "",
+             "`benchmark/__main__.py`; compare them as ratios, since the machine is shared and noisy.", "",
              "| what | measured |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows), ""]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
