@@ -12,10 +12,11 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from pipeline.article import Article
-from pipeline.library_page import clock, listening_time, phone_link, templates
 from pipeline.practice import Practice
 from pipeline.recording import Recording
-from pipeline.stamp import stamp, stamp_text
+from pipeline.stamp import phone_link, stamp, stamp_text
+from pipeline.templates import environment
+from pipeline.wording import clock, listening_time
 
 SUBJECT = "{title} — a handout and audio from {practice}"
 # Sent mail is CRLF; the draft gets the same line ends and 78-column folding.
@@ -98,7 +99,7 @@ def render_email(
         "chapters": [(clock(chapter.start_ms), chapter.title) for chapter in recording.chapters],
         "attachments": files,
     }
-    env = templates()
+    env = environment()
     message = EmailMessage(policy=DRAFT_POLICY)
     message["Subject"] = subject(article, practice)
     message["From"] = Address(header_text(practice.practice.name), addr_spec=practice.practice.email)

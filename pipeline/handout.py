@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
-import itertools
-import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal, get_args
 
-import jinja2
-from markupsafe import Markup, escape
-
-from pipeline.article import (
-    Article,
-    Block,
-    BulletList,
-    CodeBlock,
-    Heading,
-    ListItem,
-    OrderedList,
-    Paragraph,
-    Quote,
-    Rule,
-    Span,
-    Table,
-    Text,
-    plain,
-)
-from pipeline.pdf import TEMPLATES, write_pdf
+from pipeline.article import Article, Block, BulletList, Heading, ListItem, OrderedList, Quote
+from pipeline.pdf import write_pdf
 from pipeline.practice import Practice
 from pipeline.qr import QrCode, qr_code
 from pipeline.stamp import Stamp, display_url, stamp
+from pipeline.templates import environment
+from pipeline.wording import long_date
 
 Edition = Literal["regular", "large-print"]
 EDITIONS: tuple[Edition, ...] = get_args(Edition)
 PAPER = {"letter": "letter", "a4": "A4"}  # profile value -> CSS page size
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -71,10 +49,10 @@ def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
         edition=edition,
         title=article.title if edition == "regular" else f"{article.title} (large print)",
         paper=PAPER[practice.handout.paper],
-        updated=spelled_date(article.updated),
+        updated=long_date(article.updated),
         codes=qr_codes(article, practice),
     )
-    return _templates().get_template("handout.html.j2").render(handout=handout)
+    return environment().get_template("handout.html.j2").render(handout=handout)
 
 
 def qr_codes(article: Article, practice: Practice) -> tuple[QrCode, ...]:
@@ -124,80 +102,3 @@ def outline(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         return tuple(out)
 
     return walk(blocks)
-
-
-def printed_url(url: str) -> Markup:
-    """A web address as printed: no scheme, and a line may break after each slash.
-
-    A zero-width space (&#8203;) marks the break, not <wbr>: WeasyPrint draws <wbr> as a box of its own,
-    which inside a link becomes a link annotation outside the Link tag (a PDF/UA failure).
-    """
-    return _breakable(display_url(url))
-
-
-def phone_url(phone: str) -> str:
-    """'(704) 555-0123' -> 'tel:+17045550123', so a tap on a phone dials it."""
-    digits = re.sub(r"\D", "", phone)
-    return f"tel:+1{digits[-10:]}"
-
-
-def spelled_date(day: date) -> str:
-    """date(2025, 8, 4) -> 'August 4, 2025', whatever the machine's locale."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def inline(text: Text) -> Markup:
-    """Spans as HTML; a link also prints its address, since paper cannot be clicked.
-
-    A link holds plain text only: WeasyPrint gives every element nested in a link a link
-    annotation of its own, outside the Link tag, which PDF/UA forbids.
-    """
-    parts: list[str] = []
-    for href, group in itertools.groupby(text, key=lambda span: span.href):
-        spans = tuple(group)
-        if not href:
-            parts.extend(_styled(span) for span in spans)
-            continue
-        words = plain(spans)
-        address = href.removeprefix("mailto:")
-        if display_url(address).lower() not in words.lower():
-            words += f" ({display_url(address)})"
-        parts.append(Markup('<a href="%s">%s</a>') % (href, _breakable(words)))
-    return Markup("").join(parts)
-
-
-def _breakable(words: str) -> Markup:
-    """Escaped text where a line may also break after each slash (see printed_url)."""
-    return Markup("/&#8203;").join(escape(part) for part in words.split("/"))
-
-
-def _styled(span: Span) -> Markup:
-    html = escape(span.text).replace("\n", Markup("<br>"))
-    if span.code:
-        html = Markup("<code>%s</code>") % html
-    if span.emphasis:
-        html = Markup("<em>%s</em>") % html
-    if span.strong:
-        html = Markup("<strong>%s</strong>") % html
-    return html
-
-
-@functools.cache
-def _templates() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["inline"] = inline
-    environment.filters["printed_url"] = printed_url
-    environment.filters["phone_url"] = phone_url
-    kinds = {"heading": Heading, "paragraph": Paragraph, "bullet_list": BulletList,
-             "ordered_list": OrderedList, "quote": Quote, "code_block": CodeBlock, "table": Table,
-             "rule": Rule}
-    for name, kind in kinds.items():
-        environment.tests[name] = functools.partial(lambda block, kind: isinstance(block, kind), kind=kind)
-    return environment

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from pipeline.article import Article
@@ -18,44 +14,9 @@ from pipeline.errors import RenderError
 from pipeline.practice import Practice
 from pipeline.readability import reading_grade
 from pipeline.recording import Recording
-from pipeline.stamp import stamp
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-
-
-def templates() -> Environment:
-    """The Jinja2 templates; every `*.html.j2` escapes what it is given."""
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def listening_time(duration_ms: int) -> str:
-    """373000 -> '6 minutes': how long the audio takes, in words."""
-    minutes = round(duration_ms / 60_000)
-    if duration_ms < 45_000:
-        return "under a minute"
-    return "1 minute" if minutes <= 1 else f"{minutes} minutes"
-
-
-def clock(ms: int) -> str:
-    """73000 -> '1:13'; 3723000 -> '1:02:03': a start time as players show it."""
-    seconds = ms // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
-
-
-def long_date(day: date) -> str:
-    """date(2025, 3, 14) -> 'March 14, 2025', whatever the machine's locale."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+from pipeline.stamp import phone_link, stamp
+from pipeline.templates import TEMPLATES, environment
+from pipeline.wording import listening_time, long_date
 
 
 @dataclass(frozen=True)
@@ -140,12 +101,6 @@ def listing(article: Article, recording: Recording | None) -> Listing:
     )
 
 
-def phone_link(phone: str) -> str:
-    """'(704) 555-0123' -> 'tel:+17045550123' (the profile only accepts US numbers)."""
-    digits = re.sub(r"\D", "", phone)
-    return f"tel:+{digits}" if len(digits) == 11 else f"tel:+1{digits}"
-
-
 def inline_asset(name: str, closing_tag: str) -> tuple[Markup, str]:
     """A stylesheet or script to inline, and its CSP hash; these are our files, never content."""
     text = (TEMPLATES / name).read_text(encoding="utf-8")
@@ -162,7 +117,7 @@ def render_library_page(
     style, style_hash = inline_asset("library.css", "</style")
     script, script_hash = inline_asset("library.js", "</script")
     language = articles[0].language if articles else "en"
-    return templates().get_template("library.html.j2").render(
+    return environment().get_template("library.html.j2").render(
         listings=[listing(article, recordings.get(article.slug)) for article in articles],
         stamp=stamp(practice),
         phone_link=phone_link(practice.practice.phone),

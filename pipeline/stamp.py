@@ -21,6 +21,15 @@ def display_url(url: str) -> str:
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
+def phone_link(phone: str) -> str:
+    """'(704) 555-0123' -> 'tel:+17045550123', so a tap on a phone dials it.
+
+    The profile only accepts US numbers: ten digits, or eleven starting with 1.
+    """
+    digits = re.sub(r"\D", "", phone)
+    return f"tel:+1{digits[-10:]}"
+
+
 @dataclass(frozen=True)
 class Stamp:
     name: str

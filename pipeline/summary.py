@@ -7,19 +7,13 @@ from rich.table import Table
 
 from pipeline.build import BuildReport
 from pipeline.settings import Settings
+from pipeline.wording import running_time
 
 
 def _size(size: int | None) -> str:
     if size is None:
         return "—"
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} KB"
-
-
-def _minutes(duration_ms: int | None) -> str:
-    if duration_ms is None:
-        return "—"
-    seconds = round(duration_ms / 1000)
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def print_summary(report: BuildReport, settings: Settings, console: Console | None = None) -> None:
@@ -41,7 +35,7 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
             _size(files.get(f"{slug}-large-print.pdf")),
             pages or "—",
             _size(files.get(f"{slug}.mp3")),
-            _minutes(result.duration_ms),
+            "—" if result.duration_ms is None else running_time(result.duration_ms),
             _size(files.get(f"{slug}.eml")),
             str(len(result.warnings)),
         )

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from pipeline.article import Heading, ListItem, Paragraph, Quote, Span, plain
-from pipeline.handout import (
-    EDITIONS,
-    handout_html,
-    inline,
-    outline,
-    phone_url,
-    printed_url,
-    qr_codes,
-    spelled_date,
-)
+from pipeline.handout import EDITIONS, handout_html, outline, qr_codes
 from pipeline.practice import Contact, HandoutSettings, Practice
 from pipeline.qr import qr_code
 from pipeline.sources import parse_article, read_article
+from pipeline.stamp import phone_link
+from pipeline.templates import inline, printed_url
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -182,10 +174,9 @@ def test_inline_text(spans, expected):
 
 
 def test_small_helpers():
-    assert spelled_date(date(2025, 8, 4)) == "August 4, 2025"
-    assert spelled_date(date(2026, 1, 31)) == "January 31, 2026"
-    assert phone_url("(704) 555-0123") == "tel:+17045550123"
-    assert phone_url("+1 704.555.0123") == "tel:+17045550123"
+    assert phone_link("(704) 555-0123") == "tel:+17045550123"
+    assert phone_link("+1 704.555.0123") == "tel:+17045550123"
+    assert phone_link("1-704-555-0123") == "tel:+17045550123"
     assert str(printed_url("https://www.example.com/audio/x.mp3")) == "www.example.com/&#8203;audio/&#8203;x.mp3"
 
 

@@ -6,12 +6,11 @@ import base64
 import dataclasses
 import hashlib
 import re
-from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 
-from pipeline.library_page import clock, listening_time, long_date, render_library_page, transcript
+from pipeline.library_page import render_library_page, transcript
 from pipeline.recording import Chapter, Cue, Recording
 from pipeline.stamp import stamp
 
@@ -161,26 +160,3 @@ def test_nothing_from_an_article_becomes_markup(short_article, practice):
     assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
     assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
-
-
-@pytest.mark.parametrize(
-    ("duration_ms", "words"),
-    [(6_000, "under a minute"), (50_000, "1 minute"), (89_000, "1 minute"), (91_000, "2 minutes"),
-     (373_000, "6 minutes")],
-    ids=["seconds", "almost-a-minute", "a-minute-and-a-half", "over-a-minute-and-a-half", "seed-article"],
-)
-def test_listening_time_in_words(duration_ms, words):
-    assert listening_time(duration_ms) == words
-
-
-@pytest.mark.parametrize(
-    ("ms", "shown"),
-    [(0, "0:00"), (9_999, "0:09"), (73_000, "1:13"), (3_723_000, "1:02:03")],
-    ids=["start", "under-ten-seconds", "minutes", "hours"],
-)
-def test_chapter_start_times(ms, shown):
-    assert clock(ms) == shown
-
-
-def test_dates_are_written_out_in_english():
-    assert long_date(date(2025, 8, 4)) == "August 4, 2025"

@@ -1,0 +1,98 @@
+"""Templates step: the one Jinja2 environment for `templates/`, with the filters article text needs."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from pipeline.article import (
+    BulletList,
+    CodeBlock,
+    Heading,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+    Text,
+    plain,
+)
+from pipeline.stamp import display_url, phone_link
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BLOCK_KINDS = {"heading": Heading, "paragraph": Paragraph, "bullet_list": BulletList,
+               "ordered_list": OrderedList, "quote": Quote, "code_block": CodeBlock, "table": Table,
+               "rule": Rule}
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The environment every handout, e-mail and library page renders with.
+
+    `*.html.j2` escapes what it is given; `*.txt.j2` (the e-mail's plain text) does not, so a
+    title with "&" stays "&" there. Undefined names are errors, never blanks.
+    """
+    templates = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    templates.filters["inline"] = inline
+    templates.filters["printed_url"] = printed_url
+    templates.filters["phone_url"] = phone_link
+    for name, kind in BLOCK_KINDS.items():
+        templates.tests[name] = functools.partial(lambda block, kind: isinstance(block, kind), kind=kind)
+    return templates
+
+
+def printed_url(url: str) -> Markup:
+    """A web address as printed: no scheme, and a line may break after each slash.
+
+    A zero-width space (&#8203;) marks the break, not <wbr>: WeasyPrint draws <wbr> as a box of its own,
+    which inside a link becomes a link annotation outside the Link tag (a PDF/UA failure).
+    """
+    return _breakable(display_url(url))
+
+
+def inline(text: Text) -> Markup:
+    """Spans as HTML; a link also prints its address, since paper cannot be clicked.
+
+    A link holds plain text only: WeasyPrint gives every element nested in a link a link
+    annotation of its own, outside the Link tag, which PDF/UA forbids.
+    """
+    parts: list[str] = []
+    for href, group in itertools.groupby(text, key=lambda span: span.href):
+        spans = tuple(group)
+        if not href:
+            parts.extend(_styled(span) for span in spans)
+            continue
+        words = plain(spans)
+        address = href.removeprefix("mailto:")
+        if display_url(address).lower() not in words.lower():
+            words += f" ({display_url(address)})"
+        parts.append(Markup('<a href="%s">%s</a>') % (href, _breakable(words)))
+    return Markup("").join(parts)
+
+
+def _breakable(words: str) -> Markup:
+    """Escaped text where a line may also break after each slash (see printed_url)."""
+    return Markup("/&#8203;").join(escape(part) for part in words.split("/"))
+
+
+def _styled(span: Span) -> Markup:
+    html = escape(span.text).replace("\n", Markup("<br>"))
+    if span.code:
+        html = Markup("<code>%s</code>") % html
+    if span.emphasis:
+        html = Markup("<em>%s</em>") % html
+    if span.strong:
+        html = Markup("<strong>%s</strong>") % html
+    return html
