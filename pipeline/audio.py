@@ -97,8 +97,8 @@ def spoken_sentences(texts: dict[str, str], voice: Voice, cache: SpeechCache,
                     pcm = future.result()
                     cache.save(key, pcm, voice.sample_rate)
                     yield key, pcm
-                if progress:
-                    progress(len(missing) - len(pending), len(missing))
+                    if progress:
+                        progress(len(missing) - len(pending), len(missing))
         finally:
             # On a failure or Ctrl-C, sentences not yet started are dropped, not spoken; those
             # finished meanwhile are kept for the next build.

@@ -351,4 +351,5 @@ def test_a_sentence_said_twice_is_spoken_once(tmp_path):
     take = perform(twice, voice, SpeechCache(tmp_path))
     assert sorted(voice.spoken) == ["What helps?", "Write the worry down."]
     first, _, third = take.cues
-    assert first.end_ms - first.start_ms == third.end_ms - third.start_ms
+    # the same audio twice: equal lengths, but each edge is rounded to the millisecond on its own
+    assert abs((first.end_ms - first.start_ms) - (third.end_ms - third.start_ms)) <= 1

@@ -33,7 +33,7 @@ from pipeline.page_furniture import BYLINE, byline, furniture, sentences
 from pipeline.sources import parse_article, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "codependency-article.txt"
+SEED = ROOT / "tests" / "fixtures" / "import" / "codependency-article.txt"  # the practice's page as scraped
 PAGES = Path(__file__).resolve().parent / "fixtures" / "import"
 
 

