@@ -10,10 +10,10 @@ from pathlib import Path
 
 from pipeline.output import write_atomic
 from pipeline.recording import Chapter, Cue, Recording
+from pipeline.templates import TEMPLATES
 
 MANIFEST = ".manifest.json"
 PACKAGE = Path(__file__).resolve().parent
-TEMPLATES = PACKAGE.parent / "templates"
 
 
 def fingerprint(*parts: object) -> str:

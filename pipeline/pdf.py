@@ -20,10 +20,10 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pipeline.errors import RenderError
+from pipeline.templates import TEMPLATES
 
 log = logging.getLogger(__name__)
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FONTS = (Path(font_source_sans_pro.font_directory), fontpkg_source_code_pro.ROOT / "files")
 PDF_VARIANT = "pdf/ua-1"
 REFUSED = "not one of the handout's own assets"

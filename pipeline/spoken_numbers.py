@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from num2words import num2words
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+from pipeline.wording import MONTHS
+
 _MONTH_BY_PREFIX = {name[:3].lower(): name for name in MONTHS}
 _MONTH = rf"(?P<month>{'|'.join(MONTHS)}|Sept|{'|'.join(name[:3] for name in MONTHS)})\b\.?"
 _FRACTIONS = {"1/2": "one half", "1/3": "one third", "2/3": "two thirds", "1/4": "one quarter",
