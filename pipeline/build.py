@@ -69,6 +69,17 @@ def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Pract
     return practice, articles, list(library.problems)
 
 
+def engine_problem(settings: Settings, practice: Practice) -> str | None:
+    """One line if the chosen speech engine does not exist, naming where it was chosen."""
+    from pipeline.speech import ENGINES
+
+    engine = settings.engine or practice.speech.engine
+    if engine in ENGINES:
+        return None
+    where = "--engine" if settings.engine else f"{settings.practice_file}: speech.engine"
+    return f"{where}: {engine!r} is not a speech engine; expected one of {', '.join(sorted(ENGINES))}"
+
+
 def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | None = None) -> BuildReport:
     """Build (or bring up to date) every article, or the named ones, and the library page."""
     reporter = reporter or PlainReporter()
@@ -77,6 +88,9 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     if settings.strict and practice.placeholders():
         raise ConfigError(*(f"{settings.practice_file}: {p} (refused with --strict)"
                             for p in practice.placeholders()))
+    problem = engine_problem(settings, practice)
+    if problem:
+        raise ConfigError(problem)
     if settings.out.exists() and not settings.out.is_dir():
         raise PipelineError(f"{settings.out}: --out names a file; expected a folder for the outputs")
     settings.out.mkdir(parents=True, exist_ok=True)

@@ -23,10 +23,12 @@ class CheckReport:
 
 
 def check(settings: Settings) -> CheckReport:
-    from pipeline.build import load_sources
+    from pipeline.build import engine_problem, load_sources
 
     practice, articles, problems = load_sources(settings)
     report = CheckReport(problems=list(problems))
+    if engine_problem(settings, practice):
+        report.problems.append(engine_problem(settings, practice))
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
     for article in articles:
         report.lines.append(article_summary(article, practice))

@@ -39,7 +39,8 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
             _size(files.get(f"{slug}.eml")),
             str(len(result.warnings)),
         )
-    console.print(table)
+    if report.results:
+        console.print(table)
     if "index" in settings.only:
         state = "rebuilt" if report.index_rebuilt else "up to date"
         console.print(f"library page: {settings.out / 'index.html'} ({state})")

@@ -108,3 +108,18 @@ def test_clean_removes_outputs_but_keeps_the_cache(tmp_path):
     (cache / "entry").write_text("kept")
     result = run("clean", "--out", str(out), "--cache", str(cache))
     assert result.returncode == 0 and not out.exists() and (cache / "entry").exists()
+
+
+def test_unknown_engine_on_the_command_line_is_refused_before_building(sources, tmp_path):
+    result = run("build", "--engine", "espeak", "--sources", str(sources), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: --engine: 'espeak' is not a speech engine; expected one of gtts, piper"
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_engine_in_the_profile_names_the_key(sources):
+    profile = sources / "practice.toml"
+    profile.write_text(profile.read_text().replace('engine = "piper"', 'engine = "espeak"'))
+    result = run("check", "--sources", str(sources))
+    assert result.returncode == 1
+    assert f"error: {profile}: speech.engine: 'espeak' is not a speech engine" in result.stderr
