@@ -32,6 +32,28 @@ Worry often gets louder at night. Dr. Lee says that is normal.
 """
 
 
+# The short article's narration as timed on a 6-second recording: (start, end, text, block).
+SHORT_ARTICLE_CUES = (
+    (0, 900, "Sleep and Worry", 0),
+    (1000, 2200, "Worry often gets louder at night.", 1),
+    (2400, 3300, "Dr. Lee says that is normal.", 1),
+    (3600, 4200, "What helps?", 2),
+    (4500, 5200, "Write the worry down.", 3),
+    (5300, 5900, "Get up if you can't sleep after 20 minutes.", 4),
+)
+
+# The seed article's H2 headings, as an editor wrote them.
+SEED_HEADINGS = (
+    "Where does the concept of codependency come from?",
+    "What does it mean to be codependent—outside of addiction?",
+    "Don’t the healthiest relationships involve some dependency?",
+    "Can feeling codependent cause relationship distress?",
+    "Stay engaged instead of withdrawing",
+    "Healthy dependency can actually be a gift",
+    "You don’t have to figure this out alone",
+)
+
+
 @pytest.fixture(scope="session")
 def practice() -> Practice:
     return load_practice(ROOT / "sources" / "practice.toml")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SEED_HEADINGS
 
 from pipeline.article import (
     Article,
@@ -64,15 +65,7 @@ def seed_import() -> Imported:
 
 def test_seed_has_the_editors_structure(seed_import: Imported, seed_article: Article) -> None:
     article = imported_article(seed_import)
-    assert headings(article) == [
-        "Where does the concept of codependency come from?",
-        "What does it mean to be codependent—outside of addiction?",
-        "Don’t the healthiest relationships involve some dependency?",
-        "Can feeling codependent cause relationship distress?",
-        "Stay engaged instead of withdrawing",
-        "Healthy dependency can actually be a gift",
-        "You don’t have to figure this out alone",
-    ]
+    assert headings(article) == list(SEED_HEADINGS)
     assert headings(article) == headings(seed_article)
     assert lists(article) == [("bullet", 3), ("ordered", 2)]
     assert [type(block) for block in article.blocks if isinstance(block, Quote)] == [Quote]

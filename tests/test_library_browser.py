@@ -13,6 +13,7 @@ from pathlib import Path
 
 import imageio_ffmpeg
 import pytest
+from conftest import SHORT_ARTICLE_CUES
 
 from pipeline.email_draft import render_email
 from pipeline.library_page import render_library_page
@@ -30,15 +31,7 @@ CHROMIUM_FLAGS = [
 ]
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-# The short article's narration on a 6-second tone: (start, end, text, block).
-CUES = (
-    (0, 900, "Sleep and Worry", 0),
-    (1000, 2200, "Worry often gets louder at night.", 1),
-    (2400, 3300, "Dr. Lee says that is normal.", 1),
-    (3600, 4200, "What helps?", 2),
-    (4500, 5200, "Write the worry down.", 3),
-    (5300, 5900, "Get up if you can't sleep after 20 minutes.", 4),
-)
+CUES = SHORT_ARTICLE_CUES
 
 
 def vtt_time(ms: int) -> str:

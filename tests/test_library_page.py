@@ -9,20 +9,13 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import SHORT_ARTICLE_CUES
 
 from pipeline.library_page import render_library_page, transcript
 from pipeline.recording import Chapter, Cue, Recording
 from pipeline.stamp import stamp
 
-# What the narration of the short article says, and when: (start, end, text, block).
-CUES = (
-    (0, 900, "Sleep and Worry", 0),
-    (1000, 2200, "Worry often gets louder at night.", 1),
-    (2400, 3300, "Dr. Lee says that is normal.", 1),
-    (3600, 4200, "What helps?", 2),
-    (4500, 5200, "Write the worry down.", 3),
-    (5300, 5900, "Get up if you can't sleep after 20 minutes.", 4),
-)
+CUES = SHORT_ARTICLE_CUES
 
 
 def recording(cues=CUES, duration_ms: int = 6000) -> Recording:

@@ -6,6 +6,7 @@ import re
 from dataclasses import FrozenInstanceError
 
 import pytest
+from conftest import SEED_HEADINGS
 
 from pipeline.article import Article, words
 from pipeline.narration import format_script, join_places, narration_script, sentences, with_full_stop
@@ -13,17 +14,7 @@ from pipeline.practice import Practice
 from pipeline.script import Script
 from pipeline.sources import parse_article
 
-SEED_CHAPTERS = (
-    "Introduction",
-    "Where does the concept of codependency come from?",
-    "What does it mean to be codependent—outside of addiction?",
-    "Don’t the healthiest relationships involve some dependency?",
-    "Can feeling codependent cause relationship distress?",
-    "Stay engaged instead of withdrawing",
-    "Healthy dependency can actually be a gift",
-    "You don’t have to figure this out alone",
-    "About Your Practice Name",
-)
+SEED_CHAPTERS = ("Introduction", *SEED_HEADINGS, "About Your Practice Name")
 
 EVERY_BLOCK = """\
 ---
