@@ -128,7 +128,8 @@ def frames(mp3: bytes) -> list[tuple[int, int, int]]:
 
 def test_mp3_is_mono_constant_64_kbps_at_22050_hz(recording):
     info = MP3(io.BytesIO(recording.mp3)).info
-    assert (info.channels, info.sample_rate, info.bitrate) == (1, RATE, 64_000)
+    # mutagen averages the Info header's byte count, so it may say 63,999; the frames below are exact
+    assert (info.channels, info.sample_rate, round(info.bitrate, -3)) == (1, RATE, 64_000)
     assert info.bitrate_mode == BitrateMode.CBR
     every = frames(recording.mp3)
     assert len(every) > 100
