@@ -104,6 +104,8 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
         for leftover in settings.out.rglob(".*.part"):  # from a build that was killed
             leftover.unlink(missing_ok=True)
         report = BuildReport(problems=problems)
+        # Handouts with example contact details must not reach clients unnoticed.
+        report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
         report.results = _build_articles(chosen, practice, settings, reporter, report)
         if "index" in settings.only:
             report.index_rebuilt = _build_index(library, practice, settings, report)

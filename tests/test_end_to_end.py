@@ -41,6 +41,7 @@ def test_every_output_is_written(built):
         assert (folder / name).stat().st_size > 1000, name
     assert (out / "index.html").stat().st_size > 1000
     assert SLUG in result.stdout and "library page" in result.stdout  # the summary table
+    assert "warning: " in result.stderr and "practice.phone: '(704) 555-0123' is a placeholder" in result.stderr
 
 
 def test_handouts_carry_the_stamp(built):
