@@ -55,13 +55,21 @@ def test_piper_speaks_a_sentence_without_peak_normalisation():
     assert 1000 < peak < 32_000
 
 
+LONG_SENTENCE = ("Codependency is a pattern of putting another person's needs, moods and problems "
+                 "ahead of your own, again and again, until you lose track of what you want.")
+
+
 def test_slower_speaking_rate_means_longer_audio_and_a_different_identity():
     normal = load_voice("piper", SpeechSettings())
     slow = load_voice("piper", SpeechSettings(speaking_rate=0.8))
     assert slow.length_scale == pytest.approx(normal.length_scale * 1.25)
     assert slow.identity != normal.identity
-    ratio = seconds(slow.speak(SENTENCE), 22_050) / seconds(normal.speak(SENTENCE), 22_050)
-    assert 1.08 < ratio < 1.5  # 1.25 by design; the voice varies its timing a little each take
+    # The voice varies its timing from take to take (a short sentence alone once measured 1.02),
+    # so compare three takes of a long sentence: measured 1.12-1.20 per take, ~1.16 on average.
+    takes = 3
+    slow_seconds = sum(seconds(slow.speak(LONG_SENTENCE), 22_050) for _ in range(takes))
+    normal_seconds = sum(seconds(normal.speak(LONG_SENTENCE), 22_050) for _ in range(takes))
+    assert 1.08 < slow_seconds / normal_seconds < 1.4
 
 
 def test_text_with_nothing_to_say_gives_no_audio():
