@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import ssl
 import subprocess
 import threading
 import time
@@ -17,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import gtts.tts
 import imageio_ffmpeg
 import pytest
+import requests
+import trustme
 from mutagen.mp3 import MP3
 
 from pipeline.audio import perform, record
@@ -59,6 +62,9 @@ class StandIn(ThreadingHTTPServer):
         self.bodies: list[str] = []
         self.lock = threading.Lock()
         self.active = self.most_active = 0
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that refused our certificate, or gave up; the tests look at what it got
 
     def next(self, body: str) -> str:
         with self.lock:
@@ -109,16 +115,41 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-@pytest.fixture
-def google(monkeypatch):
+def serve(monkeypatch, tls: ssl.SSLContext | None = None):
     server = StandIn()
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
-    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+                 "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    port = server.server_address[1]
-    monkeypatch.setattr(gtts.tts, "_translate_url", lambda tld="com", path="": f"http://127.0.0.1:{port}/{path}")
+    address = f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
+    monkeypatch.setattr(gtts.tts, "_translate_url", lambda tld="com", path="": f"{address}/{path}")
+    return server
+
+
+@pytest.fixture
+def google(monkeypatch):
+    server = serve(monkeypatch)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def authority():
+    """A certificate authority of our own, which no machine trusts unless told to."""
+    return trustme.CA()
+
+
+@pytest.fixture
+def secure_google(monkeypatch, authority):
+    """The stand-in over HTTPS, with a certificate from `authority`, as a proxy reading traffic would."""
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(tls)
+    server = serve(monkeypatch, tls)
     yield server
     server.shutdown()
     server.server_close()
@@ -175,6 +206,24 @@ def test_a_refusal_is_not_retried(google):
     with pytest.raises(SpeechError, match=r"403 \(Forbidden\).*update gTTS"):
         VOICE.speak("Worry often gets louder at night.")
     assert len(google.bodies) == 1
+
+
+def test_a_certificate_that_cannot_be_verified_is_refused_not_trusted(secure_google):
+    # gTTS itself sends with verify=False and would have posted the sentence to this server.
+    with pytest.raises(SpeechError, match=r"could not verify the certificate.*REQUESTS_CA_BUNDLE") as caught:
+        VOICE.speak("Worry often gets louder at night.")
+    (line,) = caught.value.problems
+    assert line.startswith("gtts could not speak 'Worry often gets louder at night.': ")  # not retried
+    assert secure_google.bodies == []  # the text never reached the server
+
+
+def test_an_authority_named_in_requests_ca_bundle_is_trusted(secure_google, authority, tmp_path, monkeypatch):
+    bundle = tmp_path / "office-proxy-ca.pem"
+    authority.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+    assert VOICE.speak("Worry often gets louder at night.") == decode(PIECE)
+    assert len(secure_google.bodies) == 1
+    assert requests.Session().verify is True  # other users of requests are left as they were
 
 
 def script_of(sentences: list[str]) -> Script:

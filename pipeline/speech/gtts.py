@@ -4,6 +4,11 @@ gTTS never retries and waits forever by default; here every request has a timeou
 with backoff on rate limits, server errors, timeouts, dropped connections and answers without
 audio. gTTS returns one MP3 piece per ~100 characters; each piece is decoded on its own (never
 byte-joined) and the recording is encoded once, later, with the rest of the audio.
+
+gTTS also sends every request with certificate checks turned off (`verify=False`), so anything
+between the office and Google could read the text and answer with audio of its own. Here gTTS's
+requests go through a session that checks the certificate all the same, against the usual
+bundle or the one named by `REQUESTS_CA_BUNDLE` (for offices whose proxy has its own authority).
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ import logging
 import random
 import subprocess
 import time
+import types
 from dataclasses import dataclass
 from importlib.metadata import version
 
+import gtts.tts
 import imageio_ffmpeg
 import requests
 from gtts import gTTS, gTTSError
@@ -26,6 +33,27 @@ from pipeline.practice import SpeechSettings
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 24_000  # what Google's MP3 pieces carry; decoded pieces are resampled to it if not
+
+
+class _VerifyingSession(requests.Session):
+    """A session that checks the server's certificate even when asked not to, as gTTS asks."""
+
+    def send(self, request, **kwargs):
+        settings = self.merge_environment_settings(request.url, {}, None, True, None)
+        kwargs["verify"] = settings["verify"]  # True, or the REQUESTS_CA_BUNDLE path
+        return super().send(request, **kwargs)
+
+
+class _RequestsForGtts(types.ModuleType):
+    """`requests` as gTTS sees it: the same module, except that its sessions check certificates."""
+
+    Session = _VerifyingSession
+
+    def __getattr__(self, name: str):
+        return getattr(requests, name)
+
+
+gtts.tts.requests = _RequestsForGtts("requests")
 
 
 class _Failure(Exception):
@@ -87,6 +115,11 @@ class GoogleVoice:
 def _classify(exc: gTTSError, timeout_s: float) -> _Failure:
     response = exc.rsp
     if response is None:
+        if isinstance(exc.__context__, requests.exceptions.SSLError):
+            return _Failure("could not verify the certificate of Google's speech service",
+                            "a proxy or firewall reading secure connections; if the office uses one, "
+                            "name its certificate authority in REQUESTS_CA_BUNDLE, or use the piper engine",
+                            False)
         if isinstance(exc.__context__, requests.Timeout):
             return _Failure(f"no answer from Google within {timeout_s:g} s",
                             "a slow or broken internet connection; try again later", True)
