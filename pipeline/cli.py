@@ -60,7 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     script = commands.add_parser("script", parents=[shared], help="print an article's narration script")
     script.add_argument("slug", metavar="SLUG")
 
-    commands.add_parser("clean", parents=[shared], help="remove built outputs (keeps the speech cache)")
+    clean = commands.add_parser("clean", parents=[shared], help="remove built outputs (keeps the speech cache)")
+    clean.add_argument("--unused-speech", action="store_true",
+                       help="instead, remove cached sentences no current article uses (keeps the outputs)")
+    clean.add_argument("--engine", metavar="NAME",
+                       help="with --unused-speech: keep the sentences of this engine, not the profile's")
     return parser
 
 

@@ -85,6 +85,14 @@ def _script(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _clean(settings: Settings, args: argparse.Namespace) -> int:
+    if args.unused_speech:
+        from pipeline.unused_speech import remove_unused_speech
+
+        removed = remove_unused_speech(settings)
+        sentences = f"{removed.sentences} unused sentence{'' if removed.sentences == 1 else 's'}"
+        print(f"removed {sentences} ({removed.freed_bytes / 1e6:.1f} MB) from the speech cache in "
+              f"{settings.cache}/; kept {removed.kept} that the articles use")
+        return 0
     if settings.out.exists():
         shutil.rmtree(settings.out)
         print(f"removed {settings.out}/ (the speech cache in {settings.cache}/ is kept)")

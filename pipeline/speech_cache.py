@@ -53,6 +53,26 @@ class SpeechCache:
             return None
         return pcm
 
+    def keys(self) -> set[str]:
+        """Every entry's key."""
+        return {entry.stem for entry in (self.folder / "speech").glob("??/*.wav")}
+
+    def remove(self, keys: set[str]) -> int:
+        """Remove these entries (and folders left empty); returns the bytes freed."""
+        freed = 0
+        for key in keys:
+            path = self.path(key)
+            try:
+                freed += path.stat().st_size
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            try:
+                path.parent.rmdir()
+            except OSError:
+                pass  # other entries still live there
+        return freed
+
     def save(self, key: str, pcm: bytes, sample_rate: int) -> None:
         buffer = io.BytesIO()
         with wave.open(buffer, "wb") as entry:

@@ -110,6 +110,21 @@ def test_clean_removes_outputs_but_keeps_the_cache(tmp_path):
     assert result.returncode == 0 and not out.exists() and (cache / "entry").exists()
 
 
+def test_clean_unused_speech_keeps_the_outputs_and_says_what_it_removed(sources, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    (out / "codependency").mkdir(parents=True)
+    (out / "codependency" / "codependency.pdf").write_bytes(b"%PDF")
+    unused = cache / "speech" / "ab" / f"ab{'0' * 62}.wav"
+    unused.parent.mkdir(parents=True)
+    unused.write_bytes(b"RIFF" * 1000)
+    result = run("clean", "--unused-speech", "--sources", str(sources), "--out", str(out), "--cache", str(cache))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (f"removed 1 unused sentence (0.0 MB) from the speech cache in {cache}/; "
+                             "kept 0 that the articles use\n")
+    assert not unused.exists() and not unused.parent.exists()
+    assert (out / "codependency" / "codependency.pdf").exists()
+
+
 def test_unknown_engine_on_the_command_line_is_refused_before_building(sources, tmp_path):
     result = run("build", "--engine", "espeak", "--sources", str(sources), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
