@@ -41,6 +41,10 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
         )
     if report.results:
         console.print(table)
+    profile_warnings = len(report.warnings) - sum(len(result.warnings) for result in report.results)
+    if profile_warnings > 0:  # the profile's own, such as placeholder contact details
+        console.print(f"practice profile: {profile_warnings} warning{'s' if profile_warnings != 1 else ''} "
+                      f"(listed below)")
     if "index" in settings.only:
         state = "rebuilt" if report.index_rebuilt else "up to date"
         console.print(f"library page: {settings.out / 'index.html'} ({state})")
