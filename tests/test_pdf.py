@@ -227,6 +227,17 @@ def test_contact_block_and_last_updated_are_printed(seed, edition):
 
 
 @EDITIONS
+def test_the_crisis_notice_ends_the_handout_on_the_page_with_the_contact_details(seed, edition):
+    """The stamp is one piece: the crisis notice never sits alone on a page of its own."""
+    pages = [" ".join(page.split()) for page in seed[edition].text()]
+    crisis = [number for number, text in enumerate(pages) if "If you need help now" in text]
+    assert crisis == [len(pages) - 1]
+    assert "We reply within one business day" in pages[-1] and "not a substitute for therapy" in pages[-1]
+    if edition == "regular":  # the whole contact block, heading to QR code, shares the page
+        assert "Contact Your Practice Name" in pages[-1] and "Scan to contact us" in pages[-1]
+
+
+@EDITIONS
 def test_size_is_small_enough_to_e_mail(seed, edition):
     assert len(seed[edition].pdf) <= 250_000
 
