@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.article import Article, Heading, Paragraph, plain
+from pipeline.narration import narration_script
 from pipeline.practice import Practice
-from pipeline.readability import TARGET_GRADE, estimated_listening_minutes, reading_grade
+from pipeline.readability import TARGET_GRADE, reading_grade
 from pipeline.settings import Settings
+from pipeline.wording import listening_time
 
-BASE64_GROWTH = 4 / 3
-HANDOUT_ESTIMATE_BYTES = 60_000  # a typical handout PDF, for the e-mail size estimate
+BASE64_GROWTH = 4 / 3 * 78 / 76  # attachments in base64, in lines of 76 characters and a line break
+HANDOUT_ESTIMATE_BYTES = 60_000  # a typical handout PDF (the seed's: 55 KB, large print 58 KB)
+MP3_TAGS_BYTES = 55_000  # the MP3's cover image and chapter tags (the seed's: 51 KB)
+EMAIL_TEXT_BYTES = 10_000  # the note in plain text and HTML (the seed's: 8 KB)
 LONG_PARAGRAPH_WORDS = 150
 LONG_SUMMARY_CHARS = 300
 
@@ -38,21 +42,25 @@ def check(settings: Settings) -> CheckReport:
     return report
 
 
+def estimated_listening_ms(article: Article, practice: Practice) -> int:
+    return narration_script(article, practice).estimated_ms(practice.speech.speaking_rate)
+
+
 def estimated_email_mb(article: Article, practice: Practice) -> float:
     """The e-mail draft's encoded size, estimated from the listening time and bitrate."""
-    seconds = estimated_listening_minutes(article) * 60
-    mp3 = seconds * practice.speech.bitrate_kbps * 1000 / 8
+    mp3 = estimated_listening_ms(article, practice) / 1000 * practice.speech.bitrate_kbps * 1000 / 8
     pdfs = HANDOUT_ESTIMATE_BYTES * (2 if practice.email.attach_large_print else 1)
-    return round((mp3 + pdfs) * BASE64_GROWTH / 1_000_000, 1)
+    return round(((mp3 + MP3_TAGS_BYTES + pdfs) * BASE64_GROWTH + EMAIL_TEXT_BYTES) / 1_000_000, 1)
 
 
 def article_summary(article: Article, practice: Practice) -> str:
     grade = reading_grade(article)
-    minutes = estimated_listening_minutes(article)
+    listening = listening_time(estimated_listening_ms(article, practice))
+    listening = listening if listening.startswith("under") else f"about {listening}"
     size = estimated_email_mb(article, practice)
     fits = "fits" if size <= practice.email.budget_mb else "over"
-    return (f"{article.slug}: grade {grade:.1f}, ~{minutes:.0f} min listening, "
-            f"e-mail ~{size:.1f} MB ({fits} the {practice.email.budget_mb:g} MB budget)")
+    return (f"{article.slug}: grade {grade:.1f}, {listening} of listening, "
+            f"e-mail about {size:.1f} MB ({fits} the {practice.email.budget_mb:g} MB budget)")
 
 
 def editor_flags(article: Article, practice: Practice) -> list[str]:

@@ -80,7 +80,7 @@ def _script(settings: Settings, args: argparse.Namespace) -> int:
     practice, articles, problems = load_sources(settings, (args.slug,))
     if problems:
         raise PipelineError(*problems)
-    print(format_script(narration_script(articles[0], practice)), end="")
+    print(format_script(narration_script(articles[0], practice), practice.speech.speaking_rate), end="")
     return 0
 
 

@@ -250,15 +250,13 @@ class _Narrator:
         self.say(["Thank you for listening."], "stamp")
 
 
-def format_script(script: Script) -> str:
+def format_script(script: Script, speaking_rate: float = 1.0) -> str:
     """The script as a reviewer reads it: chapters, one numbered line a sentence, the pauses.
 
     Where the voice says something other than the page (numbers, addresses, "Quote:"), the
     written text follows on its own line, so both can be checked.
     """
-    pauses_ms = sum(segment.pause_after_ms for segment in script.segments)
-    words = sum(len(segment.spoken.split()) for segment in script.segments)
-    seconds = round(words / 3.3 + pauses_ms / 1000)  # the Piper voice says ~200 words a minute
+    seconds = round(script.estimated_ms(speaking_rate) / 1000)
     chapters = script.chapter_titles()
     lines = [
         script.title,

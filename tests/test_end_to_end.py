@@ -67,6 +67,19 @@ def test_audio_is_the_whole_article_with_chapters_and_a_spoken_stamp(built):
     assert len(times) > 80
 
 
+def test_check_estimates_what_the_build_measured(built, seed_article, practice):
+    """`check` predicts the listening time and the e-mail's size without building; here, how well."""
+    from mutagen.mp3 import MP3
+
+    from pipeline.check import estimated_email_mb, estimated_listening_ms
+
+    out, _ = built
+    seconds = MP3(out / SLUG / f"{SLUG}.mp3").info.length
+    assert estimated_listening_ms(seed_article, practice) / 1000 == pytest.approx(seconds, rel=0.05)
+    eml_mb = (out / SLUG / f"{SLUG}.eml").stat().st_size / 1e6
+    assert estimated_email_mb(seed_article, practice) == pytest.approx(eml_mb, rel=0.05)
+
+
 def test_email_draft_attaches_the_handout_and_audio(built):
     out, _ = built
     message = email.message_from_bytes((out / SLUG / f"{SLUG}.eml").read_bytes(), policy=email.policy.default)

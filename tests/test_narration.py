@@ -11,7 +11,7 @@ from conftest import SEED_HEADINGS
 from pipeline.article import Article, words
 from pipeline.narration import format_script, join_places, narration_script, sentences, with_full_stop
 from pipeline.practice import Practice
-from pipeline.script import Script
+from pipeline.script import Script, Segment
 from pipeline.sources import parse_article
 
 SEED_CHAPTERS = ("Introduction", *SEED_HEADINGS, "About Your Practice Name")
@@ -292,3 +292,18 @@ def test_scripts_made_at_once_in_threads_are_identical(seed_article, practice):
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda _: narration_script(seed_article, practice), range(8)))
     assert all(script == alone for script in together)
+
+
+def test_length_is_estimated_from_the_characters_spoken_the_sentences_and_the_pauses() -> None:
+    script = Script("s", "S", "en", (
+        Segment("a" * 100, "a" * 100, "sentence", "Introduction", 0, 700),
+        Segment("b" * 40, "b" * 40, "sentence", "Introduction", 1, 300),
+    ))
+    speech = 0.051 * 140 + 2 * 0.30  # 7.74 s
+    assert script.estimated_ms() == round((speech + 1.0) * 1000)
+    assert script.estimated_ms(speaking_rate=0.8) == round((speech / 0.8 + 1.0) * 1000)  # pauses stay
+
+
+def test_the_listing_gives_the_estimated_length(seed_script: Script) -> None:
+    seconds = round(seed_script.estimated_ms() / 1000)
+    assert f"about {seconds // 60} min {seconds % 60:02d} s" in format_script(seed_script).splitlines()[1]
