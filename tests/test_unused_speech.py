@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import SHORT_ARTICLE
 
 from pipeline.audio import perform
 from pipeline.build import load_sources
@@ -19,14 +20,6 @@ from pipeline.speech_cache import SpeechCache
 from pipeline.unused_speech import remove_unused_speech
 
 ROOT = Path(__file__).resolve().parent.parent
-SECOND = """---
-title: Sleep and Worry
-summary: Why worry keeps us awake.
-updated: 2025-03-14
----
-
-Worry often gets louder at night. Writing it down helps.
-"""
 
 
 @dataclass
@@ -52,7 +45,7 @@ def library(tmp_path, monkeypatch):
     monkeypatch.setitem(ENGINES, "piper", lambda settings: voice)
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
-    (sources / "articles" / "sleep-and-worry.md").write_text(SECOND)
+    (sources / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE)
     settings = Settings(sources=sources, out=tmp_path / "build", cache=tmp_path / "cache")
     return settings, voice
 
@@ -68,15 +61,15 @@ def test_sentences_no_article_says_any_more_are_removed_and_the_rest_kept(librar
     settings, voice = library
     narrate_all(settings, voice)
     article = settings.articles_dir / "sleep-and-worry.md"
-    article.write_text(SECOND.replace("Writing it down helps.", "Writing it down helps a lot."))
+    article.write_text(SHORT_ARTICLE.replace("Dr. Lee says that is normal.", "Dr. Lee says this is normal."))
     narrate_all(settings, voice)
     cache = SpeechCache(settings.cache)
     before = len(cache.keys())
-    assert voice.spoken[-1] == "Writing it down helps a lot."
+    assert voice.spoken[-1] == "Doctor Lee says this is normal."
 
     removed = remove_unused_speech(settings)
 
-    assert removed.sentences == 1  # "Writing it down helps." is said nowhere now
+    assert removed.sentences == 1  # "Doctor Lee says that is normal." is said nowhere now
     assert removed.freed_bytes > 2205 * 2
     assert removed.kept == before - 1 == len(cache.keys())
     voice.spoken.clear()
