@@ -120,9 +120,14 @@ def main() -> None:
         render = dict(line.split("=") for line in run("-c", RENDER, str(sources)).output.split())
         mp3 = out / SLUG / f"{SLUG}.mp3"
         speech = float(re.search(r"speech_seconds=([\d.]+)", raw.output).group(1))
+        import pikepdf
         from mutagen.mp3 import MP3
 
         minutes = MP3(mp3).info.length / 60
+        pages = {}
+        for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf"):
+            with pikepdf.open(out / SLUG / name) as pdf:
+                pages[name] = len(pdf.pages)
         sizes = {name: (out / SLUG / name).stat().st_size / 1000
                  for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.eml")}
         rows = [
@@ -142,6 +147,7 @@ def main() -> None:
             ("PDF render, large print (after import)", f"{float(render['large-print']):.2f} s (target ≤ 1 s)"),
             ("PDF size, regular / large print", f"{sizes[f'{SLUG}.pdf']:.0f} KB / "
              f"{sizes[f'{SLUG}-large-print.pdf']:.0f} KB (target ≤ 250 KB each)"),
+            ("PDF pages, regular / large print", f"{pages[f'{SLUG}.pdf']} / {pages[f'{SLUG}-large-print.pdf']}"),
             ("MP3", f"{minutes:.1f} min, {mp3.stat().st_size / 1e6 / minutes:.2f} MB per minute"),
             ("E-mail draft", f"{sizes[f'{SLUG}.eml'] / 1000:.1f} MB"),
             ("Peak memory, cold build / raw Piper", f"{cold.peak_mb:.0f} MB / {raw.peak_mb:.0f} MB"),

@@ -74,22 +74,26 @@ class Loudness:
 
 def spoken_sentences(texts: dict[str, str], voice: Voice, cache: SpeechCache,
                      progress: Progress | None = None) -> Iterator[tuple[str, bytes]]:
-    """(key, audio) for each text by cache key: cached ones first, then each as soon as it is spoken."""
+    """(key, audio) for each text by cache key: cached ones first, while the voice starts on the
+    others, then each of those as soon as it is spoken."""
+    cached: dict[str, bytes] = {}
     missing: dict[str, str] = {}
     for key, text in texts.items():
-        cached = cache.load(key, voice.sample_rate)
-        if cached is None:
+        pcm = cache.load(key, voice.sample_rate)
+        if pcm is None:
             missing[key] = text
         else:
-            yield key, cached
+            cached[key] = pcm
     if not missing:
+        yield from cached.items()
         return
-    log.debug("speaking %d sentences, %d from the cache", len(missing), len(texts) - len(missing))
+    log.debug("speaking %d sentences, %d from the cache", len(missing), len(cached))
     with ThreadPoolExecutor(max_workers=voice.workers, thread_name_prefix="speech") as pool:
         # Longest first, so that neither worker is left with a long sentence at the end.
         by_length = sorted(missing.items(), key=lambda item: len(item[1]), reverse=True)
         pending = {pool.submit(voice.speak, text): key for key, text in by_length}
         try:
+            yield from cached.items()  # while the voice loads and speaks
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
