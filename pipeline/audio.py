@@ -277,7 +277,7 @@ def master(take: Take, bitrate_kbps: int, raw: Loudness | None = None) -> bytes:
 def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path,
            progress: Progress | None = None, updated: date | None = None) -> Recording:
     """The narrated recording of one script: tagged MP3, captions, chapters and cue times."""
-    voice = load_voice(engine_name, practice.speech)
+    voice = load_voice(engine_name, practice.speech, cache_dir)
     with LoudnessMeter(voice.sample_rate) as meter:
         take = perform(script, voice, SpeechCache(cache_dir), progress, listen=meter)
         raw = meter.result()

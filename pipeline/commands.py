@@ -90,6 +90,8 @@ def _clean(settings: Settings, args: argparse.Namespace) -> int:
 
         removed = remove_unused_speech(settings)
         sentences = f"{removed.sentences} unused sentence{'' if removed.sentences == 1 else 's'}"
+        if removed.models:
+            sentences += f" and {removed.models} outdated voice model{'' if removed.models == 1 else 's'}"
         print(f"removed {sentences} ({removed.freed_bytes / 1e6:.1f} MB) from the speech cache in "
               f"{settings.cache}/; kept {removed.kept} that the articles use")
         return 0

@@ -2,8 +2,9 @@
 
 The speech cache grows with every edit and every change to the spoken stamp; this keeps exactly
 the sentences the articles need now, for the engine the profile chooses (or `--engine`), so the
-next build speaks nothing again. If any article or the profile has a problem, nothing is removed:
-a broken article's sentences are still wanted once it is fixed.
+next build speaks nothing again, and only the current prepared voice model. If any article or
+the profile has a problem, nothing is removed: a broken article's sentences are still wanted once
+it is fixed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pipeline.errors import ConfigError, SourceError
 from pipeline.narration import narration_script
 from pipeline.settings import Settings
 from pipeline.speech import load_voice
+from pipeline.speech.repeatable import outdated_models
 from pipeline.speech_cache import SpeechCache
 
 
@@ -25,6 +27,7 @@ class Removed:
     sentences: int
     freed_bytes: int
     kept: int
+    models: int = 0  # prepared voice models no voice uses any more
 
 
 def remove_unused_speech(settings: Settings) -> Removed:
@@ -35,7 +38,7 @@ def remove_unused_speech(settings: Settings) -> Removed:
     problem = engine_problem(settings, practice)
     if problem:
         raise ConfigError(problem)
-    voice = load_voice(settings.engine or practice.speech.engine, practice.speech)
+    voice = load_voice(settings.engine or practice.speech.engine, practice.speech, settings.cache)
     cache = SpeechCache(settings.cache)
     needed = {cache.key(voice, segment.spoken)
               for article in articles for segment in narration_script(article, practice).segments}
@@ -43,4 +46,8 @@ def remove_unused_speech(settings: Settings) -> Removed:
     with FileLock(settings.out / ".lock"):  # not while a build is using the cache
         unused = cache.keys() - needed
         freed = cache.remove(unused)
-        return Removed(sentences=len(unused), freed_bytes=freed, kept=len(cache.keys()))
+        models = outdated_models(settings.cache)
+        for model in models:
+            freed += model.stat().st_size
+            model.unlink()
+        return Removed(sentences=len(unused), freed_bytes=freed, kept=len(cache.keys()), models=len(models))

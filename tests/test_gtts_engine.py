@@ -241,7 +241,7 @@ def test_at_most_two_requests_run_at_once(google, tmp_path):
 
 
 def test_a_failed_build_raises_and_keeps_what_was_spoken(google, tmp_path, monkeypatch, practice):
-    monkeypatch.setitem(ENGINES, "gtts", lambda settings: VOICE)
+    monkeypatch.setitem(ENGINES, "gtts", lambda settings, workdir: VOICE)
     google.plan = ["ok"] + ["429"] * 10
     script = script_of(["First sentence.", "Second sentence."])
     with pytest.raises(SpeechError, match="429"):
@@ -251,7 +251,7 @@ def test_a_failed_build_raises_and_keeps_what_was_spoken(google, tmp_path, monke
 
 
 def test_recording_with_gtts_is_one_clean_mp3(google, tmp_path, monkeypatch, practice):
-    monkeypatch.setitem(ENGINES, "gtts", lambda settings: VOICE)
+    monkeypatch.setitem(ENGINES, "gtts", lambda settings, workdir: VOICE)
     recording = record(script_of(["First sentence.", LONG]), practice, "gtts", tmp_path)
     info = MP3(io.BytesIO(recording.mp3)).info
     assert (info.sample_rate, info.channels, info.bitrate) == (24_000, 1, 64_000)

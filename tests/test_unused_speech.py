@@ -42,7 +42,7 @@ class ToneVoice:
 @pytest.fixture
 def library(tmp_path, monkeypatch):
     voice = ToneVoice()
-    monkeypatch.setitem(ENGINES, "piper", lambda settings: voice)
+    monkeypatch.setitem(ENGINES, "piper", lambda settings, workdir: voice)
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
     (sources / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE)
@@ -104,3 +104,20 @@ def test_nothing_is_removed_while_an_article_has_a_problem(library):
 def test_an_empty_or_missing_cache_is_fine(library):
     settings, _ = library
     assert remove_unused_speech(settings).sentences == 0
+
+
+def test_outdated_voice_models_go_and_the_current_one_stays(library):
+    from pipeline.speech.repeatable import digest
+
+    settings, _ = library
+    voices = settings.cache / "voices"
+    voices.mkdir(parents=True)
+    current = voices / f"en_US-joe-medium-repeatable-{digest()}.onnx"
+    current.write_bytes(b"model")
+    outdated = voices / "en_US-joe-medium-repeatable-000000000000.onnx"
+    outdated.write_bytes(b"older model")
+    leftover = voices / f".{current.name}.x1y2.part"
+    leftover.write_bytes(b"half")
+    removed = remove_unused_speech(settings)
+    assert removed.models == 2 and removed.freed_bytes == len(b"older model") + len(b"half")
+    assert list(voices.iterdir()) == [current]

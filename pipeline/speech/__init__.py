@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from pipeline.errors import SpeechError
@@ -26,25 +27,29 @@ class Voice(Protocol):
         ...
 
 
-def _piper(settings: SpeechSettings) -> Voice:
+def _piper(settings: SpeechSettings, workdir: Path | None) -> Voice:
     from pipeline.speech.piper import piper_voice
 
-    return piper_voice(settings)
+    return piper_voice(settings, workdir)
 
 
-def _gtts(settings: SpeechSettings) -> Voice:
+def _gtts(settings: SpeechSettings, workdir: Path | None) -> Voice:
     from pipeline.speech.gtts import google_voice
 
     return google_voice(settings)
 
 
 # Engine modules are imported only when chosen, so Piper's runtime never loads for gTTS and back.
-ENGINES: dict[str, Callable[[SpeechSettings], Voice]] = {"piper": _piper, "gtts": _gtts}
+# Each takes the profile's speech settings and a folder where the engine may keep what it prepares.
+ENGINES: dict[str, Callable[[SpeechSettings, Path | None], Voice]] = {"piper": _piper, "gtts": _gtts}
 
 
-def load_voice(engine: str, settings: SpeechSettings) -> Voice:
-    """The voice of the engine named `engine` (from `--engine` or the profile's speech.engine)."""
+def load_voice(engine: str, settings: SpeechSettings, workdir: Path | None = None) -> Voice:
+    """The voice of the engine named `engine` (from `--engine` or the profile's speech.engine).
+
+    `workdir` (the speech cache folder) is where an engine may keep files it prepares once.
+    """
     if engine not in ENGINES:
         known = ", ".join(sorted(ENGINES))
         raise SpeechError(f"unknown speech engine {engine!r}; known engines: {known}")
-    return ENGINES[engine](settings)
+    return ENGINES[engine](settings, workdir)

