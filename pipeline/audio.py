@@ -4,8 +4,9 @@ Each sentence is spoken on its own, so captions and chapters get exact times and
 re-speaks what changed. Loudness is set once, for the whole recording, with ffmpeg: the narration
 is measured while it is being spoken; then brought near −16 LUFS with its highest peaks limited
 and measured again (loudnorm's first pass); then the plain gain loudnorm's linear second pass
-would apply is applied as the mono CBR MP3 is encoded (loudnorm itself only when a plain gain
-would break the true-peak ceiling, since it always works at 192 kHz and costs seconds).
+would apply is applied as the mono CBR MP3 is encoded, while the true peak is measured (loudnorm
+itself only when that plain gain breaks the true-peak ceiling, since it always works at 192 kHz
+and costs seconds).
 """
 
 from __future__ import annotations
@@ -242,36 +243,48 @@ def master(take: Take, bitrate_kbps: int, raw: Loudness | None = None) -> bytes:
         raise RenderError("the narration is silent; nothing to master")
     # Speech peaks sit ~20 dB above its loudness, more than the 14.5 dB that −16 LUFS leaves
     # under −1.5 dBTP: the few highest peaks are limited so that loudnorm can stay linear.
-    # The true peak is the sample peak 4× oversampled (ITU-R BS.1770), cheaper than ebur128's.
     limit = (f"volume={TARGET_LUFS - raw.integrated:.2f}dB,"
-             f"alimiter=limit={PEAK_LIMIT}dB:attack=5:release=50:level=false:latency=true,asplit[out][peak];"
-             f"[peak]aresample={4 * rate},astats=measure_perchannel=none:measure_overall=Peak_level,anullsink;"
-             f"[out]{_METER}")
+             f"alimiter=limit={PEAK_LIMIT}dB:attack=5:release=50:level=false:latency=true,{_METER}")
     limited = _ffmpeg([*_pcm_input("s16le", rate), "-af", limit, "-f", "f32le", "pipe:1"], take.pcm,
                       "limiting peaks")
     measured = _loudness(limited.stderr)  # loudnorm's first pass
     target = TARGET_LUFS + ENCODER_LOSS_LU
     gain = target - measured.integrated
-    if measured.true_peak + gain <= TARGET_TRUE_PEAK:
-        level = f"volume={gain:.2f}dB"  # what loudnorm's linear mode does, without its 192 kHz pass
-    else:
+    # What loudnorm's linear mode does, without its 192 kHz pass: a plain gain, as the MP3 is
+    # encoded; the true peak is measured meanwhile, on the other core.
+    mp3, true_peak = _encode(limited.stdout, rate, f"volume={gain:.2f}dB", bitrate_kbps)
+    if true_peak > TARGET_TRUE_PEAK:
         log.warning("loudness was set with loudnorm's dynamic mode, not a plain gain")
         level = (f"loudnorm=I={target}:TP={TARGET_TRUE_PEAK}:LRA={TARGET_LRA}:dual_mono=true:linear=true"
-                 f":measured_I={measured.integrated}:measured_TP={measured.true_peak:.2f}"
+                 f":measured_I={measured.integrated}:measured_TP={true_peak - gain:.2f}"
                  f":measured_LRA={measured.lra}:measured_thresh={measured.threshold}")
+        mp3, true_peak = _encode(limited.stdout, rate, level, bitrate_kbps)
+    log.debug("mastered: %.1f LUFS raw, %.1f LUFS limited, %+.2f dB to %.1f LUFS, %.1f dBTP",
+              raw.integrated, measured.integrated, gain, target, true_peak)
+    return mp3
+
+
+def _encode(pcm: bytes, rate: int, level: str, bitrate_kbps: int) -> tuple[bytes, float]:
+    """32-bit float PCM at `level`, as mono CBR MP3; and its true peak before encoding, in dBTP.
+
+    The true peak is the sample peak 4× oversampled (ITU-R BS.1770), cheaper than ebur128's.
+    """
     output_rate = rate if rate in MP3_SAMPLE_RATES else 44_100
+    graph = (f"{level},asplit[out][peak];"
+             f"[peak]aresample={4 * rate},astats=measure_perchannel=none:measure_overall=Peak_level,anullsink;"
+             f"[out]anull")
     with tempfile.TemporaryDirectory(prefix="narration-") as folder:
         # A real file, not a pipe: the MP3 muxer seeks back to finish its Info header (length, gapless).
         path = Path(folder) / "narration.mp3"
-        _ffmpeg([*_pcm_input("f32le", rate), "-af", level, "-ar", str(output_rate), "-ac", "1",
-                 "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", "-compression_level", str(LAME_QUALITY),
-                 "-map_metadata", "-1",
-                 "-id3v2_version", "0", "-write_id3v1", "0", "-fflags", "+bitexact",
-                 "-flags:a", "+bitexact", str(path)], limited.stdout, "encoding the MP3")
-        mp3 = path.read_bytes()
-    log.debug("mastered: %.1f LUFS raw, %.1f LUFS / %.1f dBTP limited, %+.2f dB to %.1f LUFS",
-              raw.integrated, measured.integrated, measured.true_peak, gain, target)
-    return mp3
+        encoded = _ffmpeg([*_pcm_input("f32le", rate), "-af", graph, "-ar", str(output_rate), "-ac", "1",
+                           "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", "-compression_level", str(LAME_QUALITY),
+                           "-map_metadata", "-1",
+                           "-id3v2_version", "0", "-write_id3v1", "0", "-fflags", "+bitexact",
+                           "-flags:a", "+bitexact", str(path)], pcm, "encoding the MP3")
+        peak = _PEAK.search(encoded.stderr.decode("utf-8", "replace"))
+        if peak is None:
+            raise RenderError("ffmpeg's peak meter printed no result")
+        return path.read_bytes(), float(peak["peak"])
 
 
 def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path,

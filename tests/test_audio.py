@@ -25,7 +25,7 @@ from mutagen.mp3 import MP3, BitrateMode
 from PIL import Image
 
 from pipeline import output
-from pipeline.audio import Take, perform, record
+from pipeline.audio import Take, master, measure, perform, record
 from pipeline.cover import title_card
 from pipeline.errors import SpeechError
 from pipeline.mp3_tags import Tags, tag_mp3
@@ -103,6 +103,18 @@ def test_loudness_is_minus_16_lufs_dual_mono_with_true_peak_below_minus_1_5(reco
     integrated = float(re.search(r"I:\s+(\S+) LUFS", summary[summary.rfind("Summary:"):]).group(1))
     true_peak = float(re.search(r"Peak:\s+(\S+) dBFS", summary[summary.rfind("Summary:"):]).group(1))
     assert -17.0 <= integrated <= -15.0
+    assert true_peak <= -1.5
+
+
+def test_a_take_a_plain_gain_would_push_over_the_ceiling_is_mastered_with_loudnorm(caplog):
+    """Loud 10 ms bursts a second apart: limited, they lose so much loudness that a plain gain
+    back to −16 LUFS would break −1.5 dBTP, so loudnorm's dynamic mode sets the level instead."""
+    burst = (0.9 * 32767 * np.sin(2 * np.pi * 440 * np.arange(RATE // 100) / RATE)).astype(np.int16)
+    pcm = np.tile(np.concatenate([burst, np.zeros(RATE, np.int16)]), 20).tobytes()
+    mp3 = master(Take(pcm, RATE, (), ()), 64, measure(pcm, RATE))
+    assert "loudnorm's dynamic mode" in caplog.text
+    summary = ffmpeg_stderr(mp3, "-af", "ebur128=peak=true:dualmono=true", "-f", "null", "-")
+    true_peak = float(re.search(r"Peak:\s+(\S+) dBFS", summary[summary.rfind("Summary:"):]).group(1))
     assert true_peak <= -1.5
 
 
