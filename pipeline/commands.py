@@ -7,7 +7,7 @@ import shutil
 import sys
 
 from pipeline.errors import PipelineError, SourceError
-from pipeline.settings import Settings
+from pipeline.sources import Settings
 
 
 def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
@@ -26,9 +26,7 @@ def _problems(lines: list[str] | tuple[str, ...], label: str = "error") -> None:
 
 
 def _build(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.build import build
-    from pipeline.progress import reporter_for
-    from pipeline.summary import print_summary
+    from pipeline.build import build, print_summary, reporter_for
 
     reporter = reporter_for(sys.stderr)
     try:
@@ -42,7 +40,7 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.check import check
+    from pipeline.build import check
 
     report = check(settings)
     for line in report.lines:
@@ -55,7 +53,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _import(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.importer import import_page
+    from pipeline.importing import import_page
 
     imported = import_page(args.path, slug=args.slug)
     for line in imported.removed:
@@ -74,8 +72,8 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _script(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.audio import format_script, narration_script
     from pipeline.build import load_sources
-    from pipeline.narration import format_script, narration_script
 
     practice, articles, problems = load_sources(settings, (args.slug,))
     if problems:
@@ -86,7 +84,7 @@ def _script(settings: Settings, args: argparse.Namespace) -> int:
 
 def _clean(settings: Settings, args: argparse.Namespace) -> int:
     if args.unused_speech:
-        from pipeline.unused_speech import remove_unused_speech
+        from pipeline.build import remove_unused_speech
 
         removed = remove_unused_speech(settings)
         sentences = f"{removed.sentences} unused sentence{'' if removed.sentences == 1 else 's'}"

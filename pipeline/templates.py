@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.article import (
+from pipeline.sources import (
     BulletList,
     CodeBlock,
     Heading,
@@ -20,9 +20,10 @@ from pipeline.article import (
     Span,
     Table,
     Text,
+    display_url,
+    phone_link,
     plain,
 )
-from pipeline.stamp import display_url, phone_link
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 BLOCK_KINDS = {"heading": Heading, "paragraph": Paragraph, "bullet_list": BulletList,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.article import Article
-from pipeline.practice import Practice, load_practice
-from pipeline.sources import parse_article, read_article
+from pipeline.sources.article import Article
+from pipeline.sources.articles import parse_article, read_article
+from pipeline.sources.practice import Practice, load_practice
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -71,7 +71,7 @@ def test_check_estimates_what_the_build_measured(built, seed_article, practice):
     """`check` predicts the listening time and the e-mail's size without building; here, how well."""
     from mutagen.mp3 import MP3
 
-    from pipeline.check import estimated_email_mb, estimated_listening_ms
+    from pipeline.build.check import estimated_email_mb, estimated_listening_ms
 
     out, _ = built
     seconds = MP3(out / SLUG / f"{SLUG}.mp3").info.length

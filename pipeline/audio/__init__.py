@@ -1,0 +1,24 @@
+"""Audio stage: an article becomes a narration script, then speech, then a mastered, tagged MP3 with captions."""
+
+from pipeline.audio.mp3 import record
+from pipeline.audio.narration import format_script, narration_script
+from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.script import Script
+from pipeline.audio.speech import ENGINES, Voice, load_voice
+from pipeline.audio.speech.repeatable import outdated_models
+from pipeline.audio.speech_cache import SpeechCache
+
+__all__ = [
+    "Chapter",
+    "Cue",
+    "ENGINES",
+    "format_script",
+    "load_voice",
+    "narration_script",
+    "outdated_models",
+    "record",
+    "Recording",
+    "Script",
+    "SpeechCache",
+    "Voice",
+]

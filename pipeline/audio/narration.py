@@ -1,0 +1,282 @@
+"""Narration step: an article and the practice profile become the script the voice reads.
+
+Pure: no voice, no files. The script is every heading, paragraph and list item in order, one
+sentence a segment, between an introduction (title, who it is from) and the spoken stamp.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import replace
+from itertools import zip_longest
+
+import pysbd
+
+from pipeline.audio.normalise import normalise, printable
+from pipeline.audio.script import Script, Segment, SegmentKind
+from pipeline.audio.spoken_numbers import ordinal
+from pipeline.sources import (
+    Article,
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    OrderedList,
+    Paragraph,
+    Practice,
+    Quote,
+    Rule,
+    Stamp,
+    Table,
+    plain,
+    sections,
+    stamp,
+)
+
+INTRODUCTION = "Introduction"
+LONG_SENTENCE = 200  # characters; longer sentences are split at a clause so captions stay short
+_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+_SEGMENTER_LOCK = threading.Lock()  # a pysbd Segmenter keeps per-call state: one caller at a time
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WRAPPED_IN_QUOTES = re.compile(r"([“\"])([^“”\"]+)([”\"])")
+_FULL_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def narration_script(article: Article, practice: Practice) -> Script:
+    """The whole narration of one article, ready for a speech engine."""
+    narrator = _Narrator(practice)
+    narrator.say([article.title], "title", narrator.speech.heading_pause_ms)
+    narrator.say([f"An audio handout from {practice.practice.name}."], "stamp",
+                 narrator.speech.heading_pause_ms)
+    for section in sections(article):
+        if section.heading is not None:
+            narrator.start_chapter(plain(section.heading.text).strip())
+        narrator.blocks(section.blocks if section.heading is None else (section.heading, *section.blocks))
+    narrator.outro(stamp(practice))
+    segments = narrator.segments
+    segments[-1] = replace(segments[-1], pause_after_ms=0)  # the recording ends with the last word
+    return Script(article.slug, article.title, article.language, tuple(segments))
+
+
+def sentences(text: str) -> list[tuple[str, bool]]:
+    """A paragraph's sentences, as (text, ends a sentence); overlong ones split at a clause."""
+    text = " ".join(text.split())
+    opening = closing = ""
+    wrapped = _WRAPPED_IN_QUOTES.fullmatch(text)
+    if wrapped:  # a quotation of several sentences: split inside, keep the marks at its ends
+        opening, text, closing = wrapped.groups()
+    found = [part for part in _split_sentences(text) if part] or [text]
+    pieces: list[tuple[str, bool]] = []
+    for sentence in found:
+        clauses = _clauses(sentence)
+        pieces.extend((clause, index == len(clauses) - 1) for index, clause in enumerate(clauses))
+    first, last = pieces[0], pieces[-1]
+    pieces[0] = (opening + first[0], first[1])
+    pieces[-1] = (pieces[-1][0] + closing, last[1])
+    return pieces
+
+
+def _split_sentences(text: str) -> list[str]:
+    """pysbd's sentences, joined again where it cut inside a web or e-mail address."""
+    addresses = [match.span() for match in _ADDRESS.finditer(text)]
+    with _SEGMENTER_LOCK:
+        spans = _SEGMENTER.segment(text)
+    cuts = [span.end for span in spans[:-1]]
+    cuts = [cut for cut in cuts if not any(start < cut < end for start, end in addresses)]
+    bounds = [0, *cuts, len(text)]
+    return [text[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Split a long sentence at the clause boundary nearest its middle, until each part fits."""
+    if len(sentence) <= LONG_SENTENCE:
+        return [sentence]
+    middle = len(sentence) / 2
+    best: tuple[float, int] | None = None
+    for match in re.finditer(r"(?<=[;:—])\s*|(?<=,)\s+", sentence):
+        cut = match.end()
+        if min(cut, len(sentence) - cut) < 40:
+            continue
+        strong = sentence[match.start() - 1] in ";:—"
+        score = abs(cut - middle) - (30 if strong else 0)
+        if best is None or score < best[0]:
+            best = (score, cut)
+    if best is None:
+        return [sentence]
+    cut = best[1]
+    return _clauses(sentence[:cut].rstrip()) + _clauses(sentence[cut:].lstrip())
+
+
+def with_full_stop(text: str) -> str:
+    """'Write the worry down' -> 'Write the worry down.' so the voice ends it as a sentence."""
+    text = text.rstrip()
+    if _FULL_STOP.search(text) or text.endswith(":"):  # a colon introduces what follows: keep it
+        return text
+    return re.sub(r"[,;]+$", "", text) + "."
+
+
+def _lower_first_word(text: str) -> str:
+    """'Humans are wired' -> 'humans are wired', to follow 'First, ' (the voice is unchanged)."""
+    return re.sub(r"^\s*([A-Z])(?=[a-z]+\b(?!'))", lambda m: m[1].lower(), text)
+
+
+def join_places(places: tuple[str, ...]) -> str:
+    """('Charlotte, North Carolina', 'Carefree, Arizona') -> '… North Carolina, and Carefree, …'."""
+    if len(places) <= 1:
+        return "".join(places)
+    comma = "," if len(places) > 2 or any("," in place for place in places) else ""
+    return f"{', '.join(places[:-1])}{comma} and {places[-1]}"
+
+
+class _Narrator:
+    """Collects segments, numbering blocks and naming chapters as the article is read."""
+
+    def __init__(self, practice: Practice) -> None:
+        self.speech = practice.speech
+        self.table = practice.pronunciations
+        self.segments: list[Segment] = []
+        self.chapter = INTRODUCTION
+        self.block = 0
+
+    def start_chapter(self, title: str) -> None:
+        used = {segment.chapter for segment in self.segments}
+        number, unique = 2, title
+        while unique in used:  # two sections with one title still make two chapters
+            unique, number = f"{title} ({number})", number + 1
+        self.chapter = unique
+
+    def say(self, written: list[str], kind: SegmentKind, pause_ms: int | None = None,
+            spoken: list[str] | None = None, ends: list[bool] | None = None) -> None:
+        """One block: its sentences as segments.
+
+        A paragraph pause (or `pause_ms`) follows the last, a sentence pause each other one, and
+        half that the first clauses of a long sentence (`ends` False), as a comma would.
+        """
+        lines = [(printable(text), normalise(said, self.table), end) for text, said, end in
+                 zip(written, spoken or written, ends or [True] * len(written), strict=True)]
+        lines = [line for line in lines if line[0] and line[1]]  # nothing left to say: an emoji
+        if not lines:
+            return
+        self.block += 1
+        last_pause = self.speech.paragraph_pause_ms if pause_ms is None else pause_ms
+        for index, (text, said, end) in enumerate(lines):
+            if index == len(lines) - 1:
+                pause = last_pause
+            else:
+                pause = self.speech.sentence_pause_ms if end else self.speech.sentence_pause_ms // 2
+            self.segments.append(Segment(said, text, kind, self.chapter, self.block, pause))
+
+    def prose(self, text: str, kind: SegmentKind, spoken_prefix: str = "", written_prefix: str = "") -> None:
+        """A paragraph's sentences; `spoken_prefix` ('First, ') before the first as the voice says it."""
+        pieces = sentences(text)
+        written = [written_prefix + pieces[0][0], *(piece for piece, _ in pieces[1:])]
+        spoken = [with_full_stop(piece) if ends else piece for piece, ends in pieces]
+        if spoken_prefix:
+            spoken[0] = spoken_prefix + _lower_first_word(spoken[0])
+        self.say(written, kind, spoken=spoken, ends=[ends for _, ends in pieces])
+
+    def pause_before_heading(self) -> None:
+        if self.segments:
+            last = self.segments[-1]
+            longer = max(last.pause_after_ms, self.speech.heading_pause_ms)
+            self.segments[-1] = replace(last, pause_after_ms=longer)
+
+    def blocks(self, blocks: tuple[Block, ...], kind: SegmentKind = "sentence") -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                self.pause_before_heading()
+                text = plain(block.text).strip()
+                self.say([text], "heading", self.speech.heading_pause_ms, spoken=[with_full_stop(text)])
+            elif isinstance(block, Paragraph):
+                self.prose(plain(block.text), kind)
+            elif isinstance(block, (BulletList, OrderedList)):
+                self.list_items(block)
+            elif isinstance(block, Quote):
+                self.quote(block)
+            elif isinstance(block, CodeBlock):
+                lines = [line.strip() for line in block.text.splitlines() if line.strip()]
+                if lines:
+                    self.say(lines, kind, spoken=[with_full_stop(line) for line in lines])
+            elif isinstance(block, Table):
+                self.table_rows(block)
+            elif isinstance(block, Rule):
+                self.pause_before_heading()
+
+    def list_items(self, block: BulletList | OrderedList) -> None:
+        for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
+            for index, inner in enumerate(item.blocks):
+                if isinstance(inner, Paragraph) and isinstance(block, OrderedList) and index == 0:
+                    said = ordinal(number).capitalize() if 0 < number <= 20 else f"Number {number}"
+                    self.prose(plain(inner.text), "item", f"{said}, ", f"{number}. ")
+                else:
+                    self.blocks((inner,), "item")
+
+    def quote(self, block: Quote) -> None:
+        start = len(self.segments)
+        self.blocks(block.blocks)
+        if len(self.segments) > start:
+            first, last = self.segments[start], self.segments[-1]
+            self.segments[start] = replace(first, spoken=f"Quote: {first.spoken}")
+            last = self.segments[-1]
+            self.segments[-1] = replace(last, spoken=f"{last.spoken} End quote.")
+
+    def table_rows(self, block: Table) -> None:
+        header = [plain(cell).strip() for cell in block.header]
+        rows = []
+        for row in block.rows:
+            cells = [plain(cell).strip() for cell in row]
+            said = [f"{name}: {cell}" if name else cell for name, cell in zip_longest(header, cells, fillvalue="")
+                    if cell]
+            if said:
+                rows.append("; ".join(said))
+        if rows:
+            self.say(rows, "sentence", spoken=[with_full_stop(row) for row in rows])
+
+    def outro(self, facts: Stamp) -> None:
+        """The spoken stamp: who the practice serves, how to reach it, and the notices."""
+        self.pause_before_heading()
+        self.start_chapter(f"About {facts.name}")
+        self.say([f"About {facts.name}"], "heading", self.speech.heading_pause_ms,
+                 spoken=[f"About {facts.name}."])
+        served = [f"We offer virtual sessions to clients in {facts.virtual_states}."]
+        if facts.in_person:
+            served.append(f"We also see clients in person in {join_places(facts.in_person)}.")
+        self.say(served, "stamp")
+        self.say([f"To book a session or ask a question, call {facts.phone}.",
+                  f"You can also e-mail {facts.email}, or visit {facts.website_display}.",
+                  facts.response_time], "stamp")
+        for notice in (facts.crisis, facts.disclaimer):
+            self.say([text for text, _ in sentences(notice)], "stamp")
+        self.say(["Thank you for listening."], "stamp")
+
+
+def format_script(script: Script, speaking_rate: float = 1.0) -> str:
+    """The script as a reviewer reads it: chapters, one numbered line a sentence, the pauses.
+
+    Where the voice says something other than the page (numbers, addresses, "Quote:"), the
+    written text follows on its own line, so both can be checked.
+    """
+    seconds = round(script.estimated_ms(speaking_rate) / 1000)
+    chapters = script.chapter_titles()
+    lines = [
+        script.title,
+        f"{script.slug} ({script.language}): {len(script.segments)} segments, {len(chapters)} chapters, "
+        f"about {seconds // 60} min {seconds % 60:02d} s",
+    ]
+    chapter = block = None
+    for number, segment in enumerate(script.segments, start=1):
+        if segment.chapter != chapter:
+            chapter = segment.chapter
+            lines += ["", f"== Chapter {chapters.index(chapter) + 1}: {chapter} =="]
+        if segment.block != block:
+            block = segment.block
+            lines.append("")
+        lines.append(f"{number:4d}  {segment.kind:<8}  {segment.spoken}  [{segment.pause_after_ms / 1000:.2f} s]")
+        if _words(segment.written) != _words(segment.spoken):
+            lines.append(f"{'':14}  page: {segment.written}")
+    return "\n".join(lines) + "\n"
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.replace("’", "'").replace("'", "").lower()))

@@ -1,0 +1,16 @@
+"""Build stage: bring every output up to date, report on it, check sources and clean what was built."""
+
+from pipeline.build.builder import build, load_sources
+from pipeline.build.check import check
+from pipeline.build.progress import reporter_for
+from pipeline.build.summary import print_summary
+from pipeline.build.unused_speech import remove_unused_speech
+
+__all__ = [
+    "build",
+    "check",
+    "load_sources",
+    "print_summary",
+    "remove_unused_speech",
+    "reporter_for",
+]

@@ -1,0 +1,296 @@
+"""The build: validate every source first, then bring each article's outputs up to date, then the index."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from pipeline.audio import Recording
+from pipeline.build.manifest import (
+    Manifest,
+    fingerprint,
+    pipeline_version,
+    read_manifest,
+    recording_facts,
+    recording_from_facts,
+    write_manifest,
+)
+from pipeline.build.progress import PlainReporter, Reporter
+from pipeline.errors import ConfigError, PipelineError, SourceError
+from pipeline.output import write_atomic
+from pipeline.sources import Article, Practice, Settings, load_practice, read_library
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ArticleResult:
+    slug: str
+    files: dict[str, int] = field(default_factory=dict)  # every output's size in bytes
+    rebuilt: list[str] = field(default_factory=list)  # the outputs written this time
+    pages: dict[str, int] = field(default_factory=dict)
+    duration_ms: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildReport:
+    results: list[ArticleResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    index_rebuilt: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Practice, list[Article], list[str]]:
+    """Validate the profile and every article; returns the good articles (all, or those named)."""
+    practice = load_practice(settings.practice_file)
+    library = read_library(settings.articles_dir)
+    articles = list(library.articles)
+    if slugs:
+        known = {article.slug for article in articles}
+        unknown = [slug for slug in slugs if slug not in known]
+        if unknown:
+            raise SourceError(*(f"{settings.articles_dir}: no article with slug {slug!r} "
+                                f"(known: {', '.join(sorted(known)) or 'none'})" for slug in unknown))
+        articles = [article for article in articles if article.slug in slugs]
+    if not articles and not library.problems:
+        raise SourceError(f"{settings.articles_dir}: no articles (*.md) to build")
+    return practice, articles, list(library.problems)
+
+
+def engine_problem(settings: Settings, practice: Practice) -> str | None:
+    """One line if the chosen speech engine does not exist, naming where it was chosen."""
+    from pipeline.audio import ENGINES
+
+    engine = settings.engine or practice.speech.engine
+    if engine in ENGINES:
+        return None
+    where = "--engine" if settings.engine else f"{settings.practice_file}: speech.engine"
+    return f"{where}: {engine!r} is not a speech engine; expected one of {', '.join(sorted(ENGINES))}"
+
+
+def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | None = None) -> BuildReport:
+    """Build (or bring up to date) every article, or the named ones, and the library page."""
+    reporter = reporter or PlainReporter()
+    practice, library, problems = load_sources(settings)
+    chosen = load_sources(settings, slugs)[1] if slugs else library
+    if settings.strict and practice.placeholders():
+        raise ConfigError(*(f"{settings.practice_file}: {p} (refused with --strict)"
+                            for p in practice.placeholders()))
+    problem = engine_problem(settings, practice)
+    if problem:
+        raise ConfigError(problem)
+    if settings.out.exists() and not settings.out.is_dir():
+        raise PipelineError(f"{settings.out}: --out names a file; expected a folder for the outputs")
+    settings.out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(settings.out / ".lock")
+    try:
+        lock.acquire(timeout=0.5)
+    except Timeout:
+        reporter.step("build", f"waiting for another build writing to {settings.out}/")
+        lock.acquire()
+    try:
+        for leftover in settings.out.rglob(".*.part"):  # from a build that was killed
+            leftover.unlink(missing_ok=True)
+        report = BuildReport(problems=problems)
+        # Handouts with example contact details must not reach clients unnoticed.
+        report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
+        report.results = _build_articles(chosen, practice, settings, reporter, report)
+        if "index" in settings.only:
+            report.index_rebuilt = _build_index(library, practice, settings, report)
+    finally:
+        lock.release()
+    if settings.strict and report.warnings:
+        report.problems.extend(f"{w} (a warning, refused with --strict)" for w in report.warnings)
+    return report
+
+
+def _build_articles(articles: list[Article], practice: Practice, settings: Settings, reporter: Reporter,
+                    report: BuildReport) -> list[ArticleResult]:
+    def one(article: Article) -> ArticleResult | None:
+        try:
+            return build_article(article, practice, settings, reporter)
+        except PipelineError as exc:
+            report.problems.extend(f"while building {article.slug!r}: {p}" for p in exc.problems)
+            return None
+
+    if settings.jobs <= 1 or len(articles) <= 1:
+        results = [one(article) for article in articles]
+    else:
+        pool = ThreadPoolExecutor(max_workers=settings.jobs, thread_name_prefix="article")
+        futures = [pool.submit(one, article) for article in articles]
+        try:
+            results = [future.result() for future in futures]
+        except BaseException:
+            cancel = getattr(reporter, "cancelled", None)
+            if cancel is not None:
+                cancel.set()  # workers stop at their next step or sentence
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown()
+    for result in results:
+        if result:
+            report.warnings.extend(result.warnings)
+    return [result for result in results if result]
+
+
+class _Outputs:
+    """One article folder: what is current, what was made now, and the bytes of either on demand."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.manifest: Manifest = read_manifest(folder)
+        self.new: dict[str, bytes] = {}
+
+    def current(self, name: str, key: str) -> bool:
+        return name not in self.new and self.manifest.is_current(self.folder, name, key)
+
+    def put(self, name: str, key: str, data: bytes | str) -> bytes:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.new[name] = data
+        self.manifest.record(name, key, data)
+        return data
+
+    def read(self, name: str) -> bytes:
+        return self.new[name] if name in self.new else (self.folder / name).read_bytes()
+
+    def sha(self, name: str) -> str:
+        entry = self.manifest.outputs.get(name)
+        return entry.sha256 if entry else ""
+
+    def commit(self) -> None:
+        """Write what was made, then the manifest: an interrupted build leaves older, whole files."""
+        for name, data in self.new.items():
+            write_atomic(self.folder / name, data)
+        if self.new:
+            write_manifest(self.folder, self.manifest)
+
+
+def build_article(article: Article, practice: Practice, settings: Settings,
+                  reporter: Reporter | None = None) -> ArticleResult:
+    """Bring one article's outputs up to date; nothing is written until every part succeeded."""
+    reporter = reporter or PlainReporter()
+    slug, only, version = article.slug, settings.only, pipeline_version()
+    outputs = _Outputs(settings.out / slug)
+    facts = outputs.manifest.facts
+    names = {"pdf": f"{slug}.pdf", "large-print": f"{slug}-large-print.pdf", "mp3": f"{slug}.mp3",
+             "vtt": f"{slug}.vtt", "eml": f"{slug}.eml"}
+
+    handout_key = fingerprint("handout", version, article, practice.practice, practice.services,
+                              practice.notices, practice.handout)
+
+    def handouts() -> None:
+        for edition, name in (("regular", names["pdf"]), ("large-print", names["large-print"])):
+            if not outputs.current(name, handout_key):
+                from pipeline.handout import render_handout
+
+                reporter.step(slug, f"rendering the {edition} handout")
+                pdf = outputs.put(name, handout_key, render_handout(article, practice, edition))
+                facts[f"pages_{edition}"] = page_count(pdf)
+
+    # The handouts are rendered beside the narration: the voice and ffmpeg leave the interpreter free.
+    beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{slug}-handouts")
+    try:
+        handouts_done = beside.submit(handouts) if "pdf" in only or "email" in only else None
+        recording = _narration(article, practice, settings, reporter, outputs, names, version)
+        if handouts_done:
+            handouts_done.result()
+    finally:
+        beside.shutdown(wait=True)
+
+    warnings = list(article.warnings)
+    if "email" in only:
+        from pipeline.email import draft_size_warning, render_email
+
+        attach_large = practice.email.attach_large_print
+        email_key = fingerprint("email", version, article, practice, outputs.sha(names["pdf"]),
+                                outputs.sha(names["mp3"]), attach_large and outputs.sha(names["large-print"]))
+        if not outputs.current(names["eml"], email_key):
+            reporter.step(slug, "writing the e-mail draft")
+            full = recording_from_facts(facts["recording"], outputs.read(names["mp3"]),
+                                        outputs.read(names["vtt"]).decode("utf-8"))
+            large = outputs.read(names["large-print"]) if attach_large else None
+            outputs.put(names["eml"], email_key,
+                        render_email(article, practice, outputs.read(names["pdf"]), large, full))
+        size_warning = draft_size_warning(outputs.manifest.outputs[names["eml"]].size, practice)
+        if size_warning:
+            warnings.append(f"{outputs.folder / names['eml']}: {size_warning}")
+
+    outputs.commit()
+    return ArticleResult(
+        slug=slug,
+        files={name: entry.size for name, entry in outputs.manifest.outputs.items()
+               if (outputs.folder / name).is_file()},
+        rebuilt=sorted(outputs.new),
+        pages={edition: int(facts[f"pages_{edition}"]) for edition in ("regular", "large-print")
+               if f"pages_{edition}" in facts},
+        duration_ms=recording.duration_ms if recording else None,
+        warnings=warnings,
+    )
+
+
+def _narration(article: Article, practice: Practice, settings: Settings, reporter: Reporter,
+               outputs: _Outputs, names: dict[str, str], version: str) -> Recording | None:
+    """The article's recording: from the manifest when current, else narrated and mastered anew."""
+    slug, facts = article.slug, outputs.manifest.facts
+    recording: Recording | None = None
+    engine = settings.engine or practice.speech.engine
+    if {"audio", "email", "index"} & settings.only:
+        from pipeline.audio import narration_script
+
+        script = narration_script(article, practice)
+        audio_key = fingerprint("audio", version, script, article, practice.speech, practice.practice, engine)
+        if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
+                and "recording" in facts:
+            recording = recording_from_facts(facts["recording"], b"", "")
+        else:
+            from pipeline.audio import record
+
+            reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
+            recording = record(script, practice, engine, settings.cache,
+                               progress=lambda done, total: reporter.sentences(slug, done, total),
+                               updated=article.updated)
+            outputs.put(names["mp3"], audio_key, recording.mp3)
+            outputs.put(names["vtt"], audio_key, recording.captions)
+            facts["recording"] = recording_facts(recording)
+
+    return recording
+
+
+def page_count(pdf: bytes) -> int:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
+
+
+def _build_index(library: list[Article], practice: Practice, settings: Settings, report: BuildReport) -> bool:
+    """Rewrite build/index.html when any listed article, its recording or the profile changed."""
+    listed: list[Article] = []
+    recordings: dict[str, Recording] = {}
+    for article in library:
+        facts = read_manifest(settings.out / article.slug).facts
+        if "recording" in facts:
+            listed.append(article)
+            recordings[article.slug] = recording_from_facts(facts["recording"], b"", "")
+    key = fingerprint("index", pipeline_version(), practice, listed, recordings)
+    top = read_manifest(settings.out)
+    if top.is_current(settings.out, "index.html", key):
+        return False
+    from pipeline.library import render_library_page
+
+    page = render_library_page(listed, recordings, practice).encode("utf-8")
+    write_atomic(settings.out / "index.html", page)
+    top.record("index.html", key, page)
+    write_manifest(settings.out, top)
+    return True

@@ -1,0 +1,98 @@
+"""`check`: validate every source without building, and report what an editor would flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.audio import narration_script
+from pipeline.sources import (
+    TARGET_GRADE,
+    Article,
+    Heading,
+    Paragraph,
+    Practice,
+    Settings,
+    listening_time,
+    plain,
+    reading_grade,
+)
+
+BASE64_GROWTH = 4 / 3 * 78 / 76  # attachments in base64, in lines of 76 characters and a line break
+HANDOUT_ESTIMATE_BYTES = 60_000  # a typical handout PDF (the seed's: 55 KB, large print 58 KB)
+MP3_TAGS_BYTES = 55_000  # the MP3's cover image and chapter tags (the seed's: 51 KB)
+EMAIL_TEXT_BYTES = 10_000  # the note in plain text and HTML (the seed's: 8 KB)
+LONG_PARAGRAPH_WORDS = 150
+LONG_SUMMARY_CHARS = 300
+
+
+@dataclass
+class CheckReport:
+    lines: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def check(settings: Settings) -> CheckReport:
+    from pipeline.build.builder import engine_problem, load_sources
+
+    practice, articles, problems = load_sources(settings)
+    report = CheckReport(problems=list(problems))
+    if engine_problem(settings, practice):
+        report.problems.append(engine_problem(settings, practice))
+    report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
+    for article in articles:
+        report.lines.append(article_summary(article, practice))
+        report.warnings.extend(editor_flags(article, practice))
+    count = len(articles)
+    report.lines.append(f"{count} article{'s' if count != 1 else ''} checked")
+    return report
+
+
+def estimated_listening_ms(article: Article, practice: Practice) -> int:
+    return narration_script(article, practice).estimated_ms(practice.speech.speaking_rate)
+
+
+def estimated_email_mb(article: Article, practice: Practice) -> float:
+    """The e-mail draft's encoded size, estimated from the listening time and bitrate."""
+    mp3 = estimated_listening_ms(article, practice) / 1000 * practice.speech.bitrate_kbps * 1000 / 8
+    pdfs = HANDOUT_ESTIMATE_BYTES * (2 if practice.email.attach_large_print else 1)
+    return round(((mp3 + MP3_TAGS_BYTES + pdfs) * BASE64_GROWTH + EMAIL_TEXT_BYTES) / 1_000_000, 1)
+
+
+def article_summary(article: Article, practice: Practice) -> str:
+    grade = reading_grade(article)
+    listening = listening_time(estimated_listening_ms(article, practice))
+    listening = listening if listening.startswith("under") else f"about {listening}"
+    size = estimated_email_mb(article, practice)
+    fits = "fits" if size <= practice.email.budget_mb else "over"
+    return (f"{article.slug}: grade {grade:.1f}, {listening} of listening, "
+            f"e-mail about {size:.1f} MB ({fits} the {practice.email.budget_mb:g} MB budget)")
+
+
+def editor_flags(article: Article, practice: Practice) -> list[str]:
+    """Warnings a careful editor would raise about one article."""
+    where = article.source
+    flags = list(article.warnings)
+    grade = reading_grade(article)
+    if grade > TARGET_GRADE:
+        flags.append(f"{where}: reading level is grade {grade:.1f}; patient handouts aim for "
+                     f"grade {TARGET_GRADE:.0f} or below (shorter sentences, plainer words)")
+    if estimated_email_mb(article, practice) > practice.email.budget_mb:
+        flags.append(f"{where}: the e-mail draft will likely exceed the "
+                     f"{practice.email.budget_mb:g} MB budget; lower speech.bitrate_kbps or link "
+                     "to the audio instead of attaching it")
+    if len(article.summary) > LONG_SUMMARY_CHARS:
+        flags.append(f"{where}: summary: {len(article.summary)} characters; keep it under "
+                     f"{LONG_SUMMARY_CHARS} so it fits the library page and e-mail")
+    level = 1
+    for block in article.blocks:
+        if isinstance(block, Heading):
+            if block.level > level + 1:
+                flags.append(f"{where}: heading {plain(block.text)!r} skips from level {level} "
+                             f"to {block.level}; screen readers rely on the order")
+            level = block.level
+        elif isinstance(block, Paragraph) and len(plain(block.text).split()) > LONG_PARAGRAPH_WORDS:
+            start = " ".join(plain(block.text).split()[:6])
+            flags.append(f"{where}: paragraph starting {start!r}… is over {LONG_PARAGRAPH_WORDS} "
+                         "words; split it for readers with dyslexia or low vision")
+    return flags

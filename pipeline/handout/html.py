@@ -1,0 +1,114 @@
+"""Handout step: an article and the practice's stamp become handout HTML (Jinja2), then a PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from pipeline.handout.pdf import write_pdf
+from pipeline.handout.qr import QrCode, qr_code
+from pipeline.sources import (
+    Article,
+    Block,
+    BulletList,
+    Heading,
+    ListItem,
+    OrderedList,
+    Practice,
+    Quote,
+    Stamp,
+    display_url,
+    long_date,
+    stamp,
+)
+from pipeline.templates import environment
+
+Edition = Literal["regular", "large-print"]
+EDITIONS: tuple[Edition, ...] = get_args(Edition)
+PAPER = {"letter": "letter", "a4": "A4"}  # profile value -> CSS page size
+
+
+@dataclass(frozen=True)
+class Handout:
+    """What the handout template reads: the article, its stamp and the edition's choices."""
+
+    article: Article
+    blocks: tuple[Block, ...]  # the body, headings renumbered so no level is skipped
+    stamp: Stamp
+    edition: Edition
+    title: str  # the PDF's document title, shown in the viewer's title bar
+    paper: str
+    updated: str  # "August 4, 2025"
+    codes: tuple[QrCode, ...]
+
+
+def render_handout(article: Article, practice: Practice, edition: Edition) -> bytes:
+    """The handout PDF of one edition ("regular" or "large-print")."""
+    return write_pdf(handout_html(article, practice, edition), article.updated)
+
+
+def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
+    """The handout as HTML: the input to the PDF, and what the golden files hold."""
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown handout edition {edition!r}; expected one of {EDITIONS}")
+    handout = Handout(
+        article=article,
+        blocks=outline(article.blocks),
+        stamp=stamp(practice),
+        edition=edition,
+        title=article.title if edition == "regular" else f"{article.title} (large print)",
+        paper=PAPER[practice.handout.paper],
+        updated=long_date(article.updated),
+        codes=qr_codes(article, practice),
+    )
+    return environment().get_template("handout.html.j2").render(handout=handout)
+
+
+def qr_codes(article: Article, practice: Practice) -> tuple[QrCode, ...]:
+    """Where to read the article online (or reach the practice), and where to listen to it."""
+    contact = practice.practice
+    if article.canonical_url:
+        shown = display_url(article.canonical_url)
+        codes = [qr_code(article.canonical_url, "Scan to read this online",
+                         f"QR code: read this article online at {shown}")]
+    else:
+        shown = display_url(contact.contact_page)
+        codes = [qr_code(contact.contact_page, "Scan to contact us",
+                         f"QR code: {contact.name} contact page at {shown}")]
+    if contact.audio_base_url:
+        audio = f"{contact.audio_base_url.rstrip('/')}/{article.slug}.mp3"
+        codes.append(qr_code(audio, "Scan to listen",
+                             f"QR code: listen to this article at {display_url(audio)}"))
+    return tuple(codes)
+
+
+def outline(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Renumber headings so none skips a level below the title (an H4 under an H2 becomes an H3).
+
+    Screen-reader users move by heading level, and a skipped level reads as missing content.
+    Headings keep their order and nesting: two H4s under one H2 both become H3s.
+    """
+    open_levels = [(1, 1)]  # (level in the source, level in the handout); the title is H1
+
+    def level_of(source: int) -> int:
+        while len(open_levels) > 1 and open_levels[-1][0] >= source:
+            open_levels.pop()
+        level = min(open_levels[-1][1] + 1, 6)
+        open_levels.append((source, level))
+        return level
+
+    def walk(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Heading):
+                block = dataclasses.replace(block, level=level_of(block.level))
+            elif isinstance(block, (BulletList, OrderedList)):
+                items = tuple(ListItem(walk(item.blocks)) for item in block.items)
+                block = dataclasses.replace(block, items=items)
+            elif isinstance(block, Quote):
+                block = Quote(walk(block.blocks))
+            out.append(block)
+        return tuple(out)
+
+    return walk(blocks)

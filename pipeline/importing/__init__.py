@@ -1,0 +1,7 @@
+"""Importing stage: pages, exports and documents from elsewhere become article sources to review."""
+
+from pipeline.importing.importer import import_page
+
+__all__ = [
+    "import_page",
+]

@@ -1,0 +1,203 @@
+"""Import step: a page's furniture is recognised — bylines and dates, site chrome, the closing call to action.
+
+Both importers (copied text and saved HTML) sort a page's lines with these recognisers. The
+sentence splitter lives here too: titles, headings and summaries are told apart with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil import parser as dates
+
+from pipeline.sources import Block, Heading, Paragraph, plain
+
+BYLINE = "byline or date (now in the front matter)"
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One thing left out of the article: what kind of page furniture, and its text."""
+
+    line: int  # where it started in the page, so notes read in page order
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Byline:
+    """The author and dates found on one byline or date line."""
+
+    author: str | None = None
+    updated: date | None = None  # an "Updated"/"Last modified"/"Reviewed" date
+    published: date | None = None  # any other date
+
+
+# --- bylines and dates ---------------------------------------------------------------------
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})")
+_DATE_PART = re.compile(
+    rf"(?:(?P<kind>(?:last\s+)?(?:updated|modified|reviewed)|published|posted|written|date)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>{_DATE})(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?)?", re.IGNORECASE)
+_AUTHOR_PART = re.compile(
+    rf"(?:(?:posted|written|published|article)\s+)?by\s*:?\s+(?P<name>.+?)(?:,?\s+on\s+(?P<date>{_DATE}))?"
+    r"|(?:author|written by)\s*:\s*(?P<name2>.+)", re.IGNORECASE)
+_EXTRA_PART = re.compile(r"\d+\s*min(?:ute)?s?\s*read|(?:no|\d+)\s+comments?|(?:in|posted in|filed under)\s+.+",
+                         re.IGNORECASE)
+_PART_SEPARATOR = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*|(?<=\d{4})\s+(?=by\s)", re.IGNORECASE)
+_NAME_LINKS = {"and", "&", "de", "del", "la", "van", "von", "der"}
+
+
+def byline(line: str) -> Byline | None:
+    """Read a short line such as 'Posted by Jane Doe, LCSW | Updated: March 3, 2024'; None if it is text."""
+    if len(line.split()) > 20:
+        return None
+    found = Byline()
+    named_or_dated = False
+    for part in _PART_SEPARATOR.split(line.strip()):
+        part = part.strip().rstrip(".")
+        if not part:
+            continue
+        if match := _DATE_PART.fullmatch(part):
+            found = _with_date(found, match["date"], (match["kind"] or "").lower())
+        elif (match := _AUTHOR_PART.fullmatch(part)) and _is_name(match["name"] or match["name2"]):
+            found = Byline(found.author or (match["name"] or match["name2"]).strip(), found.updated, found.published)
+            if match["date"]:
+                found = _with_date(found, match["date"], "posted")
+        elif _EXTRA_PART.fullmatch(part):
+            continue
+        else:
+            return None
+        named_or_dated = True
+    return found if named_or_dated and (found.author or found.updated or found.published) else None
+
+
+def _with_date(found: Byline, text: str, kind: str) -> Byline:
+    try:
+        day = dates.parse(re.sub(r"\bsept\b", "Sep", text, flags=re.IGNORECASE)).date()
+    except (ValueError, OverflowError):
+        return found
+    if kind.endswith(("updated", "modified", "reviewed")):
+        return Byline(found.author, found.updated or day, found.published)
+    return Byline(found.author, found.updated, found.published or day)
+
+
+def _is_name(name: str | None) -> bool:
+    words = (name or "").replace(",", " ").split()
+    return 0 < len(words) <= 8 and not any(ch.isdigit() for ch in name or "") and all(
+        word[0].isupper() or word.lower() in _NAME_LINKS for word in words)
+
+
+# --- page furniture ------------------------------------------------------------------------
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.IGNORECASE)
+
+
+# (kind, whole-line pattern, most words such a line has)
+_FURNITURE: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    ("skip link", _pattern(r"skip to (?:the )?(?:main )?(?:content|navigation|footer)|skip navigation"), 6),
+    ("share buttons", _pattern(
+        r"share(?: this)?(?: (?:post|article|page|story))?(?: on \w+)?|(?:facebook|twitter|x|linkedin|pinterest"
+        r"|instagram|youtube|tiktok|whatsapp|reddit|threads|email|e-mail|print|copy link|tweet|pin it)"), 5),
+    ("follow links", _pattern(r"follow us(?: on .+)?|connect with us|find us on .+|like us on facebook"), 8),
+    ("contact link", _pattern(r"contact us(?: today| now| here)?|get in touch|click here\b.*"), 40),
+    ("read-more link", _pattern(r"(?:read more|continue reading|keep reading)\b.*"), 12),
+    ("previous/next links", _pattern(
+        r"back to (?:the )?(?:blog|top|articles|all (?:posts|articles)|resources|journal)"
+        r"|(?:previous|next|older|newer) (?:post|article|entry)\b.*"), 14),
+    ("tags and categories", _pattern(r"(?:tags?|categories|category)\s*:.*|(?:tagged|posted in|filed under)\s.*"), 14),
+    ("cookie notice", _pattern(
+        r"(?=.*\bcookies?\b)(?=.*\b(?:website|site|browser|browsing|experience|privacy|consent|accept|agree|policy)\b).*"
+        r"|accept(?: all)?(?: cookies)?|decline|reject(?: all)?|got it|cookie settings|manage (?:cookies|preferences)"
+        r"|privacy policy"), 60),
+    ("newsletter sign-up", _pattern(
+        r"(?:sign up|subscribe)\b.*\b(?:newsletter|updates|inbox|mailing list)\b.*|subscribe|sign up"
+        r"|enter your e-?mail(?: address)?|e-?mail address|join our (?:mailing list|newsletter|community)\b.*"), 20),
+    ("copyright line", _pattern(r"(?:©|\(c\)|copyright)\s.*|.*\ball rights reserved\.?"), 20),
+    ("breadcrumbs", _pattern(r"home\s*(?:»|›|>|/|\||→)\s*.+"), 16),
+    ("reading time", _pattern(r"\d+\s*min(?:ute)?s?\s*read"), 4),
+    ("menu", _pattern(r"menu|main menu|open menu|close|search|home|contact|toggle navigation"), 2),
+    ("separator line", _pattern(r"[-–—*_=~•·#\s]{3,}"), 40),
+)
+# Everything after one of these (late in the page) is comments, related posts and the site footer.
+_PAGE_END = _pattern(
+    r"related (?:posts|articles|reading|stories)|recent (?:posts|articles)|popular posts|more from (?:the|our) blog"
+    r"|you (?:may|might) also (?:like|enjoy)|leave a (?:reply|comment)|(?:no|\d+) comments?|comments"
+    r"|about the author|post navigation")
+_CONTENTS = _pattern(r"table of contents|contents|in this (?:article|post)|jump to(?: section)?")
+
+
+def is_page_end(line: str) -> bool:
+    """Whether a whole line starts what follows an article: comments, related posts, the footer."""
+    return bool(_PAGE_END.fullmatch(line.rstrip(":")))
+
+
+def is_contents(line: str) -> bool:
+    """Whether a whole line heads a table of contents."""
+    return bool(_CONTENTS.fullmatch(line.rstrip(":")))
+
+
+def furniture(line: str) -> str | None:
+    """The kind of page furniture a whole line is ('share buttons', 'cookie notice'…), or None."""
+    text = line.strip().rstrip(":").strip()
+    words = len(text.split())
+    for kind, pattern, most_words in _FURNITURE:
+        if words <= most_words and pattern.fullmatch(text):
+            return kind
+    return None
+
+
+_CALL_TO_ACTION = _pattern(
+    r"\b(?:schedul|book)\w*\s+(?:an?\s+|your\s+)?(?:free\s+)?(?:\d+[- ]minute\s+)?"
+    r"(?:appointment|consultation|consult|session|call|intake|visit)s?\b"
+    r"|\bbook\s+(?:now|online|today)\b|\bfree\s+(?:\d+[- ]minute\s+)?(?:consultation|consult|phone call)\b"
+    r"|\bour\s+(?:(?:licensed|experienced|caring|skilled|compassionate)\s+)*(?:therapists|counsel+ors|clinicians)\b"
+    r"|\b(?:therapy|counsel+ing)\s+can\s+help\b|\bcontact\s+us\b|\bget\s+in\s+touch\b|\breach\s+out\s+(?:to\s+us|today)\b"
+    r"|\bcall\s+(?:us|our\s+office|today)\b|\bconnect\s+with\s+(?:a|an|our|one\s+of\s+our)\s+"
+    r"(?:therapist|counsel+or|clinician)s?\b|\blet[’']s\s+work\s+on\s+(?:it|this)\b"
+    r"|\bready\s+to\s+(?:talk|start|begin|get\s+started|take\s+the\s+(?:first|next)\s+step)\b"
+    r"|\brequest\s+an?\s+(?:appointment|consultation)\b|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+    r"|\b\d+\s+\w+(?:\s+\w+)?\s+(?:street|st|avenue|ave|road|rd|suite|blvd|drive)\b|[\w.+-]+@[\w-]+\.\w")
+
+
+def is_call_to_action(text: str) -> bool:
+    """Whether a short stretch of text asks the reader to book, call or contact the practice."""
+    return len(text.split()) <= 60 and bool(_CALL_TO_ACTION.search(text))
+
+
+def trim_call_to_action(blocks: list[Block], lines: list[int]) -> list[Removed]:
+    """Drop the practice's closing call to action (and a heading left with nothing under it) in place."""
+    removed: list[Removed] = []
+    while len(blocks) > 1 and isinstance(blocks[-1], (Paragraph, Heading)):
+        text = plain(blocks[-1].text)
+        if is_call_to_action(text):
+            kind = "closing call to action"
+        elif isinstance(blocks[-1], Heading):
+            kind = "closing call to action" if removed else "heading with no text under it"
+        else:
+            break
+        blocks.pop()
+        removed.insert(0, Removed(lines.pop(), kind, text))
+    return removed
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”’\"')\]]))\s+(?=[“‘\"'(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|jr|sr)|\b[a-z]\.[a-z]|\b[A-Z])\.$", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping 'Dr.', 'a.m.' and 'e.g.' inside theirs."""
+    result: list[str] = []
+    for part in _SENTENCE_BREAK.split(text.strip()):
+        if result and _ABBREVIATION.search(result[-1]):
+            result[-1] += " " + part
+        else:
+            result.append(part)
+    return [sentence for sentence in result if sentence]

@@ -1,0 +1,155 @@
+"""Import step: a saved web page or copied page text becomes a new article source for an editor to review."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from pipeline.errors import ImportFailed
+from pipeline.importing.furniture import Removed, sentences
+from pipeline.importing.markdown_writer import to_markdown
+from pipeline.importing.text import Draft, read_text
+from pipeline.sources import SLUG, Block, Heading, Paragraph, plain
+
+MAX_PAGE_BYTES = 5_000_000
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_NOT_TEXT = {b"%PDF": "a PDF", b"PK\x03\x04": "a Word document or zip file", b"\x89PNG": "an image",
+             b"\xff\xd8\xff": "an image", b"GIF8": "an image", b"{\\rtf": "an RTF document"}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A new article source: the Markdown to write, its slug, and one line per thing left out."""
+
+    markdown: str
+    slug: str
+    removed: tuple[str, ...]
+
+
+def import_page(path: Path, slug: str | None = None) -> Imported:
+    """Read a saved `.html` page or a `.txt` copy of one and return the article source it holds."""
+    if slug is not None and not (SLUG.fullmatch(slug) and len(slug) <= 80):
+        raise ImportFailed(f"--slug: {slug!r} is not a plain name of lowercase letters, digits and hyphens")
+    text, notes = _read(path)
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]):
+        from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
+
+        draft = read_html(text)
+    else:
+        draft = read_text(text)
+    if not draft.blocks:
+        raise ImportFailed(f"{path}: no article text found once the page's menus and buttons were left out")
+    title, title_note = _title(draft)
+    slug = slug or _slug(title if draft.title else path.stem) or "imported-article"
+    updated = draft.updated
+    if updated is None:
+        updated = date.today()
+        notes.append(f"review: the page has no date; updated: is today's date, {updated.isoformat()}")
+    if title_note:
+        notes.append(title_note)
+    meta = {"title": title, "slug": slug, "summary": _summary(draft.blocks, title), "updated": updated}
+    if draft.author:
+        meta["author"] = draft.author
+    if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):
+        meta["canonical_url"] = draft.canonical_url
+    meta["tags"] = []
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    review = f"# Imported from {path.name}: review the title and summary, and add tags.\n"
+    review += "".join(f"# {note}\n" for note in notes)
+    markdown = f"---\n{review}{front}---\n\n{to_markdown(draft.blocks)}"
+    return Imported(markdown, slug, _merged(draft.removed) + tuple(notes))
+
+
+def _read(path: Path) -> tuple[str, list[str]]:
+    """The page's text, or one line saying why it cannot be read."""
+    try:
+        if path.is_dir():
+            raise ImportFailed(f"{path}: is a folder; expected a saved .html page or a .txt file")
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            raise ImportFailed(f"{path}: larger than {MAX_PAGE_BYTES // 1_000_000} MB; expected one web page")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: file not found") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    notes: list[str] = []
+    for magic, kind in _NOT_TEXT.items():
+        if raw.startswith(magic):
+            raise ImportFailed(f"{path}: looks like {kind}; save the page as .html or paste its text into a .txt file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")  # what Windows Notepad calls "Unicode"
+        except UnicodeDecodeError:
+            raise ImportFailed(f"{path}: not readable as the UTF-16 text its first bytes promise") from None
+    elif b"\x00" in raw:
+        raise ImportFailed(f"{path}: binary data; expected a saved .html page or a .txt file")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Windows editors save "ANSI" text as Windows-1252; it is the only other encoding tried,
+            # and the editor is told, since a wrong guess would garble quotes and accents.
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(f"{path}: not UTF-8 or Windows-1252 text (byte {exc.start}); "
+                                   "save it as UTF-8") from None
+            notes.append(f"review: {path.name} is not UTF-8; it was read as Windows-1252 — check quotes and accents")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise ImportFailed(f"{path}: empty; nothing to import")
+    if len(_CONTROL.findall(text)) > len(text) / 100:
+        raise ImportFailed(f"{path}: binary data; expected a saved .html page or a .txt file")
+    return text, notes
+
+
+def _title(draft: Draft) -> tuple[str, str | None]:
+    """The page's title, or its first heading with a note asking the editor to review it."""
+    if draft.title:
+        return draft.title, None
+    heading = next((plain(block.text) for block in draft.blocks if isinstance(block, Heading)), None)
+    if heading:
+        return heading, f"review: the page has no title line; title: is its first heading, {heading!r}"
+    return "Untitled article", "review: the page has no title line or heading; title: is 'Untitled article'"
+
+
+def _summary(blocks: tuple[Block, ...], title: str) -> str:
+    """The first sentence of the first paragraph (two if the first is very short)."""
+    paragraph = next((plain(block.text) for block in blocks if isinstance(block, Paragraph)), title)
+    found = sentences(" ".join(paragraph.split()))
+    summary = found[0] if found else paragraph
+    if len(summary) < 40 and len(found) > 1:
+        summary += " " + found[1]
+    return summary if len(summary) <= 240 else summary[:240].rsplit(" ", 1)[0] + "…"
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", ascii_text)).strip("-")
+    return slug if len(slug) <= 60 else slug[:60].rsplit("-", 1)[0]
+
+
+def _merged(removed: tuple[Removed, ...]) -> tuple[str, ...]:
+    """One line per run of removed page furniture of the same kind."""
+    runs: list[tuple[str, list[str]]] = []
+    for item in removed:
+        if runs and runs[-1][0] == item.kind:
+            runs[-1][1].append(item.text)
+        else:
+            runs.append((item.kind, [item.text]))
+    lines = []
+    for kind, texts in runs:
+        shown = " / ".join(f'"{_short(text)}"' for text in texts[:4]) + (" …" if len(texts) > 4 else "")
+        lines.append(f"{kind}: {shown}")
+    return tuple(lines)
+
+
+def _short(text: str, most: int = 70) -> str:
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,64 @@
+"""Sources stage: the practice profile and the article sources, read and validated into immutable values."""
+
+from pipeline.sources.article import (
+    Article,
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    ListItem,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+    Text,
+    plain,
+    sections,
+)
+from pipeline.sources.articles import SLUG, read_library
+from pipeline.sources.markdown import parse_body
+from pipeline.sources.practice import Practice, SpeechSettings, load_practice
+from pipeline.sources.readability import TARGET_GRADE, reading_grade
+from pipeline.sources.settings import PARTS, Settings
+from pipeline.sources.stamp import Stamp, display_url, phone_link, stamp, stamp_text
+from pipeline.sources.wording import MONTHS, clock, listening_time, long_date, running_time
+
+__all__ = [
+    "Article",
+    "Block",
+    "BulletList",
+    "clock",
+    "CodeBlock",
+    "display_url",
+    "Heading",
+    "listening_time",
+    "ListItem",
+    "load_practice",
+    "long_date",
+    "MONTHS",
+    "OrderedList",
+    "Paragraph",
+    "parse_body",
+    "PARTS",
+    "phone_link",
+    "plain",
+    "Practice",
+    "Quote",
+    "read_library",
+    "reading_grade",
+    "Rule",
+    "running_time",
+    "sections",
+    "Settings",
+    "SLUG",
+    "Span",
+    "SpeechSettings",
+    "Stamp",
+    "stamp",
+    "stamp_text",
+    "Table",
+    "TARGET_GRADE",
+    "Text",
+]

@@ -1,0 +1,170 @@
+"""Reading step: `sources/articles/*.md` (YAML front matter + Markdown) become `Article` values."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from pipeline.errors import SourceError
+from pipeline.sources.article import Article
+from pipeline.sources.markdown import parse_body
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_ARTICLE_BYTES = 2_000_000
+FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "language"}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every article that read cleanly, and one line for each that did not."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[str, ...]
+
+
+def read_library(articles_dir: Path) -> Library:
+    """Read every `*.md` in the folder; a bad article is reported, the rest still load."""
+    if not articles_dir.is_dir():
+        raise SourceError(f"{articles_dir}: article folder not found")
+    articles: list[Article] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for path in sorted(articles_dir.glob("*.md")):
+        try:
+            article = read_article(path)
+        except SourceError as exc:
+            problems.extend(exc.problems)
+            continue
+        if article.slug in seen:
+            problems.append(f"{path}: slug: {article.slug!r} is already used by {seen[article.slug]}")
+            continue
+        seen[article.slug] = str(path)
+        articles.append(article)
+    return Library(tuple(articles), tuple(problems))
+
+
+def read_article(path: Path) -> Article:
+    """Read one article source file."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise SourceError(f"{path}: larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; expected an article")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
+    return parse_article(raw, str(path), default_slug=path.stem)
+
+
+def parse_article(raw: bytes, source: str, default_slug: str) -> Article:
+    """Parse the bytes of an article source; every problem names the file and the field."""
+    if b"\x00" in raw:
+        raise SourceError(f"{source}: binary data; expected a UTF-8 Markdown text file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise SourceError(f"{source}: front matter: expected the file to start with a '---' block "
+                          "holding title, summary and updated")
+    try:
+        meta = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        raise SourceError(f"{source}: front matter: not valid YAML{where}") from None
+    except ValueError as exc:  # a well-formed but impossible date, e.g. 2025-02-30
+        raise SourceError(f"{source}: updated: expected a date like 2025-08-04 that exists ({exc})") from None
+    if not isinstance(meta, dict):
+        raise SourceError(f"{source}: front matter: expected 'key: value' lines")
+    problems = [f"{source}: {key}: unknown field (expected one of {', '.join(sorted(FIELDS))})"
+                for key in meta if key not in FIELDS]
+    fields = _Fields(meta, source, problems)
+    title = fields.text("title", required=True)
+    summary = fields.text("summary", required=True)
+    updated = fields.date("updated")
+    slug = fields.slug(default_slug)
+    author = fields.text("author")
+    canonical = fields.url("canonical_url")
+    language = fields.text("language") or "en"
+    tags = fields.tags()
+    body = text[match.end():]
+    blocks, warnings = parse_body(body)
+    if not blocks:
+        problems.append(f"{source}: body: empty; expected the article text after the front matter")
+    if problems:
+        raise SourceError(*problems)
+    return Article(
+        slug=slug, title=title, summary=summary, updated=updated, blocks=blocks, author=author or None,
+        canonical_url=canonical, tags=tags, language=language, source=source,
+        warnings=tuple(f"{source}: {w}" for w in warnings),
+    )
+
+
+def clean_line(value: str) -> str:
+    """One line of text: control characters and line breaks become spaces, NFC-normalised."""
+    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", value)).split())
+
+
+class _Fields:
+    def __init__(self, meta: dict, source: str, problems: list[str]) -> None:
+        self.meta, self.source, self.problems = meta, source, problems
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.append(f"{self.source}: {key}: {message}")
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.meta.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "missing; expected a line of text")
+            return ""
+        if not isinstance(value, str):
+            self.fail(key, f"expected text, got {value!r}")
+            return ""
+        cleaned = clean_line(value)
+        if required and not cleaned:
+            self.fail(key, "empty; expected a line of text")
+        return cleaned
+
+    def date(self, key: str) -> date:
+        value = self.meta.get(key)
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if value is None:
+            self.fail(key, "missing; expected a date like 2025-08-04")
+        else:
+            self.fail(key, f"expected a date like 2025-08-04, got {value!r}")
+        return date(1970, 1, 1)
+
+    def slug(self, default: str) -> str:
+        value = self.meta.get("slug", default)
+        if not isinstance(value, str) or not SLUG.fullmatch(value) or len(value) > 80:
+            self.fail("slug", f"{value!r} is not a plain name of lowercase letters, digits and hyphens")
+            return "invalid"
+        return value
+
+    def url(self, key: str) -> str | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", value):
+            self.fail(key, f"expected a web address starting with https://, got {value!r}")
+            return None
+        return value
+
+    def tags(self) -> tuple[str, ...]:
+        value = self.meta.get("tags", [])
+        if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
+            self.fail("tags", f"expected a list of words, got {value!r}")
+            return ()
+        return tuple(clean_line(tag) for tag in value if clean_line(tag))
