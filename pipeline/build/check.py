@@ -81,6 +81,12 @@ def editor_flags(article: Article, practice: Practice) -> list[str]:
         flags.append(f"{where}: the e-mail draft will likely exceed the "
                      f"{practice.email.budget_mb:g} MB budget; lower speech.bitrate_kbps or link "
                      "to the audio instead of attaching it")
+    if article.summary_from_body:
+        flags.append(f"{where}: summary: missing; the library page and e-mail use the first sentence, "
+                     f"{article.summary!r}")
+    if article.updated is None:
+        flags.append(f"{where}: updated: missing; the handout and library page show no "
+                     "\"last updated\" date (add one like 2025-08-04)")
     if len(article.summary) > LONG_SUMMARY_CHARS:
         flags.append(f"{where}: summary: {len(article.summary)} characters; keep it under "
                      f"{LONG_SUMMARY_CHARS} so it fits the library page and e-mail")

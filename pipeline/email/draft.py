@@ -100,7 +100,8 @@ def render_email(
     message = EmailMessage(policy=DRAFT_POLICY)
     message["Subject"] = subject(article, practice)
     message["From"] = Address(header_text(practice.practice.name), addr_spec=practice.practice.email)
-    message["Date"] = format_datetime(datetime.combine(article.updated, SENT_AT))
+    if article.updated:
+        message["Date"] = format_datetime(datetime.combine(article.updated, SENT_AT))
     message["X-Unsent"] = "1"
     message.set_content(env.get_template("email.txt.j2").render(context), cte="quoted-printable")
     message.add_alternative(env.get_template("email.html.j2").render(context), subtype="html",

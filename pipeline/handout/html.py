@@ -39,7 +39,7 @@ class Handout:
     edition: Edition
     title: str  # the PDF's document title, shown in the viewer's title bar
     paper: str
-    updated: str  # "August 4, 2025"
+    updated: str | None  # "August 4, 2025"; None for an article that gives no date
     codes: tuple[QrCode, ...]
 
 
@@ -59,7 +59,7 @@ def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
         edition=edition,
         title=article.title if edition == "regular" else f"{article.title} (large print)",
         paper=PAPER[practice.handout.paper],
-        updated=long_date(article.updated),
+        updated=long_date(article.updated) if article.updated else None,
         codes=qr_codes(article, practice),
     )
     return environment().get_template("handout.html.j2").render(handout=handout)

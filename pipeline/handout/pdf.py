@@ -79,7 +79,7 @@ class AssetFetcher(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
 
-def write_pdf(html: str, updated: date, fetcher: AssetFetcher | None = None) -> bytes:
+def write_pdf(html: str, updated: date | None, fetcher: AssetFetcher | None = None) -> bytes:
     """Render handout HTML as PDF/UA-1; the same HTML and date give the same bytes."""
     fetcher = fetcher or AssetFetcher()
     with _RENDER_LOCK, _weasyprint_problems() as problems, _source_date(updated):
@@ -92,14 +92,14 @@ def write_pdf(html: str, updated: date, fetcher: AssetFetcher | None = None) -> 
 
 
 @contextmanager
-def _source_date(updated: date) -> Iterator[None]:
+def _source_date(updated: date | None) -> Iterator[None]:
     """Set SOURCE_DATE_EPOCH to the article's date while rendering.
 
     fontTools stamps subset fonts with the current time unless this is set; the article's own
-    date keeps the bytes the same from one build to the next.
+    date keeps the bytes the same from one build to the next (an undated article: 1 January 1970).
     """
     before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(updated.timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(updated.timetuple()) if updated else 0)
     try:
         yield
     finally:

@@ -1,7 +1,6 @@
 """Import step: a page's furniture is recognised — bylines and dates, site chrome, the closing call to action.
 
-Both importers (copied text and saved HTML) sort a page's lines with these recognisers. The
-sentence splitter lives here too: titles, headings and summaries are told apart with it.
+Both importers (copied text and saved HTML) sort a page's lines with these recognisers.
 """
 
 from __future__ import annotations
@@ -184,20 +183,3 @@ def trim_call_to_action(blocks: list[Block], lines: list[int]) -> list[Removed]:
         blocks.pop()
         removed.insert(0, Removed(lines.pop(), kind, text))
     return removed
-
-
-# --- sentences -----------------------------------------------------------------------------
-
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”’\"')\]]))\s+(?=[“‘\"'(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|jr|sr)|\b[a-z]\.[a-z]|\b[A-Z])\.$", re.IGNORECASE)
-
-
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences, keeping 'Dr.', 'a.m.' and 'e.g.' inside theirs."""
-    result: list[str] = []
-    for part in _SENTENCE_BREAK.split(text.strip()):
-        if result and _ABBREVIATION.search(result[-1]):
-            result[-1] += " " + part
-        else:
-            result.append(part)
-    return [sentence for sentence in result if sentence]

@@ -24,6 +24,7 @@ from pipeline.importing.furniture import (
     is_call_to_action,
     trim_call_to_action,
 )
+from pipeline.importing.spans import merged, stripped, top_level_two
 from pipeline.importing.text import Draft
 from pipeline.sources import (
     Block,
@@ -74,7 +75,7 @@ def read_html(html: str) -> Draft:
     title = " ".join((document.title or "").split()) or None
     blocks = [block for block in reader.blocks(document.body)
               if not (title and isinstance(block, Heading) and plain(block.text) == title)]
-    _top_level_two(blocks)
+    top_level_two(blocks)
     page = _page_lines(html)
     kept = _squash(" ".join([title or "", document.author or "", *(plain(t) for t in _texts(blocks))]))
     removed, found = _left_out(page, kept, title)
@@ -110,8 +111,8 @@ class _Reader:
         loose: list[Span] = [Span(parent.text)] if parent.text else []  # words outside any paragraph
 
         def paragraph() -> None:
-            if plain(_strip(_merge(loose))):
-                out.append(Paragraph(_strip(_merge(loose))))
+            if plain(stripped(merged(loose))):
+                out.append(Paragraph(stripped(merged(loose))))
             loose.clear()
 
         for child in parent:
@@ -162,7 +163,7 @@ class _Reader:
 
     def text(self, element: etree._Element, skip_blocks: bool = False) -> Text:
         spans = self.spans(element, {}, skip_blocks=skip_blocks)
-        return _strip(_merge(spans))
+        return stripped(merged(spans))
 
     def spans(self, element: etree._Element, style: dict, skip_blocks: bool = False) -> list[Span]:
         out: list[Span] = []
@@ -185,46 +186,6 @@ class _Reader:
             if child.tail:
                 out.append(Span(child.tail, **style))
         return out
-
-
-def _merge(spans: list[Span]) -> Text:
-    """Collapse runs of spaces and join neighbouring spans of the same style."""
-    merged: list[Span] = []
-    for span in spans:
-        text = "\n" if span.text == "\n" else re.sub(r"\s+", " ", span.text)
-        last = merged[-1] if merged else None
-        if last and (last.emphasis, last.strong, last.code, last.href) == (
-                span.emphasis, span.strong, span.code, span.href):
-            text = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", last.text + text))
-            merged[-1] = Span(text, last.emphasis, last.strong, last.code, last.href)
-        elif text:
-            merged.append(Span(text, span.emphasis, span.strong, span.code, span.href))
-    return tuple(merged)
-
-
-def _strip(text: Text) -> Text:
-    """No spaces or line breaks at the very start or end of a run of text."""
-    spans = list(text)
-    while spans and not spans[0].text.strip():
-        spans.pop(0)
-    while spans and not spans[-1].text.strip():
-        spans.pop()
-    if spans:
-        first, last = spans[0], spans[-1]
-        spans[0] = Span(first.text.lstrip(), first.emphasis, first.strong, first.code, first.href)
-        last = spans[-1]
-        spans[-1] = Span(last.text.rstrip(), last.emphasis, last.strong, last.code, last.href)
-    return tuple(spans)
-
-
-def _top_level_two(blocks: list[Block]) -> None:
-    """Shift heading levels so the body's biggest heading is an H2 (the title is the only H1)."""
-    levels = [block.level for block in blocks if isinstance(block, Heading)]
-    if levels:
-        shift = min(levels) - 2
-        for index, block in enumerate(blocks):
-            if isinstance(block, Heading):
-                blocks[index] = Heading(min(max(block.level - shift, 2), 6), block.text)
 
 
 def _texts(blocks: list[Block]) -> list[Text]:

@@ -1,20 +1,19 @@
-"""Import step: a saved web page or copied page text becomes a new article source for an editor to review."""
+"""Import step: a draft read from a page, an export or a document becomes a new article source to review."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import yaml
 
 from pipeline.errors import ImportFailed
-from pipeline.importing.furniture import Removed, sentences
+from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.text import Draft, read_text
-from pipeline.sources import SLUG, Block, Heading, Paragraph, plain
+from pipeline.sources import SLUG, Heading, clean_line, first_sentence, plain, visible
 
 MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
@@ -26,17 +25,25 @@ _NOT_TEXT = {b"%PDF": "a PDF", b"PK\x03\x04": "a Word document or zip file", b"\
 
 @dataclass(frozen=True)
 class Imported:
-    """A new article source: the Markdown to write, its slug, and one line per thing left out."""
+    """A new article source: the Markdown to write, its slug, and one line per thing left out or to review."""
 
     markdown: str
     slug: str
     removed: tuple[str, ...]
 
+    @property
+    def to_review(self) -> bool:
+        return any(line.startswith("review:") for line in self.removed)
+
+
+def check_slug(slug: str | None) -> None:
+    if slug is not None and not (SLUG.fullmatch(slug) and len(slug) <= 80):
+        raise ImportFailed(f"--slug: {slug!r} is not a plain name of lowercase letters, digits and hyphens")
+
 
 def import_page(path: Path, slug: str | None = None) -> Imported:
     """Read a saved `.html` page or a `.txt` copy of one and return the article source it holds."""
-    if slug is not None and not (SLUG.fullmatch(slug) and len(slug) <= 80):
-        raise ImportFailed(f"--slug: {slug!r} is not a plain name of lowercase letters, digits and hyphens")
+    check_slug(slug)
     text, notes = _read(path)
     if path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]):
         from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
@@ -46,25 +53,39 @@ def import_page(path: Path, slug: str | None = None) -> Imported:
         draft = read_text(text)
     if not draft.blocks:
         raise ImportFailed(f"{path}: no article text found once the page's menus and buttons were left out")
+    return article_source(draft, path.name, path.stem, notes, slug)
+
+
+def article_source(draft: Draft, origin: str, fallback_name: str, notes: list[str] | tuple[str, ...] = (),
+                   slug: str | None = None) -> Imported:
+    """The article source for a draft: front matter with `# review:` notes, then the body as Markdown."""
+    notes = [*draft.notes, *notes]
     title, title_note = _title(draft)
-    slug = slug or _slug(title if draft.title else path.stem) or "imported-article"
-    updated = draft.updated
-    if updated is None:
-        updated = date.today()
-        notes.append(f"review: the page has no date; updated: is today's date, {updated.isoformat()}")
     if title_note:
         notes.append(title_note)
-    meta = {"title": title, "slug": slug, "summary": _summary(draft.blocks, title), "updated": updated}
-    if draft.author:
-        meta["author"] = draft.author
+    slug = slug or safe_slug(draft.slug or "") or safe_slug(title if draft.title else fallback_name) \
+        or "imported-article"
+    meta: dict[str, object] = {"title": title, "slug": slug,
+                               "summary": clean_line(draft.summary or "") or first_sentence(draft.blocks, title)}
+    if draft.updated:
+        meta["updated"] = draft.updated
+    else:
+        notes.append("review: no date found; add updated: (the day it was last reviewed) to show a "
+                     "'last updated' line")
+    if draft.author and clean_line(draft.author):
+        meta["author"] = clean_line(draft.author)
     if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):
         meta["canonical_url"] = draft.canonical_url
-    meta["tags"] = []
+    meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
-    review = f"# Imported from {path.name}: review the title and summary, and add tags.\n"
-    review += "".join(f"# {note}\n" for note in notes)
+    review = f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
+    review += "".join(f"# {_one_line(note)}\n" for note in notes)
     markdown = f"---\n{review}{front}---\n\n{to_markdown(draft.blocks)}"
-    return Imported(markdown, slug, _merged(draft.removed) + tuple(notes))
+    return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _read(path: Path) -> tuple[str, list[str]]:
@@ -102,7 +123,7 @@ def _read(path: Path) -> tuple[str, list[str]]:
                 raise ImportFailed(f"{path}: not UTF-8 or Windows-1252 text (byte {exc.start}); "
                                    "save it as UTF-8") from None
             notes.append(f"review: {path.name} is not UTF-8; it was read as Windows-1252 — check quotes and accents")
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = visible(unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise ImportFailed(f"{path}: empty; nothing to import")
     if len(_CONTROL.findall(text)) > len(text) / 100:
@@ -112,31 +133,22 @@ def _read(path: Path) -> tuple[str, list[str]]:
 
 def _title(draft: Draft) -> tuple[str, str | None]:
     """The page's title, or its first heading with a note asking the editor to review it."""
-    if draft.title:
-        return draft.title, None
-    heading = next((plain(block.text) for block in draft.blocks if isinstance(block, Heading)), None)
+    if draft.title and clean_line(draft.title):
+        return clean_line(draft.title), None
+    heading = next((clean_line(plain(block.text)) for block in draft.blocks if isinstance(block, Heading)), None)
     if heading:
-        return heading, f"review: the page has no title line; title: is its first heading, {heading!r}"
-    return "Untitled article", "review: the page has no title line or heading; title: is 'Untitled article'"
+        return heading, f"review: no title found; title: is the first heading, {heading!r}"
+    return "Untitled article", "review: no title or heading found; title: is 'Untitled article'"
 
 
-def _summary(blocks: tuple[Block, ...], title: str) -> str:
-    """The first sentence of the first paragraph (two if the first is very short)."""
-    paragraph = next((plain(block.text) for block in blocks if isinstance(block, Paragraph)), title)
-    found = sentences(" ".join(paragraph.split()))
-    summary = found[0] if found else paragraph
-    if len(summary) < 40 and len(found) > 1:
-        summary += " " + found[1]
-    return summary if len(summary) <= 240 else summary[:240].rsplit(" ", 1)[0] + "…"
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+def safe_slug(text: str) -> str:
+    """A slug of a-z, 0-9 and hyphens only, at most 60 characters; '' when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", visible(text)).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", ascii_text)).strip("-")
     return slug if len(slug) <= 60 else slug[:60].rsplit("-", 1)[0]
 
 
-def _merged(removed: tuple[Removed, ...]) -> tuple[str, ...]:
+def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:
     """One line per run of removed page furniture of the same kind."""
     runs: list[tuple[str, list[str]]] = []
     for item in removed:
@@ -147,7 +159,7 @@ def _merged(removed: tuple[Removed, ...]) -> tuple[str, ...]:
     lines = []
     for kind, texts in runs:
         shown = " / ".join(f'"{_short(text)}"' for text in texts[:4]) + (" …" if len(texts) > 4 else "")
-        lines.append(f"{kind}: {shown}")
+        lines.append(f"{kind}: {_one_line(shown)}")
     return tuple(lines)
 
 

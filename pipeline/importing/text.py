@@ -20,10 +20,9 @@ from pipeline.importing.furniture import (
     furniture,
     is_contents,
     is_page_end,
-    sentences,
     trim_call_to_action,
 )
-from pipeline.sources import Block, BulletList, Heading, ListItem, OrderedList, Paragraph, Quote, Span, plain
+from pipeline.sources import Block, BulletList, Heading, ListItem, OrderedList, Paragraph, Quote, Span, plain, sentences
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,10 @@ class Draft:
     updated: date | None = None
     canonical_url: str | None = None
     removed: tuple[Removed, ...] = ()
+    summary: str | None = None  # an export's own excerpt; else the first sentence is used
+    tags: tuple[str, ...] = ()
+    slug: str | None = None  # an export's own slug, before it is made safe
+    notes: tuple[str, ...] = ()  # "review: …" lines for the editor
 
 
 # --- lines, chunks and blocks ----------------------------------------------------------------

@@ -44,7 +44,7 @@ class Listing:
     """One article as the page shows it."""
 
     article: Article
-    updated: str
+    updated: str | None
     reading_grade: float
     downloads: tuple[Download, ...]
     audio: str
@@ -87,7 +87,7 @@ def listing(article: Article, recording: Recording | None) -> Listing:
     slug = article.slug
     return Listing(
         article=article,
-        updated=long_date(article.updated),
+        updated=long_date(article.updated) if article.updated else None,
         reading_grade=reading_grade(article),
         downloads=downloads(slug),
         audio=f"{slug}/{slug}.mp3",

@@ -17,10 +17,12 @@ from pipeline.sources.article import (
     plain,
     sections,
 )
-from pipeline.sources.articles import SLUG, read_library
+from pipeline.sources.articles import SLUG, clean_line, read_library
+from pipeline.sources.invisible import visible
 from pipeline.sources.markdown import parse_body
 from pipeline.sources.practice import Practice, SpeechSettings, load_practice
 from pipeline.sources.readability import TARGET_GRADE, reading_grade
+from pipeline.sources.sentences import first_sentence, sentences
 from pipeline.sources.settings import PARTS, Settings
 from pipeline.sources.stamp import Stamp, display_url, phone_link, stamp, stamp_text
 from pipeline.sources.wording import MONTHS, clock, listening_time, long_date, running_time
@@ -29,9 +31,11 @@ __all__ = [
     "Article",
     "Block",
     "BulletList",
+    "clean_line",
     "clock",
     "CodeBlock",
     "display_url",
+    "first_sentence",
     "Heading",
     "listening_time",
     "ListItem",
@@ -51,6 +55,7 @@ __all__ = [
     "Rule",
     "running_time",
     "sections",
+    "sentences",
     "Settings",
     "SLUG",
     "Span",
@@ -61,4 +66,5 @@ __all__ = [
     "Table",
     "TARGET_GRADE",
     "Text",
+    "visible",
 ]

@@ -82,14 +82,15 @@ class Article:
 
     slug: str
     title: str
-    summary: str
-    updated: date
+    summary: str  # the front matter's, or else the body's first sentence (summary_from_body)
+    updated: date | None  # None: the article gives no date, and no "last updated" line is shown
     blocks: tuple[Block, ...]
     author: str | None = None
     canonical_url: str | None = None
     tags: tuple[str, ...] = ()
     language: str = "en"
     source: str = ""  # the file it was read from, for messages
+    summary_from_body: bool = False
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 

@@ -12,7 +12,9 @@ import yaml
 
 from pipeline.errors import SourceError
 from pipeline.sources.article import Article
+from pipeline.sources.invisible import visible
 from pipeline.sources.markdown import parse_body
+from pipeline.sources.sentences import first_sentence
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
@@ -73,7 +75,7 @@ def parse_article(raw: bytes, source: str, default_slug: str) -> Article:
     match = _FRONT_MATTER.match(text)
     if not match:
         raise SourceError(f"{source}: front matter: expected the file to start with a '---' block "
-                          "holding title, summary and updated")
+                          "holding at least a title")
     try:
         meta = yaml.safe_load(match.group(1) or "")
     except yaml.YAMLError as exc:
@@ -88,7 +90,7 @@ def parse_article(raw: bytes, source: str, default_slug: str) -> Article:
                 for key in meta if key not in FIELDS]
     fields = _Fields(meta, source, problems)
     title = fields.text("title", required=True)
-    summary = fields.text("summary", required=True)
+    summary = fields.text("summary")
     updated = fields.date("updated")
     slug = fields.slug(default_slug)
     author = fields.text("author")
@@ -102,15 +104,16 @@ def parse_article(raw: bytes, source: str, default_slug: str) -> Article:
     if problems:
         raise SourceError(*problems)
     return Article(
-        slug=slug, title=title, summary=summary, updated=updated, blocks=blocks, author=author or None,
-        canonical_url=canonical, tags=tags, language=language, source=source,
+        slug=slug, title=title, summary=summary or first_sentence(blocks, title), updated=updated, blocks=blocks,
+        author=author or None, canonical_url=canonical, tags=tags, language=language, source=source,
+        summary_from_body=not summary,
         warnings=tuple(f"{source}: {w}" for w in warnings),
     )
 
 
 def clean_line(value: str) -> str:
-    """One line of text: control characters and line breaks become spaces, NFC-normalised."""
-    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", value)).split())
+    """One line of text: control characters and line breaks become spaces, invisible formatting goes."""
+    return " ".join(_CONTROL.sub(" ", visible(unicodedata.normalize("NFC", value))).split())
 
 
 class _Fields:
@@ -134,17 +137,15 @@ class _Fields:
             self.fail(key, "empty; expected a line of text")
         return cleaned
 
-    def date(self, key: str) -> date:
+    def date(self, key: str) -> date | None:
         value = self.meta.get(key)
         if isinstance(value, datetime):
             return value.date()
         if isinstance(value, date):
             return value
-        if value is None:
-            self.fail(key, "missing; expected a date like 2025-08-04")
-        else:
+        if value is not None:
             self.fail(key, f"expected a date like 2025-08-04, got {value!r}")
-        return date(1970, 1, 1)
+        return None
 
     def slug(self, default: str) -> str:
         value = self.meta.get("slug", default)

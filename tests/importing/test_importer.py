@@ -13,7 +13,7 @@ from conftest import SEED_HEADINGS
 
 from pipeline.cli import main
 from pipeline.errors import ImportFailed
-from pipeline.importing.furniture import BYLINE, byline, furniture, sentences
+from pipeline.importing.furniture import BYLINE, byline, furniture
 from pipeline.importing.html import read_html
 from pipeline.importing.importer import Imported, import_page
 from pipeline.importing.markdown_writer import to_markdown
@@ -32,6 +32,7 @@ from pipeline.sources.article import (
     words,
 )
 from pipeline.sources.articles import parse_article, read_article
+from pipeline.sources.sentences import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "import" / "codependency-article.txt"  # the practice's page as scraped
@@ -94,8 +95,8 @@ def test_seed_front_matter_is_left_for_the_editor(seed_import: Imported) -> None
     article = imported_article(seed_import)
     # The seed has no title line: the first heading stands in, and the editor is told so.
     assert article.title == "Where does the concept of codependency come from?"
-    assert "\n# review: the page has no title line; title: is its first heading" in seed_import.markdown
-    assert any(line.startswith("review: the page has no title line") for line in seed_import.removed)
+    assert "\n# review: no title found; title: is the first heading" in seed_import.markdown
+    assert any(line.startswith("review: no title found") for line in seed_import.removed)
     assert article.summary == "I first heard the term “codependent” as a counseling student in graduate school."
     assert article.tags == () and "tags: []" in seed_import.markdown
     assert article.slug == seed_import.slug == "codependency-article"
@@ -408,12 +409,13 @@ def test_html_with_no_article_text_is_refused(tmp_path: Path) -> None:
         import_page(page, None)
 
 
-def test_page_with_no_date_gets_todays_date_and_a_note(tmp_path: Path) -> None:
+def test_page_with_no_date_gets_no_date_and_a_note(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text("Sleep and Worry\n\nWorry often gets louder at night, and that is normal.\n", encoding="utf-8")
     imported = import_page(page, "sleep")
-    assert imported_article(imported).updated == date.today()
-    assert any(line.startswith("review: the page has no date") for line in imported.removed)
+    assert imported_article(imported).updated is None  # never the clock's date: a re-import changes nothing
+    assert "\nupdated:" not in imported.markdown.split("\n---\n", 1)[0]
+    assert any(line.startswith("review: no date found") for line in imported.removed)
     assert imported.slug == "sleep"
 
 
