@@ -51,9 +51,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", parents=[shared], help="validate the sources and report on each article")
 
-    imp = commands.add_parser("import", parents=[shared], help="turn a copied web page into an article source")
-    imp.add_argument("path", type=Path, metavar="PATH", help="a saved .html page or copied .txt text")
-    imp.add_argument("--slug", metavar="S", help="the new article's slug (default: from the title)")
+    imp = commands.add_parser("import", parents=[shared],
+                              help="turn WordPress exports, Word files and saved pages into article sources")
+    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH",
+                     help="a WordPress export (.xml), Word file (.docx), saved page (.html), copied text (.txt) "
+                          "or a folder of them")
+    imp.add_argument("--pages", action="store_true", help="also import a WordPress export's published pages")
+    imp.add_argument("--slug", metavar="S", help="the new article's slug, for one file (default: from the title)")
     imp.add_argument("--stdout", action="store_true", help="print the Markdown instead of writing it")
     imp.add_argument("--force", action="store_true", help="overwrite an existing article source")
 

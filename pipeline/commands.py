@@ -6,7 +6,7 @@ import argparse
 import shutil
 import sys
 
-from pipeline.errors import PipelineError, SourceError
+from pipeline.errors import PipelineError
 from pipeline.sources import Settings
 
 
@@ -53,22 +53,18 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _import(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.importing import import_page
+    from pipeline.importing import run_import
 
-    imported = import_page(args.path, slug=args.slug)
-    for line in imported.removed:
-        print(line if line.startswith("review:") else f"removed: {line}", file=sys.stderr)
-    if args.stdout:
-        sys.stdout.write(imported.markdown)
-        return 0
-    from pipeline.output import write_atomic
+    def say(line: str) -> None:
+        # With --stdout the Markdown alone goes to standard output; everything else to standard error.
+        to_stdout = line.startswith(("wrote ", "unchanged: ")) and not args.stdout
+        print(line, file=sys.stdout if to_stdout else sys.stderr)
 
-    target = settings.articles_dir / f"{imported.slug}.md"
-    if target.exists() and not args.force:
-        raise SourceError(f"{target}: already exists; choose another --slug or pass --force")
-    write_atomic(target, imported.markdown)
-    print(f"wrote {target} — review it, then run `make`")
-    return 0
+    report = run_import(args.paths, settings.articles_dir, pages=args.pages, force=args.force, slug=args.slug,
+                        say=say, show=sys.stdout.write if args.stdout else None)
+    if not report.single:
+        print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
+    return 0 if report.ok else 1
 
 
 def _script(settings: Settings, args: argparse.Namespace) -> int:

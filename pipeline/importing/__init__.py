@@ -1,7 +1,10 @@
 """Importing stage: pages, exports and documents from elsewhere become article sources to review."""
 
+from pipeline.importing.batch import ImportReport, run_import
 from pipeline.importing.importer import import_page
 
 __all__ = [
     "import_page",
+    "ImportReport",
+    "run_import",
 ]

@@ -56,15 +56,16 @@ def import_page(path: Path, slug: str | None = None) -> Imported:
     return article_source(draft, path.name, path.stem, notes, slug)
 
 
-def article_source(draft: Draft, origin: str, fallback_name: str, notes: list[str] | tuple[str, ...] = (),
+def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: list[str] | tuple[str, ...] = (),
                    slug: str | None = None) -> Imported:
     """The article source for a draft: front matter with `# review:` notes, then the body as Markdown."""
     notes = [*draft.notes, *notes]
     title, title_note = _title(draft)
     if title_note:
         notes.append(title_note)
-    slug = slug or safe_slug(draft.slug or "") or safe_slug(title if draft.title else fallback_name) \
-        or "imported-article"
+    # A file's own name is a better slug than a guessed title; a post in an export has no name of its own.
+    named = title if draft.title or fallback_name is None else fallback_name
+    slug = slug or safe_slug(draft.slug or "") or safe_slug(named) or "imported-article"
     meta: dict[str, object] = {"title": title, "slug": slug,
                                "summary": clean_line(draft.summary or "") or first_sentence(draft.blocks, title)}
     if draft.updated:

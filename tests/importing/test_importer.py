@@ -428,7 +428,7 @@ def run_import(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.txt", None, "file not found"),
-    ("folder", "dir", "is a folder"),
+    ("folder", "dir", "no .xml, .docx, .html, .htm, .xhtml, .txt files in this folder"),
     ("picture.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like an image"),
     ("page.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "looks like a PDF"),
     ("binary.txt", b"Title\x00\x01\x02\x03 text", "binary data"),
@@ -478,8 +478,17 @@ def test_import_writes_the_article_source_once(tmp_path: Path, capsys: pytest.Ca
     err = capsys.readouterr().err
     assert 'removed: share buttons: "Share this:" / "Facebook" / "Twitter" / "Email"' in err.splitlines()
 
+    # The same page again changes nothing, and says so.
+    before = target.stat().st_mtime_ns
+    assert main(["import", page, "--sources", str(sources)]) == 0
+    assert "unchanged: " in capsys.readouterr().out and target.stat().st_mtime_ns == before
+    # An edited article is never overwritten without --force.
+    target.write_text(target.read_text(encoding="utf-8").replace("tags: []", "tags: [couples]"), encoding="utf-8")
     assert main(["import", page, "--sources", str(sources)]) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert "already exists and differs" in capsys.readouterr().err
+    assert "tags: [couples]" in target.read_text(encoding="utf-8")
+    assert main(["import", page, "--sources", str(sources), "--force"]) == 0
+    assert "tags: []" in target.read_text(encoding="utf-8")
     assert main(["import", page, "--sources", str(sources), "--slug", "listening"]) == 0
     assert read_article(sources / "articles" / "listening.md").slug == "listening"
     assert main(["import", "no-such-page.txt", "--sources", str(sources), "--slug", "Not A Slug"]) == 1

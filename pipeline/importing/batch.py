@@ -1,0 +1,154 @@
+"""Import step: many files and folders at once, each read by its type, written as drafts, counted once.
+
+A folder is searched for the file types the importer reads; each WordPress export gives many
+drafts, every other file one. A file that cannot be read is one line and the rest go on. An
+article source that already holds exactly what an import would write is left alone and said to be
+unchanged; one that differs is never overwritten without `--force`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import ImportFailed
+from pipeline.importing.importer import Imported, article_source, check_slug, import_page
+from pipeline.importing.wordpress import Skipped
+from pipeline.output import write_atomic
+
+EXPORTS = (".xml",)
+DOCUMENTS = (".docx",)
+PAGES = (".html", ".htm", ".xhtml", ".txt")
+
+
+@dataclass
+class ImportReport:
+    """What one `import` did, for the closing summary line."""
+
+    imported: int = 0
+    unchanged: int = 0
+    to_review: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    failed: int = 0
+    refused: int = 0  # existing articles left alone without --force
+    single: bool = False  # one page or document: no summary line, as the import of one page always was
+
+    def summary(self) -> str:
+        line = f"imported {self.imported}"
+        if self.unchanged:
+            line += f", unchanged {self.unchanged}"
+        skipped = sum(self.skipped.values())
+        line += f", skipped {skipped}"
+        if skipped:
+            line += ": " + ", ".join(f"{reason} {count}" for reason, count in sorted(self.skipped.items()))
+        line += f"; {self.to_review} to review"
+        if self.failed:
+            line += f"; {self.failed} file{'s' if self.failed != 1 else ''} could not be read"
+        return line
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.refused
+
+
+def files_to_import(paths: list[Path]) -> Iterator[Path]:
+    """The files named, and in each folder named every file of a type the importer reads, in name order."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                hidden = any(part.startswith((".", "~$")) for part in found.relative_to(path).parts)
+                if found.is_file() and not hidden and found.suffix.lower() in (*EXPORTS, *DOCUMENTS, *PAGES):
+                    yield found
+        else:
+            yield path
+
+
+def read_file(path: Path, pages: bool, slug: str | None) -> Iterator[Imported | Skipped]:
+    """The drafts one file holds: many for a WordPress export, one for a page or a Word document."""
+    suffix = path.suffix.lower()
+    if suffix in EXPORTS:
+        if slug:
+            raise ImportFailed(f"{path}: --slug names one article; a WordPress export holds many posts")
+        from pipeline.importing.wordpress import read_export  # lxml loads only for exports
+
+        for found in read_export(path, pages):
+            yield found if isinstance(found, Skipped) else article_source(found, path.name, None)
+    elif suffix in DOCUMENTS:
+        from pipeline.importing.word import read_document  # mammoth loads only for Word files
+
+        yield article_source(read_document(path), path.name, path.stem, slug=slug)
+    else:
+        yield import_page(path, slug)
+
+
+def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, force: bool = False,
+               slug: str | None = None, say: Callable[[str], None], show: Callable[[str], None] | None = None
+               ) -> ImportReport:
+    """Import every file; `say` gets one line per thing done or left out, `show` the Markdown with --stdout."""
+    check_slug(slug)
+    files = list(files_to_import(paths))
+    if not files:
+        raise ImportFailed(*(f"{path}: no {', '.join((*EXPORTS, *DOCUMENTS, *PAGES))} files in this folder"
+                             for path in paths))
+    if slug and (len(files) != 1 or paths[0].is_dir()):
+        raise ImportFailed("--slug names one article; give exactly one page or document with it")
+    report = ImportReport(single=len(paths) == 1 and not paths[0].is_dir() and files[0].suffix.lower() not in EXPORTS)
+    written: set[str] = set()
+    for path in files:
+        try:
+            for found in read_file(path, pages, slug):
+                if isinstance(found, Skipped):
+                    report.skipped[found.reason] += 1
+                    hint = "; add --pages to import pages" if found.reason == "page" else ""
+                    say(f"skipped: {path.name}: {found.name!r} ({found.reason}{hint})")
+                    continue
+                _one(found, articles_dir, written, force, report, say, show, origin=path.name)
+        except ImportFailed as exc:
+            report.failed += 1
+            for problem in exc.problems:
+                say(f"error: {problem}")
+    return report
+
+
+def _one(imported: Imported, articles_dir: Path, written: set[str], force: bool, report: ImportReport,
+         say: Callable[[str], None], show: Callable[[str], None] | None, origin: str) -> None:
+    slug = imported.slug
+    number = 2
+    while slug in written:  # two posts of one run with the same slug: the second gets "-2"
+        slug = f"{imported.slug}-{number}"
+        number += 1
+    if slug != imported.slug:
+        imported = Imported(imported.markdown.replace(f"\nslug: {imported.slug}\n", f"\nslug: {slug}\n", 1), slug,
+                            (*imported.removed, f"review: slug {imported.slug!r} was taken by another import; "
+                                                f"this one is {slug!r}"))
+    written.add(slug)
+    target = articles_dir / f"{slug}.md"
+    if show is not None:
+        _notes(imported, say)
+        show(imported.markdown)
+        report.imported += 1
+        report.to_review += imported.to_review
+        return
+    if target.exists():
+        if target.read_bytes() == imported.markdown.encode("utf-8"):
+            report.unchanged += 1
+            say(f"unchanged: {target} already holds this import of {origin}")
+            return
+        if not force:
+            report.refused += 1
+            report.skipped["already exists"] += 1
+            say(f"error: {target}: already exists and differs from this import of {origin}; "
+                "choose another --slug or pass --force")
+            return
+    write_atomic(target, imported.markdown)
+    report.imported += 1
+    report.to_review += imported.to_review
+    say(f"wrote {target} from {origin} — review it, then run `make`")
+    _notes(imported, say)
+
+
+def _notes(imported: Imported, say: Callable[[str], None]) -> None:
+    for line in imported.removed:
+        say(line if line.startswith("review:") else f"removed: {line}")

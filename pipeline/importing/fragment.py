@@ -1,0 +1,183 @@
+"""Import step: an HTML fragment (a WordPress post's body, a Word document as HTML) becomes typed blocks.
+
+Only the article's own structure is kept — headings, paragraphs, lists, quotes, tables, code,
+bold, italics and safe links. Pictures, galleries, embedded players, forms and scripts are left
+out, each noted as a `Removed` item for the editor. Nothing here fetches anything: the markup
+is read as text by lxml's HTML parser, which never loads what an element points at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from pipeline.importing.furniture import Removed
+from pipeline.importing.spans import merged, stripped, top_level_two
+from pipeline.sources import (
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    ListItem,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+    Text,
+    plain,
+)
+
+SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
+_HEADING = re.compile(r"h([1-6])")
+_CONTAINERS = {"div", "section", "article", "main", "figure", "header", "footer", "aside", "center", "body",
+               "details", "dl", "dd", "dt", "address", "hgroup"}
+_INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "cite": "emphasis",
+                 "u": "emphasis", "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+_BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+               *_CONTAINERS, "figcaption", "li"}
+# What a dropped element is called in the editor's notes.
+_DROPPED = {"img": "image", "picture": "image", "svg": "image", "canvas": "image", "iframe": "embed",
+            "embed": "embed", "object": "embed", "video": "video", "audio": "audio", "form": "form",
+            "input": "form", "button": "button", "select": "form", "textarea": "form"}
+_SILENT = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "source", "track", "map"}
+# Block-editor wrappers named by class: (word in the class, what it is).
+_WRAPPERS = (("wp-block-gallery", "gallery"), ("gallery", "gallery"), ("wp-block-embed", "embed"),
+             ("wp-block-video", "video"), ("wp-block-audio", "audio"), ("wp-block-file", "file download"),
+             ("wp-block-buttons", "button"), ("wp-block-button", "button"), ("wp-block-social-links", "social links"),
+             ("wp-block-latest-posts", "recent-post list"), ("wp-block-search", "form"), ("textbox", "text box"))
+
+
+def fragment_blocks(html: str) -> tuple[tuple[Block, ...], tuple[Removed, ...]]:
+    """The blocks an HTML fragment holds, and what was left out of it, in order."""
+    if not html.strip():
+        return (), ()
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return (), ()
+    reader = _Reader()
+    blocks = reader.blocks(root)
+    top_level_two(blocks)
+    return tuple(blocks), tuple(reader.removed)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.removed: list[Removed] = []
+
+    def drop(self, kind: str, element: etree._Element) -> None:
+        images = len(element.findall(".//img"))
+        if kind == "gallery" and images:
+            what = f"{images} image{'s' if images != 1 else ''}"
+            self.removed.append(Removed(len(self.removed) + 1, kind, what))
+            return
+        what = (element.get("alt") or element.get("title") or element.get("src") or element.get("data")
+                or " ".join(" ".join(element.itertext()).split()) or kind)
+        self.removed.append(Removed(len(self.removed) + 1, kind, what[:200]))
+
+    def blocks(self, parent: etree._Element) -> list[Block]:
+        out: list[Block] = []
+        loose: list[Span] = [Span(parent.text)] if parent.text else []
+
+        def paragraph() -> None:
+            text = stripped(merged(loose))
+            if plain(text).strip():
+                out.append(Paragraph(text))
+            loose.clear()
+
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS or self.wrapper(child):
+                paragraph()
+                out.extend(self.block(child))
+            else:
+                loose.extend(self.spans(child, {}))
+            if child.tail:
+                loose.append(Span(child.tail))
+        paragraph()
+        return out
+
+    def wrapper(self, element: etree._Element) -> str | None:
+        classes = (element.get("class") or "") if isinstance(element.tag, str) else ""
+        return next((kind for word, kind in _WRAPPERS if word in classes), None)
+
+    def block(self, element: etree._Element) -> list[Block]:
+        tag = element.tag
+        if kind := self.wrapper(element):
+            self.drop(kind, element)
+            return []
+        if level := _HEADING.fullmatch(tag):
+            text = self.text(element)
+            return [Heading(int(level[1]), text)] if plain(text).strip() else []
+        if tag in ("p", "figcaption", "dt"):
+            return self.blocks(element)
+        if tag in ("ul", "ol"):
+            items = tuple(ListItem(tuple(blocks)) for item in element if item.tag == "li"
+                          if (blocks := self.blocks(item)))
+            if not items:
+                return []
+            start = element.get("start", "1")
+            return [OrderedList(items, int(start) if start.isdigit() else 1) if tag == "ol" else BulletList(items)]
+        if tag == "li":
+            return self.blocks(element)
+        if tag == "blockquote":
+            inner = self.blocks(element)
+            return [Quote(tuple(inner))] if inner else []
+        if tag == "pre":
+            text = "".join(element.itertext()).strip("\n")
+            return [CodeBlock(text)] if text.strip() else []
+        if tag == "hr":
+            return [Rule()]
+        if tag == "table":
+            return self.table(element)
+        return self.blocks(element)  # a container: its blocks, in order
+
+    def table(self, element: etree._Element) -> list[Block]:
+        rows = [row for row in element.iter("tr") if _table_of(row) is element]
+        cells = [tuple(self.text(cell) for cell in row if cell.tag in ("td", "th")) for row in rows]
+        cells = [row for row in cells if row]
+        if not cells:
+            return []
+        first = [cell for cell in rows[0] if cell.tag in ("td", "th")]
+        if first and all(cell.tag == "th" for cell in first) or rows[0].getparent().tag == "thead":
+            return [Table(cells[0], tuple(cells[1:]))]
+        return [Table((), tuple(cells))]
+
+    def text(self, element: etree._Element) -> Text:
+        return stripped(merged(self.spans(element, {}, top=True)))
+
+    def spans(self, element: etree._Element, style: dict, top: bool = False) -> list[Span]:
+        if not isinstance(element.tag, str):
+            return []  # comments, such as the block editor's <!-- wp:paragraph -->
+        tag = element.tag
+        if tag in _SILENT:
+            return []
+        if kind := _DROPPED.get(tag) or (None if top else self.wrapper(element)):
+            self.drop(kind, element)
+            return []
+        if tag == "br":
+            return [Span("\n", **style)]
+        if tag in _INLINE_STYLE:
+            style = {**style, _INLINE_STYLE[tag]: True}
+        elif tag == "a":
+            href = (element.get("href") or "").strip()
+            if href.lower().startswith(SAFE_LINK_SCHEMES):
+                style = {**style, "href": href}
+        out: list[Span] = [Span(element.text, **style)] if element.text else []
+        for child in element:
+            out += self.spans(child, style)
+            if child.tail:
+                out.append(Span(child.tail, **style))
+        if not top and tag in _BLOCK_TAGS:
+            out = [Span(" "), *out, Span(" ")]  # a block inside a line keeps its words apart
+        return out
+
+
+def _table_of(row: etree._Element) -> etree._Element | None:
+    parent = row.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
