@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmark.wordpress_export import write_export
+
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "codependency"
 
@@ -144,6 +146,9 @@ def main() -> None:
         phone = median_after(change_the_phone_number, *build)
         print("bench: PDF render per edition…", flush=True)
         render = dict(line.split("=") for line in run("-c", RENDER, str(sources)).output.split())
+        print("bench: import of a generated 100 MB WordPress export…", flush=True)
+        posts = write_export(work / "export.xml", 100)
+        imported = run("-m", "pipeline", "import", str(work / "export.xml"), "--sources", str(work / "imported"))
         mp3 = out / SLUG / f"{SLUG}.mp3"
         speech = float(re.search(r"speech_seconds=([\d.]+)", raw.output).group(1))
         import pikepdf
@@ -177,6 +182,8 @@ def main() -> None:
             ("MP3", f"{minutes:.1f} min, {mp3.stat().st_size / 1e6 / minutes:.2f} MB per minute"),
             ("E-mail draft", f"{sizes[f'{SLUG}.eml'] / 1000:.1f} MB"),
             ("Peak memory, cold build / raw Piper", f"{cold.peak_mb:.0f} MB / {raw.peak_mb:.0f} MB"),
+            (f"Import of a generated 100 MB WordPress export ({posts} posts)",
+             f"{imported.seconds:.0f} s, peak memory {imported.peak_mb:.0f} MB (streamed: not the export's size)"),
         ]
     finally:
         shutil.rmtree(work, ignore_errors=True)
