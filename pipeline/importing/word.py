@@ -1,0 +1,177 @@
+"""Import step: a Word document (.docx, also Google Docs' "Download as .docx") becomes a draft, through mammoth.
+
+mammoth reads the document's meaning rather than its looks: Title and Heading styles, lists,
+bold and italics, links, tables and footnotes. Comments are left out and tracked changes are
+read as accepted (deleted text gone). Pictures and text boxes are left out with a note; a picture
+the document only links to is never fetched (mammoth's outside-file access stays off, and the
+picture's bytes are never asked for). The document's own properties — title, author, last
+modified — fill the front matter when the text does not.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from pipeline.errors import ImportFailed
+from pipeline.importing.fragment import fragment_blocks
+from pipeline.importing.furniture import Removed
+from pipeline.importing.text import Draft
+from pipeline.sources import Heading, clean_line, plain, visible
+
+MAX_DOCUMENT_BYTES = 50_000_000
+MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bomb stops here
+STYLE_MAP = """
+p[style-name='Title'] => h1.document-title:fresh
+p[style-name='Subtitle'] => p.document-subtitle:fresh
+"""
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_CORE = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
+         "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
+
+
+def read_document(path: Path) -> Draft:
+    """Read a .docx file into a draft article."""
+    data = _read(path)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        core = _core_properties(path, package)
+        data, text_boxes = _without_text_boxes(path, package, data)
+    import mammoth  # loads only for Word files
+
+    def no_picture(image: object) -> dict[str, str]:
+        return {"src": ""}  # the picture's bytes are never opened, so a linked one is never fetched
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, external_file_access=False,
+                                         convert_image=mammoth.images.img_element(no_picture))
+    except (KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError) as exc:
+        raise ImportFailed(f"{path}: not a readable Word document ({exc})") from None
+    html, title, subtitle = _notes_and_title(visible(result.value))
+    blocks, dropped = fragment_blocks(html)
+    if not blocks and not title:
+        raise ImportFailed(f"{path}: the Word document is empty; nothing to import")
+    if not blocks:
+        raise ImportFailed(f"{path}: the Word document has a title but no text; nothing to import")
+    removed = [*dropped, *(Removed(0, "text box", text) for text in text_boxes)]
+    removed = [Removed(number, item.kind, item.text) for number, item in enumerate(removed, start=1)]
+    title = title or core.get("title")
+    notes = ()
+    if not title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2:
+        title, blocks = plain(blocks[0].text), blocks[1:]  # the first heading, before any text, is the title
+        notes = (f"review: no Title paragraph; title: is the first heading, {title!r}",)
+    pictures = sum(1 for item in removed if item.kind in ("image", "text box"))
+    if pictures:
+        notes += (f"review: {pictures} picture(s) or text box(es) were left out; check the text still reads "
+                  "well without them",)
+    return Draft(blocks=blocks, title=title, author=core.get("author"), updated=_day(core.get("modified")),
+                 removed=tuple(removed), summary=subtitle, notes=notes)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise ImportFailed(f"{path}: larger than {MAX_DOCUMENT_BYTES // 1_000_000} MB; expected one document")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: file not found") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFailed(f"{path}: an old Word .doc file (or one with a password); open it in Word "
+                           "and save it as .docx")
+    if not data.startswith(b"PK"):
+        raise ImportFailed(f"{path}: not a Word .docx file (it is not a zip package)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = package.namelist()
+            unzipped = sum(info.file_size for info in package.infolist() if info.filename.endswith((".xml", ".rels")))
+    except zipfile.BadZipFile as exc:
+        raise ImportFailed(f"{path}: not a Word .docx file ({exc})") from None
+    if "word/document.xml" not in names:
+        raise ImportFailed(f"{path}: a zip file but not a Word document (no word/document.xml)")
+    if unzipped > MAX_XML_BYTES:
+        raise ImportFailed(f"{path}: unpacks to over {MAX_XML_BYTES // 1_000_000} MB of text; expected one document")
+    return data
+
+
+def _xml(path: Path, package: zipfile.ZipFile, name: str) -> etree._Element | None:
+    if name not in package.namelist():
+        return None
+    try:
+        return etree.fromstring(package.read(name), _SAFE_XML)
+    except etree.XMLSyntaxError as exc:
+        raise ImportFailed(f"{path}: {name}: line {exc.lineno}: not well-formed XML ({exc.msg})") from None
+
+
+def _core_properties(path: Path, package: zipfile.ZipFile) -> dict[str, str]:
+    """Title, author and last-modified date from docProps/core.xml, where set."""
+    root = _xml(path, package, "docProps/core.xml")
+    if root is None:
+        return {}
+    found = {}
+    for key, name in (("title", "dc:title"), ("author", "dc:creator"), ("modified", "dcterms:modified")):
+        element = root.find(name, _CORE)
+        if element is not None and clean_line(visible(element.text or "")):
+            found[key] = clean_line(visible(element.text or ""))
+    return found
+
+
+def _without_text_boxes(path: Path, package: zipfile.ZipFile, data: bytes) -> tuple[bytes, list[str]]:
+    """The document with its text boxes taken out (they float beside the text), and their words."""
+    root = _xml(path, package, "word/document.xml")
+    boxes = root.findall(f".//{{{_W}}}txbxContent") if root is not None else []
+    if not boxes:
+        return data, []
+    words: list[str] = []
+    for box in boxes:  # Word writes each box twice: for new readers and as a fallback for old ones
+        text = " ".join(" ".join(box.itertext()).split())
+        if text and text not in words:
+            words.append(text)
+        box.getparent().remove(box)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info in package.infolist():
+            content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) \
+                if info.filename == "word/document.xml" else package.read(info.filename)
+            rewritten.writestr(info, content)
+    return out.getvalue(), words
+
+
+def _notes_and_title(html: str) -> tuple[str, str | None, str | None]:
+    """Footnotes and endnotes as a short "Notes" section, and the Title and Subtitle paragraphs taken out."""
+    if not html.strip():
+        return "", None, None
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    title = subtitle = None
+    for element in root.xpath(".//h1[@class='document-title'] | .//p[@class='document-subtitle']"):
+        text = clean_line(element.text_content())
+        if element.tag == "h1":
+            title = title or text or None
+        else:
+            subtitle = subtitle or text or None
+        element.drop_tree()
+    for back_link in root.xpath(".//a[starts-with(@href, '#footnote-ref-') or starts-with(@href, '#endnote-ref-')]"):
+        back_link.drop_tree()
+    notes = root.xpath("./ol[li[starts-with(@id, 'footnote-') or starts-with(@id, 'endnote-')]]")
+    levels = [int(heading.tag[1]) for heading in root.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")]
+    for index, listing in enumerate(notes):
+        if index == 0:  # as high as the document's own top headings, so it is a section of its own
+            heading = lxml.html.Element(f"h{min(levels, default=2)}")
+            heading.text = "Notes"
+            listing.addprevious(heading)
+    for empty in root.xpath("./ol[not(*)] | ./dl[not(*)]"):
+        empty.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode"), title, subtitle
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None

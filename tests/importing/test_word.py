@@ -1,0 +1,152 @@
+"""Word documents: structure kept, comments and deleted changes out, pictures listed, nothing fetched.
+
+The .docx fixtures are made by tests/fixtures/import/build_word_fixtures.py (see its docstring).
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.errors import ImportFailed
+from pipeline.importing.batch import run_import
+from pipeline.importing.importer import article_source
+from pipeline.importing.word import MAX_XML_BYTES, read_document
+from pipeline.sources.article import BulletList, Heading, OrderedList, Paragraph, Table, plain
+from pipeline.sources.articles import parse_article
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+HANDOUT = FIXTURES / "word-anxiety-handout.docx"
+GOOGLE = FIXTURES / "word-google-docs-sleep.docx"
+EMPTY = FIXTURES / "word-empty.docx"
+
+
+@pytest.fixture(scope="module")
+def handout():
+    imported = article_source(read_document(HANDOUT), HANDOUT.name, HANDOUT.stem)
+    return imported, parse_article(imported.markdown.encode(), "handout.md", default_slug=imported.slug)
+
+
+def test_title_subtitle_and_properties_fill_the_front_matter(handout):
+    imported, article = handout
+    assert article.title == "Calming an Anxious Mind" and imported.slug == "calming-an-anxious-mind"
+    assert article.summary == "Three skills you can practice anywhere."
+    assert article.author == "Priya Natarajan, LPC" and article.updated == date(2024, 5, 6)
+    assert "Calming an Anxious Mind" not in [plain(b.text) for b in article.blocks if isinstance(b, Paragraph)]
+
+
+def test_headings_lists_emphasis_links_and_tables(handout):
+    imported, article = handout
+    assert [(b.level, plain(b.text)) for b in article.blocks if isinstance(b, Heading)] == [
+        (2, "What anxiety feels like"), (2, "Three skills"), (3, "When to get help"), (2, "Notes")]
+    bullets = next(b for b in article.blocks if isinstance(b, BulletList))
+    assert [plain(item.blocks[0].text) for item in bullets.items] == [
+        "A racing heart", "Tight shoulders", "Worried thoughts that loop"]
+    assert isinstance(bullets.items[1].blocks[1], BulletList)  # "Clenched jaw", one level in
+    steps = next(b for b in article.blocks if isinstance(b, OrderedList))
+    assert len(steps.items) == 3
+    assert "It is **uncomfortable**, but it is *not dangerous*, and it passes." in imported.markdown
+    assert "[the NIMH site](https://www.nimh.nih.gov/health/topics/anxiety-disorders)" in imported.markdown
+    table = next(b for b in article.blocks if isinstance(b, Table))
+    assert [plain(cell) for cell in table.header] == ["Feeling", "Try"] and len(table.rows) == 2
+
+
+def test_comments_and_deleted_changes_are_left_out(handout):
+    imported, _ = handout
+    assert "Breathe in gently and slowly, for a count of four." in imported.markdown  # insertion kept
+    assert "quickly" not in imported.markdown  # deletion gone
+    assert "Cite the NIMH" not in imported.markdown and "MW" not in imported.markdown
+
+
+def test_footnotes_become_a_short_notes_section(handout):
+    imported, article = handout
+    notes = article.blocks[article.blocks.index(next(b for b in article.blocks if isinstance(b, Heading)
+                                                    and plain(b.text) == "Notes")) + 1]
+    assert isinstance(notes, OrderedList)
+    assert plain(notes.items[0].blocks[0].text) == "Adapted from the National Institute of Mental Health, 2023."
+    assert "↑" not in imported.markdown
+
+
+def test_pictures_and_text_boxes_are_listed_and_left_out(handout):
+    imported, _ = handout
+    assert 'image: "Breathing diagram" / "Tracking pixel"' in imported.removed
+    assert 'text box: "Call us today at (555) 010-0100!"' in imported.removed
+    assert "Call us today" not in imported.markdown and "data:image" not in imported.markdown
+    assert imported.to_review
+
+
+def test_a_linked_picture_is_never_fetched(monkeypatch):
+    import mammoth.docx.files
+
+    reached: list[object] = []
+
+    def refuse(*args, **kwargs):
+        reached.append(args)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(mammoth.docx.files.Files, "open", refuse)
+    draft = read_document(HANDOUT)
+    assert reached == [] and any(item.text == "Tracking pixel" for item in draft.removed)
+
+
+def test_google_docs_export_takes_its_name_as_the_title():
+    imported = article_source(read_document(GOOGLE), GOOGLE.name, GOOGLE.stem)
+    article = parse_article(imported.markdown.encode(), "sleep.md", default_slug=imported.slug)
+    assert article.title == "Sleep and worry" and article.author is None
+    assert article.updated == date(2025, 2, 3)
+    assert plain(article.blocks[0].text) == "Why worry grows at night"
+    assert article.summary == "At night there is less to distract us, so worries feel louder."
+
+
+def zipped(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("content, message", [
+    (EMPTY.read_bytes(), "the Word document is empty; nothing to import"),
+    (b"Just some text, named .docx", "not a Word .docx file (it is not a zip package)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "an old Word .doc file"),
+    (zipped({"hello.txt": b"hi"}), "a zip file but not a Word document"),
+    (zipped({"word/document.xml": bytes(MAX_XML_BYTES + 1)}), f"unpacks to over {MAX_XML_BYTES // 10**6} MB"),
+    (zipped({"word/document.xml": b"<w:document"}), "not well-formed XML"),
+], ids=["empty", "text", "old-doc", "zip", "zip-bomb", "broken-xml"])
+def test_unreadable_documents_are_one_line(tmp_path, content, message):
+    path = tmp_path / "notes.docx"
+    path.write_bytes(content)
+    with pytest.raises(ImportFailed) as caught:
+        read_document(path)
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"{path}: ") and message in problem
+
+
+def test_a_folder_of_documents_imports_what_it_can(tmp_path, capsys):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for fixture in (HANDOUT, GOOGLE, EMPTY, FIXTURES / "numbered-sections-listening.txt"):
+        (folder / fixture.name).write_bytes(fixture.read_bytes())
+    (folder / "~$anxiety-handout.docx").write_bytes(b"Word's lock file")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    sources = tmp_path / "sources"
+    assert main(["import", str(folder), "--sources", str(sources)]) == 1  # the empty document
+    captured = capsys.readouterr()
+    assert captured.out.strip().splitlines()[-1] == (
+        "imported 3, skipped 0; 1 to review; 1 file could not be read")
+    assert f"error: {folder / EMPTY.name}: the Word document is empty" in captured.err
+    assert sorted(path.name for path in (sources / "articles").iterdir()) == [
+        "calming-an-anxious-mind.md", "how-to-really-listen-to-your-partner.md", "sleep-and-worry.md"]
+
+
+def test_slug_names_one_document(tmp_path):
+    report = run_import([HANDOUT], tmp_path, slug="anxiety", say=lambda line: None)
+    assert report.imported == 1 and (tmp_path / "anxiety.md").exists()
