@@ -1,71 +1,71 @@
-/* Read-along: highlight the sentence being spoken; a sentence, selected, plays from there.
-   The cue times are the WebVTT cues, written into the page so they work from a local file
-   (browsers refuse to load a <track> from file://). */
+/* The library page: search as you type, a topic filter, two orders and a count of what shows.
+   Without this script the whole list shows, newest first, and the search form stays hidden. */
 (function () {
   "use strict";
 
-  function readAlong(transcript) {
-    var audio = document.getElementById(transcript.getAttribute("data-read-along"));
-    var details = transcript.closest("details");
-    var sentences = Array.prototype.slice.call(transcript.querySelectorAll(".sentence"));
-    var starts = sentences.map(function (s) { return parseFloat(s.getAttribute("data-start")); });
-    var current = null;
-    if (!audio || !sentences.length) { return; }
+  var form = document.querySelector(".finder");
+  var list = document.getElementById("articles");
+  var count = document.getElementById("count");
+  var none = document.getElementById("none");
+  if (!form || !list || !count) { return; }
+  var find = document.getElementById("find");
+  var topic = document.getElementById("topic");
+  var order = document.getElementById("order");
+  var language = document.documentElement.lang || "en";
 
-    // The last sentence that has started: it stays lit through the pause after it.
-    function sentenceAt(time) {
-      var low = 0, high = starts.length - 1, found = -1;
-      while (low <= high) {
-        var middle = (low + high) >> 1;
-        if (starts[middle] <= time + 0.001) { found = middle; low = middle + 1; } else { high = middle - 1; }
-      }
-      return found < 0 ? null : sentences[found];
-    }
-
-    function keepInView(sentence) {
-      var box = transcript.getBoundingClientRect();
-      var line = sentence.getBoundingClientRect();
-      if (line.top < box.top || line.bottom > box.bottom) {
-        transcript.scrollTop += line.top - box.top - box.height / 3;
-      }
-    }
-
-    function light(sentence) {
-      if (sentence === current) { return; }
-      if (current) { current.classList.remove("speaking"); current.removeAttribute("aria-current"); }
-      current = sentence;
-      if (current) {
-        current.classList.add("speaking");
-        current.setAttribute("aria-current", "true");
-        if (details && details.open) { keepInView(current); }
-      }
-    }
-
-    function follow() { light(sentenceAt(audio.currentTime)); }
-
-    function playFrom(sentence) {
-      audio.currentTime = parseFloat(sentence.getAttribute("data-start"));
-      light(sentence);
-      var playing = audio.play();
-      if (playing && playing.catch) { playing.catch(function () { /* stays paused at the sentence */ }); }
-    }
-
-    ["timeupdate", "seeking", "seeked"].forEach(function (name) { audio.addEventListener(name, follow); });
-    audio.addEventListener("ended", function () { light(null); });
-    audio.addEventListener("play", function () { if (details) { details.open = true; } });
-
-    transcript.addEventListener("click", function (event) {
-      var sentence = event.target.closest(".sentence");
-      if (sentence) { playFrom(sentence); }
-    });
-    transcript.addEventListener("keydown", function (event) {
-      var sentence = event.target.closest(".sentence");
-      if (sentence && (event.key === "Enter" || event.key === " ")) {
-        event.preventDefault();
-        playFrom(sentence);
-      }
-    });
+  // Case and accents don't matter: "anxiete" finds "Anxiété".
+  function folded(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase(language);
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("[data-read-along]"), readAlong);
+  var entries = Array.prototype.map.call(list.children, function (item, index) {
+    var tags = Array.prototype.map.call(item.querySelectorAll(".tag"), function (t) { return t.textContent; });
+    var title = item.querySelector("h2").textContent;
+    var summary = item.querySelector(".summary").textContent;
+    return {item: item, index: index, title: title, tags: tags,
+            text: folded([title, summary].concat(tags).join(" \n "))};
+  });
+
+  function matches(entry, words, tag) {
+    if (tag && entry.tags.indexOf(tag) < 0) { return false; }
+    return words.every(function (word) { return entry.text.indexOf(word) >= 0; });
+  }
+
+  function showCount(shown) {
+    var total = entries.length;
+    count.textContent = shown === total
+      ? "Showing all " + total + " article" + (total === 1 ? "" : "s")
+      : "Showing " + shown + " of " + total + " article" + (total === 1 ? "" : "s");
+  }
+
+  function filter() {
+    var words = folded(find.value).split(/\s+/).filter(Boolean);
+    var tag = topic ? topic.value : "";
+    var shown = 0;
+    entries.forEach(function (entry) {
+      var show = matches(entry, words, tag);
+      entry.item.hidden = !show;
+      if (show) { shown += 1; }
+    });
+    none.hidden = shown > 0;
+    showCount(shown);
+  }
+
+  var collator = new Intl.Collator(language, {sensitivity: "base", numeric: true});
+  function sort() {
+    var sorted = entries.slice().sort(order.value === "title"
+      ? function (a, b) { return collator.compare(a.title, b.title) || a.index - b.index; }
+      : function (a, b) { return a.index - b.index; });
+    sorted.forEach(function (entry) { list.appendChild(entry.item); });
+  }
+
+  find.addEventListener("input", filter);
+  if (topic) { topic.addEventListener("change", filter); }
+  order.addEventListener("change", sort);
+  form.addEventListener("submit", function (event) { event.preventDefault(); filter(); });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () { sort(); filter(); find.focus(); }, 0);  // after the fields reset
+  });
+  form.hidden = false;
+  filter();
 }());

@@ -92,8 +92,10 @@ def test_email_draft_attaches_the_handout_and_audio(built):
         assert len(document.pages) >= 2
 
 
-def test_library_page_links_every_output(built):
+def test_library_page_links_the_article_page_which_links_every_output(built):
     out, _ = built
-    page = (out / "index.html").read_text()
+    assert f'href="{SLUG}/index.html"' in (out / "index.html").read_text()
+    page = (out / SLUG / "index.html").read_text()
     for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.eml"):
-        assert f'href="{SLUG}/{name}"' in page or f'src="{SLUG}/{name}"' in page, name
+        assert f'href="{name}"' in page or f'src="{name}"' in page, name
+    assert 'class="sentence"' in page and 'href="../index.html"' in page

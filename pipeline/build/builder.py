@@ -1,4 +1,4 @@
-"""The build: validate every source first, then bring each article's outputs up to date, then the index."""
+"""The build: validate every source first, then bring each article's outputs up to date, then the library pages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from pipeline.audio import Recording
+from pipeline.build.library_pages import build_library_pages
 from pipeline.build.manifest import (
     Manifest,
     fingerprint,
@@ -105,7 +106,7 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
         report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
         report.results = _build_articles(chosen, practice, settings, reporter, report)
         if "index" in settings.only:
-            report.index_rebuilt = _build_index(library, practice, settings, report)
+            report.index_rebuilt = build_library_pages(library, practice, settings)
     finally:
         lock.release()
     if settings.strict and report.warnings:
@@ -243,7 +244,7 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
     slug, facts = article.slug, outputs.manifest.facts
     recording: Recording | None = None
     engine = settings.engine or practice.speech.engine
-    if {"audio", "email", "index"} & settings.only:
+    if {"audio", "email"} & settings.only:
         from pipeline.audio import narration_script
 
         script = narration_script(article, practice)
@@ -272,25 +273,3 @@ def page_count(pdf: bytes) -> int:
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         return len(document.pages)
-
-
-def _build_index(library: list[Article], practice: Practice, settings: Settings, report: BuildReport) -> bool:
-    """Rewrite build/index.html when any listed article, its recording or the profile changed."""
-    listed: list[Article] = []
-    recordings: dict[str, Recording] = {}
-    for article in library:
-        facts = read_manifest(settings.out / article.slug).facts
-        if "recording" in facts:
-            listed.append(article)
-            recordings[article.slug] = recording_from_facts(facts["recording"], b"", "")
-    key = fingerprint("index", pipeline_version(), practice, listed, recordings)
-    top = read_manifest(settings.out)
-    if top.is_current(settings.out, "index.html", key):
-        return False
-    from pipeline.library import render_library_page
-
-    page = render_library_page(listed, recordings, practice).encode("utf-8")
-    write_atomic(settings.out / "index.html", page)
-    top.record("index.html", key, page)
-    write_manifest(settings.out, top)
-    return True

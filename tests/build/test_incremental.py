@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.build import builder as build_module
+from pipeline.build import library_pages
 from pipeline.build.builder import build
 from pipeline.sources.settings import Settings
 
@@ -63,10 +64,15 @@ def counted(monkeypatch, tmp_path):
         calls["index"] += 1
         return "<html>" + " ".join(a.slug for a in articles) + "</html>"
 
+    def render_article_page(article, recording, practice, built):
+        calls[f"{article.slug}:page"] += 1
+        return f"<html>{article.title} {' '.join(built)}</html>"
+
     monkeypatch.setattr(pipeline.handout, "render_handout", render_handout)
     monkeypatch.setattr(pipeline.audio, "record", record)
     monkeypatch.setattr(pipeline.email, "render_email", render_email)
     monkeypatch.setattr(pipeline.library, "render_library_page", render_library_page)
+    monkeypatch.setattr(pipeline.library, "render_article_page", render_article_page)
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
     (sources / "articles" / "sleep-and-worry.md").write_text(SECOND)
@@ -82,7 +88,7 @@ def run_build(calls: Counter, settings: Settings, **kwargs) -> Counter:
 
 
 EVERYTHING = {f"{slug}:{part}": 1 for slug in ("codependency", "sleep-and-worry")
-              for part in ("regular", "large-print", "audio", "email")} | {"index": 1}
+              for part in ("regular", "large-print", "audio", "email", "page")} | {"index": 1}
 
 
 def test_first_build_renders_everything_once(counted):
@@ -91,7 +97,7 @@ def test_first_build_renders_everything_once(counted):
     for slug in ("codependency", "sleep-and-worry"):
         names = sorted(p.name for p in (settings.out / slug).iterdir())
         assert names == sorted([".manifest.json", f"{slug}.pdf", f"{slug}-large-print.pdf", f"{slug}.mp3",
-                                f"{slug}.vtt", f"{slug}.eml"])
+                                f"{slug}.vtt", f"{slug}.eml", "index.html"])
     assert (settings.out / "index.html").read_text() == "<html>codependency sleep-and-worry</html>"
 
 
@@ -108,7 +114,7 @@ def test_editing_one_article_rebuilds_only_that_article_and_the_index(counted):
     path.write_text(path.read_text().replace("louder at night", "louder after dark"))
     assert run_build(calls, settings) == Counter({
         "sleep-and-worry:regular": 1, "sleep-and-worry:large-print": 1, "sleep-and-worry:audio": 1,
-        "sleep-and-worry:email": 1, "index": 1})
+        "sleep-and-worry:email": 1, "sleep-and-worry:page": 1, "index": 1})
 
 
 def test_phone_change_rebuilds_the_stamp_everywhere(counted):
@@ -128,7 +134,7 @@ def test_speech_settings_rebuild_audio_email_and_index_but_not_handouts(counted)
     profile.write_text(profile.read_text().replace("speaking_rate = 1.0", "speaking_rate = 0.85"))
     changed = run_build(calls, settings)
     assert changed == Counter({f"{slug}:{part}": 1 for slug in ("codependency", "sleep-and-worry")
-                               for part in ("audio", "email")} | {"index": 1})
+                               for part in ("audio", "email", "page")} | {"index": 1})
 
 
 def test_email_budget_change_rebuilds_only_the_drafts(counted):
@@ -137,6 +143,7 @@ def test_email_budget_change_rebuilds_only_the_drafts(counted):
     profile = settings.practice_file
     profile.write_text(profile.read_text().replace("budget_mb = 10", "budget_mb = 12"))
     assert run_build(calls, settings) == Counter({"codependency:email": 1, "sleep-and-worry:email": 1,
+                                                  "codependency:page": 1, "sleep-and-worry:page": 1,
                                                   "index": 1})
 
 
@@ -144,6 +151,7 @@ def test_template_change_counts_as_a_new_pipeline_version(counted, monkeypatch):
     calls, settings = counted
     run_build(calls, settings)
     monkeypatch.setattr(build_module, "pipeline_version", lambda: "another version")
+    monkeypatch.setattr(library_pages, "pipeline_version", lambda: "another version")
     assert run_build(calls, settings) == Counter(EVERYTHING)
 
 
@@ -173,7 +181,8 @@ def test_named_article_builds_alone_but_the_index_lists_every_built_article(coun
     path = settings.articles_dir / "codependency.md"
     path.write_text(path.read_text().replace("garden variety", "ordinary"))
     changed = run_build(calls, settings, slugs=("sleep-and-worry",))
-    assert changed == Counter({"index": 1})  # the page shows every article's current title and summary
+    # The library page and the article's own page show every article's current title and summary.
+    assert changed == Counter({"index": 1, "codependency:page": 1})
     changed = run_build(calls, settings, slugs=("codependency",))
     assert changed["codependency:audio"] == 1 and changed["sleep-and-worry:audio"] == 0
     assert (settings.out / "index.html").read_text() == "<html>codependency sleep-and-worry</html>"
@@ -189,3 +198,16 @@ def test_parallel_build_gives_the_same_outputs(counted, tmp_path):
     parallel = {p.relative_to(parallel_settings.out): p.read_bytes() for p in parallel_settings.out.rglob("*")
                 if p.is_file() and p.name != ".lock"}
     assert parallel == serial
+
+
+def test_only_pdf_and_index_lists_every_article_without_narrating(counted):
+    calls, settings = counted
+    settings = Settings(sources=settings.sources, out=settings.out, cache=settings.cache, jobs=1,
+                        only=frozenset({"pdf", "index"}))
+    assert run_build(calls, settings) == Counter(
+        {f"{slug}:{part}": 1 for slug in ("codependency", "sleep-and-worry")
+         for part in ("regular", "large-print", "page")} | {"index": 1})
+    assert (settings.out / "index.html").read_text() == "<html>codependency sleep-and-worry</html>"
+    page = (settings.out / "codependency" / "index.html").read_text()
+    assert page.endswith("codependency-large-print.pdf codependency.pdf</html>")  # only what was built
+    assert run_build(calls, settings) == Counter()

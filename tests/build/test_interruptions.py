@@ -60,7 +60,7 @@ def reference(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
     build_ok(sources, root / "out", root / "cache")
     built = outputs(root / "out")
     assert {"sleep-and-worry/sleep-and-worry.mp3", "sleep-and-worry/sleep-and-worry.pdf", "index.html",
-            "sleep-and-worry/sleep-and-worry.eml"} <= set(built)
+            "sleep-and-worry/sleep-and-worry.eml", "sleep-and-worry/index.html"} <= set(built)
     return sources, built
 
 

@@ -1,7 +1,8 @@
-"""The library page in a real browser: accessibility, links, read-along and keyboard use.
+"""An article's own page in a real browser: accessibility, links, read-along and keyboard use.
 
 Runs Debian's Chromium headless through Playwright (no browser download) on a build folder made
-here: the page, a real MP3 made with ffmpeg, its captions, an e-mail draft and stand-in PDFs.
+here: the pages, a real MP3 made with ffmpeg, its captions, an e-mail draft and stand-in PDFs.
+The library page at library scale is tested in test_library_search_browser.py.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from conftest import SHORT_ARTICLE_CUES
 
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.email.draft import render_email
+from pipeline.library.article_page import render_article_page
 from pipeline.library.page import render_library_page
 
 pytestmark = pytest.mark.slow
@@ -60,7 +62,8 @@ def recording() -> Recording:
 
 
 def build_folder(folder: Path, articles, recording: Recording, practice) -> Path:
-    """What `build` writes, with stand-in PDFs: the page and every file it links to."""
+    """What `build` writes, with stand-in PDFs: the library page, each article's page and every
+    file they link to. Returns the library page."""
     for article in articles:
         files = {
             ".pdf": b"%PDF-1.7 stand-in handout",
@@ -72,6 +75,8 @@ def build_folder(folder: Path, articles, recording: Recording, practice) -> Path
         (folder / article.slug).mkdir(parents=True, exist_ok=True)
         for suffix, data in files.items():
             (folder / article.slug / f"{article.slug}{suffix}").write_bytes(data)
+        (folder / article.slug / "index.html").write_text(
+            render_article_page(article, recording, practice), encoding="utf-8")
     page = render_library_page(articles, {a.slug: recording for a in articles}, practice)
     (folder / "index.html").write_text(page, encoding="utf-8")
     return folder / "index.html"
@@ -79,7 +84,9 @@ def build_folder(folder: Path, articles, recording: Recording, practice) -> Path
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory, short_article, seed_article, practice, recording) -> Path:
-    return build_folder(tmp_path_factory.mktemp("build"), [short_article, seed_article], recording, practice)
+    """The short article's own page, in a build folder that also holds the seed article."""
+    folder = build_folder(tmp_path_factory.mktemp("build"), [short_article, seed_article], recording, practice)
+    return folder.parent / short_article.slug / "index.html"
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +154,7 @@ def test_every_link_resolves(page, index, practice):
     links = page.evaluate("""() => [
         ...Array.from(document.querySelectorAll('a[href]'), a => a.getAttribute('href')),
         ...Array.from(document.querySelectorAll('audio[src], track[src]'), e => e.getAttribute('src'))]""")
-    assert len(links) >= 2 * 5 + 2  # five files per article, the player and its captions
+    assert len(links) >= 5 + 2 + 1  # five files, the player and its captions, the library page
     contact = {"tel:+17045550123", f"mailto:{practice.practice.email}", practice.practice.website}
     for link in links:
         if link.startswith("#"):
@@ -224,12 +231,12 @@ def test_nothing_from_an_article_runs_as_script(browser, tmp_path, short_article
         summary="<script>window.pwned = 2</script>",
     )
     cues = (Cue(0, 900, '<b onmouseover="window.pwned = 3">bold</b>', 0),) + recording.cues[1:]
-    index = build_folder(tmp_path, [hostile], dataclasses.replace(recording, cues=cues), practice)
-    page = open_page(browser, index)
+    build_folder(tmp_path, [hostile], dataclasses.replace(recording, cues=cues), practice)
+    page = open_page(browser, tmp_path / hostile.slug / "index.html")
     page.click("summary")
     page.hover(".sentence >> nth=0")
     assert page.evaluate("window.pwned") is None
-    assert page.inner_text("h2 >> nth=0") == hostile.title
+    assert page.inner_text("h1") == hostile.title
     assert page.inner_text(".summary") == hostile.summary
     assert page.locator("img").count() == 0 and page.locator("b").count() == 0
     page.context.close()

@@ -1,4 +1,5 @@
-"""The library page: golden output, relative links, read-along transcript, escaping, the stamp."""
+"""The library page and each article's page: golden output, relative links, the light list,
+read-along transcript, escaping, the stamp."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import base64
 import dataclasses
 import hashlib
 import re
+from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
 from conftest import SHORT_ARTICLE_CUES
 
 from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.library.page import render_library_page, transcript
+from pipeline.library.article_page import render_article_page, transcript
+from pipeline.library.page import render_library_page
 from pipeline.sources.stamp import stamp
 
 CUES = SHORT_ARTICLE_CUES
@@ -60,36 +63,55 @@ def parsed(page: str) -> Elements:
 
 @pytest.fixture(scope="module")
 def page(short_article, seed_article, practice) -> str:
+    """The article's own page, for the short article with its recording."""
+    return render_article_page(short_article, recording(), practice)
+
+
+@pytest.fixture(scope="module")
+def index(short_article, seed_article, practice) -> str:
     return render_library_page([short_article, seed_article], {"sleep-and-worry": recording()}, practice)
 
 
-def test_page_matches_golden(page, golden):
-    golden("library-index.html", page)
+def test_article_page_matches_golden(page, golden):
+    golden("article-sleep-and-worry.html", page)
 
 
-def test_links_are_relative_to_the_build_folder(page):
+def test_library_page_matches_golden(index, golden):
+    golden("library-index.html", index)
+
+
+def test_article_page_links_are_relative_to_its_folder(page):
     hrefs = [a["href"] for a in parsed(page).all("a")]
-    for slug in ("sleep-and-worry", "codependency"):
-        for name in (".pdf", "-large-print.pdf", ".mp3", ".vtt", ".eml"):
-            assert f"{slug}/{slug}{name}" in hrefs
+    for name in (".pdf", "-large-print.pdf", ".mp3", ".vtt", ".eml"):
+        assert f"sleep-and-worry{name}" in hrefs
+    assert "../index.html" in hrefs  # back to the library
     outside = {h for h in hrefs if re.match(r"[a-z]+:", h)}
     assert outside == {"tel:+17045550123", "mailto:hello@example.com", "https://www.example.com"}
 
 
+def test_article_page_links_only_the_files_built(short_article, practice):
+    page = render_article_page(short_article, None, practice, ("sleep-and-worry.pdf",))
+    hrefs = [a["href"] for a in parsed(page).all("a") if not re.match(r"[a-z]+:", a["href"])]
+    assert hrefs == ["#main", "../index.html", "sleep-and-worry.pdf"]
+    assert not parsed(page).all("audio") and "Read along" not in page
+    assert re.search(r"<dd>about \d+ minutes?</dd>", page)  # estimated from the script until recorded
+
+
 def test_audio_player_has_its_captions_track(page):
     elements = parsed(page)
-    (audio,) = elements.all("audio")  # the seed article has no recording here: no player
-    assert audio["src"] == "sleep-and-worry/sleep-and-worry.mp3" and "controls" in audio
+    (audio,) = elements.all("audio")
+    assert audio["src"] == "sleep-and-worry.mp3" and "controls" in audio
     (track,) = elements.all("track")
-    assert track["kind"] == "captions" and track["src"] == "sleep-and-worry/sleep-and-worry.vtt"
+    assert track["kind"] == "captions" and track["src"] == "sleep-and-worry.vtt"
     assert track["srclang"] == "en"
 
 
-def test_page_shows_what_the_office_needs(page, short_article):
-    assert "Sleep and Worry" in page and short_article.summary in page
+def test_article_page_shows_what_the_office_needs(page, short_article):
+    assert "<h1 id=\"title\">Sleep and Worry</h1>" in page and short_article.summary in page
     assert '<time datetime="2025-03-14">March 14, 2025</time>' in page
     assert "<dd>under a minute</dd>" in page  # the fake recording lasts 6 s
     assert re.search(r"<dd>US grade \d+\.\d</dd>", page)
+    assert "<dd>English</dd>" in page
 
 
 def test_read_along_sentences_carry_their_cue_times(page):
@@ -98,6 +120,59 @@ def test_read_along_sentences_carry_their_cue_times(page):
         (f"{start / 1000:.3f}", f"{end / 1000:.3f}") for start, end, _, _ in CUES
     ]
     assert all(s["role"] == "button" and s["tabindex"] == "0" for s in sentences)
+
+
+def test_library_page_has_no_players_and_links_each_article_page(index):
+    elements = parsed(index)
+    assert not elements.all("audio") and not elements.all("track") and "data-read-along" not in index
+    hrefs = [a["href"] for a in elements.all("a") if not re.match(r"[a-z]+:", a["href"])]
+    assert hrefs == ["#main", "codependency/index.html", "sleep-and-worry/index.html"]  # newest first
+
+
+def test_library_entry_shows_title_summary_tags_date_and_listening_time(index, seed_article):
+    entry = index[index.index('<li class="entry">'):index.index("</li>\n    <li")]
+    assert seed_article.title in entry and seed_article.summary in entry
+    assert '<time datetime="2025-08-04">August 4, 2025</time>' in entry
+    assert re.search(r"Listening time: about \d+ minutes", entry)  # estimated: not recorded here
+    assert all(f'<span class="tag">{tag}</span>' in entry for tag in seed_article.tags)
+    assert "Listening time: under a minute" in index  # the short article's recording
+
+
+def test_library_entries_newest_first_undated_last(short_article, seed_article, practice):
+    undated = dataclasses.replace(short_article, slug="undated", title="A first title", updated=None)
+    older = dataclasses.replace(short_article, slug="older", updated=date(2020, 1, 1))
+    index = render_library_page([undated, older, short_article, seed_article], {}, practice)
+    links = [a["href"] for a in parsed(index).all("a") if a["href"].endswith("/index.html")]
+    assert links == ["codependency/index.html", "sleep-and-worry/index.html", "older/index.html",
+                     "undated/index.html"]
+
+
+def test_library_entry_names_a_language_other_than_the_page_s(short_article, seed_article, practice):
+    spanish = dataclasses.replace(short_article, slug="dormir", title="Dormir y preocuparse", language="es")
+    index = render_library_page([spanish, short_article, seed_article], {}, practice)
+    assert '<html lang="en">' in index
+    assert '<li class="entry" lang="es">' in index and "<li>Español</li>" in index
+    assert index.count("<li>English</li>") == 0
+
+
+def test_library_page_without_script_shows_every_entry_and_hides_the_search(index, seed_article):
+    elements = parsed(index)
+    (form,) = elements.all("form")
+    assert "hidden" in form  # the script shows it; without script the full list is the page
+    entries = [attrs for attrs in elements.all("li") if attrs.get("class") == "entry"]
+    assert len(entries) == 2 and not any("hidden" in attrs for attrs in entries)
+    assert '<p class="count" id="count" role="status">2 articles</p>' in index
+    topics = [o["value"] for o in elements.all("option")]
+    assert topics[0] == "" and set(topics[1:-2]) == set(seed_article.tags)
+
+
+def test_library_page_stays_light_at_five_hundred_articles(short_article, practice):
+    many = [dataclasses.replace(short_article, slug=f"article-{n}", title=f"Article {n}",
+                                updated=date(2025, 1, 1) + timedelta(days=n), tags=(f"topic-{n % 20}",))
+            for n in range(500)]
+    index = render_library_page(many, {a.slug: recording() for a in many}, practice)
+    assert index.count('<li class="entry">') == 500
+    assert len(index.encode()) < 500 * 1000 + 30_000  # under 1 KB an article, plus the page itself
 
 
 def test_transcript_groups_cues_into_paragraphs_by_block():
@@ -119,7 +194,9 @@ def test_transcript_marks_the_title_even_in_an_untitled_first_chapter():
     assert [p.chapter for p in transcript(narrated)] == [False, False, True, False, False]
 
 
-def test_footer_carries_the_whole_stamp(page, practice):
+@pytest.mark.parametrize("which", ["page", "index"])
+def test_footer_carries_the_whole_stamp(which, request, practice):
+    page = request.getfixturevalue(which)
     footer = page[page.index("<footer"):page.index("</footer>")]
     s = stamp(practice)
     for fact in (s.name, s.phone, s.email, s.website_display, s.response_time, s.disclaimer,
@@ -128,8 +205,9 @@ def test_footer_carries_the_whole_stamp(page, practice):
     assert "988 Suicide &amp; Crisis Lifeline" in footer
 
 
-def test_everything_is_inline_and_allowed_only_by_hash(page):
-    elements = parsed(page)
+@pytest.mark.parametrize("which", ["page", "index"])
+def test_everything_is_inline_and_allowed_only_by_hash(which, request):
+    elements = parsed(request.getfixturevalue(which))
     assert not elements.all("link") and not elements.all("img") and not elements.all("iframe")
     assert all("src" not in attrs for attrs in elements.all("script"))
     (policy,) = [m["content"] for m in elements.all("meta") if m.get("http-equiv")]
@@ -147,9 +225,11 @@ def test_nothing_from_an_article_becomes_markup(short_article, practice):
         summary='"><img src=x onerror=alert(1)>',
     )
     cues = ((0, 900, '</span><script>alert("cue")</script>', 0), (1000, 2000, "\" onclick=\"alert(2)", 1))
-    page = render_library_page([hostile], {hostile.slug: recording(cues)}, practice)
-    elements = parsed(page)
-    assert len(elements.all("script")) == 1 and not elements.all("img")
-    assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
-    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
-    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    hostile = dataclasses.replace(hostile, tags=('<b onclick="alert(3)">x</b>',))
+    for page in (render_library_page([hostile], {hostile.slug: recording(cues)}, practice),
+                 render_article_page(hostile, recording(cues), practice)):
+        elements = parsed(page)
+        assert len(elements.all("script")) == 1 and not elements.all("img") and not elements.all("b")
+        assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
+        assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
+        assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page

@@ -1,0 +1,61 @@
+"""The build's last step: the library page, `build/index.html`, and each article's own page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.audio import Recording
+from pipeline.build.manifest import (
+    Manifest,
+    fingerprint,
+    pipeline_version,
+    read_manifest,
+    recording_from_facts,
+    write_manifest,
+)
+from pipeline.output import write_atomic
+from pipeline.sources import Article, Practice, Settings
+
+
+def built_files(folder: Path, manifest: Manifest) -> tuple[str, ...]:
+    """The outputs an article folder holds now, as its manifest records them."""
+    return tuple(sorted(name for name in manifest.outputs if (folder / name).is_file()))
+
+
+def build_library_pages(library: list[Article], practice: Practice, settings: Settings) -> bool:
+    """Bring the library page and every built article's page up to date; True when the library
+    page was rewritten. Articles with nothing built yet are left off; their keys live in the build
+    folder's own manifest, so rewriting a page never touches an article's manifest."""
+    from pipeline import library as pages
+
+    version = pipeline_version()
+    top = read_manifest(settings.out)
+    listed: list[Article] = []
+    recordings: dict[str, Recording] = {}
+    written = False
+    for article in library:
+        folder = settings.out / article.slug
+        manifest = read_manifest(folder)
+        files = built_files(folder, manifest)
+        if not files:
+            continue
+        listed.append(article)
+        recording = None
+        if "recording" in manifest.facts and f"{article.slug}.mp3" in files:
+            recording = recordings[article.slug] = recording_from_facts(manifest.facts["recording"], b"", "")
+        name = f"{article.slug}/index.html"
+        key = fingerprint("article-page", version, practice, article, files, manifest.facts.get("recording"))
+        if not top.is_current(settings.out, name, key):
+            page = pages.render_article_page(article, recording, practice, files).encode("utf-8")
+            write_atomic(settings.out / name, page)
+            top.record(name, key, page)
+            written = True
+    key = fingerprint("index", version, practice, listed, recordings)
+    rebuilt = not top.is_current(settings.out, "index.html", key)
+    if rebuilt:
+        page = pages.render_library_page(listed, recordings, practice).encode("utf-8")
+        write_atomic(settings.out / "index.html", page)
+        top.record("index.html", key, page)
+    if rebuilt or written:
+        write_manifest(settings.out, top)
+    return rebuilt
