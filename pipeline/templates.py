@@ -49,6 +49,7 @@ def environment() -> jinja2.Environment:
     templates.filters["inline"] = inline
     templates.filters["printed_url"] = printed_url
     templates.filters["phone_url"] = phone_link
+    templates.filters["css_string"] = css_string
     for name, kind in BLOCK_KINDS.items():
         templates.tests[name] = functools.partial(lambda block, kind: isinstance(block, kind), kind=kind)
     return templates
@@ -61,6 +62,19 @@ def printed_url(url: str) -> Markup:
     which inside a link becomes a link annotation outside the Link tag (a PDF/UA failure).
     """
     return _breakable(display_url(url))
+
+
+def css_string(lines: str | tuple[str, ...]) -> Markup:
+    """Text as a quoted CSS string, lines joined by CSS newlines, for `content:` in a stylesheet.
+
+    Quotes, backslashes, angle brackets, ampersands and control characters are written as CSS hex
+    escapes (the closing space is part of the escape), so no practice name can close the string,
+    the rule or the <style> element it sits in.
+    """
+    text = "\n".join(lines) if isinstance(lines, tuple) else lines
+    escaped = "".join(f"\\{ord(char):x} " if char in "\"'\\<>&" or not char.isprintable() else char
+                      for char in text)
+    return Markup(f'"{escaped}"')
 
 
 def inline(text: Text) -> Markup:

@@ -34,6 +34,7 @@ def phone_link(phone: str) -> str:
 class Stamp:
     name: str
     virtual_states: str  # "Arizona, Florida, … and Virginia"
+    virtual_state_codes: tuple[str, ...]  # ("AZ", "FL", …), for the printed footer
     in_person: tuple[str, ...]  # ("Charlotte, North Carolina", …)
     phone: str
     email: str
@@ -51,12 +52,19 @@ class Stamp:
             sentence += f" In-person care in {join_words(self.in_person)}."
         return sentence
 
+    @property
+    def footer_lines(self) -> tuple[str, str]:
+        """The stamp in two short lines for every page's footer, so a loose sheet still says whose it is."""
+        return (f"{self.name} · {self.phone} · {self.website_display}",
+                f"Virtual sessions in {', '.join(self.virtual_state_codes)}")
+
 
 def stamp(practice: Practice) -> Stamp:
     contact = practice.practice
     return Stamp(
         name=contact.name,
         virtual_states=join_words(practice.services.virtual_state_names),
+        virtual_state_codes=practice.services.virtual_states,
         in_person=tuple(location.spoken for location in practice.services.in_person),
         phone=contact.phone,
         email=contact.email,

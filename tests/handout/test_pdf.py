@@ -173,6 +173,25 @@ def test_fonts_are_embedded_and_are_source_sans(seed, edition):
     assert names == {"Source-Sans-Pro", "Source-Sans-Pro-Bold", "Source-Sans-Pro-Semi-Bold"}
 
 
+@pytest.mark.parametrize(("edition", "smallest"), [("regular", 9), ("large-print", 16)])
+def test_the_footer_is_printed_large_enough_to_read(seed, edition, smallest):
+    for pdf_page in pymupdf.open(stream=seed[edition].pdf, filetype="pdf"):
+        sizes = {round(span["size"], 1) for block in pdf_page.get_text("dict")["blocks"]
+                 for line in block.get("lines", ()) for span in line["spans"]
+                 if any(part in span["text"] for part in (*FOOTER, "Page "))}
+        assert sizes and min(sizes) >= smallest, sizes
+
+
+def test_a_practice_name_cannot_break_out_of_the_footer_stylesheet(seed_article, practice):
+    name = 'Hope "}; @page { margin: 0 } </style><script>x</script> & Co\\'
+    contact = Contact.model_validate({**practice.practice.model_dump(), "name": name})
+    html = handout_html(seed_article, practice.model_copy(update={"practice": contact}), "regular")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "<" not in style and '"' not in style.split('content: "', 1)[1].rsplit('"', 1)[0]
+    text = render(seed_article, practice.model_copy(update={"practice": contact})).text()
+    assert all(f"{name} · (704) 555-0123" in " ".join(page.split("\n")) for page in text)
+
+
 @pytest.mark.parametrize(("edition", "pages"), [("regular", 5), ("large-print", 8)])
 def test_page_count_and_letter_paper(seed, edition, pages):
     pdf = opened(seed[edition].pdf)
@@ -186,19 +205,25 @@ def test_a4_paper_from_the_profile(seed_article, practice):
     assert {tuple(p.MediaBox[2:]) for p in pdf.pages} == {A4}
 
 
+FOOTER = ("Your Practice Name · (704) 555-0123 · www.example.com",
+          "Virtual sessions in AZ, FL, NC, SC, TN, TX, UT, VT, VA")
+
+
 @EDITIONS
-def test_practice_and_page_n_of_m_on_every_page_as_pagination_artifacts(seed, edition):
+def test_the_stamp_and_page_n_of_m_are_on_every_page_as_pagination_artifacts(seed, edition):
     rendered = seed[edition]
     texts = rendered.text()
     for number, text in enumerate(texts, start=1):
-        assert f"Page {number} of {len(texts)}" in text and "Your Practice Name" in text
+        lines = text.splitlines()
+        assert f"Page {number} of {len(texts)}" in lines, f"page {number}"
+        assert all(line in lines for line in FOOTER), f"page {number} lacks the stamp: {lines[-4:]}"
     pdf = opened(rendered.pdf)
     for pdf_page in pdf.pages:
         artifacts = [operands for operands, operator in pikepdf.parse_content_stream(pdf_page)
                      if operator == pikepdf.Operator("BDC") and operands[0] == pikepdf.Name.Artifact
                      and isinstance(operands[1], pikepdf.Dictionary)
                      and operands[1].get("/Type") == pikepdf.Name.Pagination]
-        assert len(artifacts) >= 2, "the practice name and the page number"
+        assert len(artifacts) >= 2, "the stamp and the page number"
     reachable = {element.objgen for element in structure(rendered.pdf)}
     nums = pdf.Root.StructTreeRoot.ParentTree.Nums
     for value in list(nums)[1::2]:
