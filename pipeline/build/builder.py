@@ -186,7 +186,7 @@ def build_article(article: Article, practice: Practice, settings: Settings,
              "vtt": f"{slug}.vtt", "eml": f"{slug}.eml"}
 
     handout_key = fingerprint("handout", version, article, practice.practice, practice.services,
-                              practice.notices, practice.handout)
+                              practice.notices, practice.handout, practice.publish.base_url)
 
     def handouts() -> None:
         for edition, name in (("regular", names["pdf"]), ("large-print", names["large-print"])):

@@ -12,7 +12,16 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from pipeline.audio import Recording
-from pipeline.sources import Article, Practice, clock, listening_time, phone_link, stamp, stamp_text
+from pipeline.sources import (
+    Article,
+    Practice,
+    article_page_url,
+    clock,
+    listening_time,
+    phone_link,
+    stamp,
+    stamp_text,
+)
 from pipeline.templates import environment
 
 SUBJECT = "{title} — a handout and audio from {practice}"
@@ -74,6 +83,26 @@ def attachments(
     return tuple(files)
 
 
+@dataclass(frozen=True)
+class Link:
+    label: str  # what the client gets by following it
+    url: str
+
+
+def links(article: Article, practice: Practice, recording: Recording) -> tuple[Link, ...]:
+    """The article's page and files under `publish.base_url`, for a draft that links instead of attaching."""
+    slug = article.slug
+    page = article_page_url(practice, slug)
+    if page is None:
+        return ()
+    return (
+        Link("Listen, read along and download everything", page),
+        Link("The handout (PDF), to read on screen or print", f"{page}{slug}.pdf"),
+        Link("The same handout in large print (PDF)", f"{page}{slug}-large-print.pdf"),
+        Link(f"The audio (MP3, {listening_time(recording.duration_ms)})", f"{page}{slug}.mp3"),
+    )
+
+
 def subject(article: Article, practice: Practice) -> str:
     return header_text(SUBJECT.format(title=article.title, practice=practice.practice.name))
 
@@ -85,8 +114,10 @@ def render_email(
     large_print_pdf: bytes | None,
     recording: Recording,
 ) -> bytes:
-    """The draft as `.eml` bytes: no To:, `X-Unsent: 1`, a note in text and HTML, the files attached."""
-    files = attachments(article, handout_pdf, large_print_pdf, recording)
+    """The draft as `.eml` bytes: no To:, `X-Unsent: 1`, a note in text and HTML, and the files attached
+    or, with `email.attach = "links"`, links to them where `build/` is published."""
+    by_link = practice.email.attach == "links"
+    files = () if by_link else attachments(article, handout_pdf, large_print_pdf, recording)
     context = {
         "article": article,
         "stamp": stamp(practice),
@@ -95,6 +126,8 @@ def render_email(
         "listening_time": listening_time(recording.duration_ms),
         "chapters": [(clock(chapter.start_ms), chapter.title) for chapter in recording.chapters],
         "attachments": files,
+        "links": links(article, practice, recording) if by_link else (),
+        "page_url": article_page_url(practice, article.slug),
     }
     env = environment()
     message = EmailMessage(policy=DRAFT_POLICY)
@@ -107,8 +140,9 @@ def render_email(
     message.add_alternative(env.get_template("email.html.j2").render(context), subtype="html",
                             cte="quoted-printable")
     message.set_boundary(BOUNDARY_ALTERNATIVE)
-    message.make_mixed()
-    message.set_boundary(BOUNDARY_MIXED)
+    if files:
+        message.make_mixed()
+        message.set_boundary(BOUNDARY_MIXED)
     for file in files:
         message.add_attachment(file.data, maintype=file.maintype, subtype=file.subtype,
                                filename=file.filename)
@@ -121,13 +155,14 @@ def render_email(
 def draft_size_warning(size: int, practice: Practice) -> str | None:
     """A warning, with what to do, when a draft of `size` encoded bytes is over `email.budget_mb`."""
     budget = practice.email.budget_mb
-    if size <= budget * MEGABYTE:
+    if size <= budget * MEGABYTE or practice.email.attach == "links":
         return None
     advice = []
     if practice.email.attach_large_print:
         advice.append("leave out the large print (email.attach_large_print = false)")
     if practice.speech.bitrate_kbps > 32:
         advice.append(f"lower the audio bitrate (speech.bitrate_kbps, now {practice.speech.bitrate_kbps})")
-    advice.append("or publish the audio and send a link instead of attaching it")
+    advice.append('or publish build/ and send links instead of attachments (email.attach = "links", '
+                  "with publish.base_url)")
     return (f"the draft is {size / MEGABYTE:.1f} MB, over the e-mail budget of {budget:g} MB "
             f"(email.budget_mb); some mail services refuse large messages: {'; '.join(advice)}")

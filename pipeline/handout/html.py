@@ -18,6 +18,7 @@ from pipeline.sources import (
     Practice,
     Quote,
     Stamp,
+    article_page_url,
     display_url,
     long_date,
     stamp,
@@ -76,8 +77,10 @@ def qr_codes(article: Article, practice: Practice) -> tuple[QrCode, ...]:
         shown = display_url(contact.contact_page)
         codes = [qr_code(contact.contact_page, "Scan to contact us",
                          f"QR code: {contact.name} contact page at {shown}")]
-    if contact.audio_base_url:
-        audio = f"{contact.audio_base_url.rstrip('/')}/{article.slug}.mp3"
+    # The article's own page (player, read-along, files) once build/ is published; else the bare MP3.
+    page = article_page_url(practice, article.slug)
+    audio = page or contact.audio_base_url and f"{contact.audio_base_url.rstrip('/')}/{article.slug}.mp3"
+    if audio:
         codes.append(qr_code(audio, "Scan to listen",
                              f"QR code: listen to this article at {display_url(audio)}"))
     return tuple(codes)

@@ -21,6 +21,7 @@ from pipeline.sources.articles import SLUG, clean_line, read_library
 from pipeline.sources.invisible import visible
 from pipeline.sources.markdown import parse_body
 from pipeline.sources.practice import Practice, SpeechSettings, load_practice
+from pipeline.sources.publishing import article_page_url, artwork_file, published_url
 from pipeline.sources.readability import TARGET_GRADE, reading_grade
 from pipeline.sources.sentences import first_sentence, sentences
 from pipeline.sources.settings import PARTS, Settings
@@ -29,6 +30,8 @@ from pipeline.sources.wording import MONTHS, clock, listening_time, long_date, r
 
 __all__ = [
     "Article",
+    "article_page_url",
+    "artwork_file",
     "Block",
     "BulletList",
     "clean_line",
@@ -49,6 +52,7 @@ __all__ = [
     "phone_link",
     "plain",
     "Practice",
+    "published_url",
     "Quote",
     "read_library",
     "reading_grade",

@@ -57,6 +57,24 @@ def _url(value: str) -> str:
     return value
 
 
+def _base_url(value: str) -> str:
+    """A folder's web address: absolute http(s), no query or fragment, always ending in "/"."""
+    _url(value)
+    if re.search(r"[?#]", value):
+        raise ValueError(f"{value!r} is a page address; expected the folder's address, like https://www.example.com/handouts/")
+    return value if value.endswith("/") else value + "/"
+
+
+def _artwork(value: str) -> str:
+    """A PNG or JPEG named relative to the sources folder; never an absolute path or one leading out."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or ".." in parts or not value.strip():
+        raise ValueError(f"{value!r} is not a file inside the sources folder, like \"artwork.png\"")
+    if not value.lower().endswith((".png", ".jpg", ".jpeg")):
+        raise ValueError(f"{value!r} is not a .png or .jpg image")
+    return value
+
+
 def _nonblank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -68,6 +86,8 @@ Phone = Annotated[str, AfterValidator(_phone)]
 Email = Annotated[str, AfterValidator(_email)]
 Url = Annotated[str, AfterValidator(_url)]
 Words = Annotated[str, AfterValidator(_nonblank)]
+BaseUrl = Annotated[str, AfterValidator(_base_url)]
+Artwork = Annotated[str, AfterValidator(_artwork)]
 
 
 class _Schema(BaseModel):
@@ -129,6 +149,17 @@ class SpeechSettings(_Schema):
 class EmailSettings(_Schema):
     budget_mb: float = Field(default=10.0, gt=0, le=100)
     attach_large_print: bool = False
+    attach: Literal["files", "links"] = "files"  # "links": the page, PDF and audio under publish.base_url
+
+
+class PublishSettings(_Schema):
+    """Where `build/` is uploaded, and what the podcast feed says about the show."""
+
+    base_url: BaseUrl | None = None  # e.g. "https://www.example.com/handouts/"
+    title: Words | None = None  # the show's name; default "<practice name>: audio handouts"
+    description: Words | None = None
+    artwork: Artwork | None = None  # square PNG/JPEG, 1400 to 3000 px, inside sources/
+    locked: bool = True  # podcast:locked: other podcast hosts may not import the feed
 
 
 class Practice(_Schema):
@@ -140,6 +171,7 @@ class Practice(_Schema):
     handout: HandoutSettings = HandoutSettings()
     speech: SpeechSettings = SpeechSettings()
     email: EmailSettings = EmailSettings()
+    publish: PublishSettings = PublishSettings()
     pronunciations: dict[str, str] = {}
 
     def placeholders(self) -> list[str]:
@@ -152,11 +184,12 @@ class Practice(_Schema):
             found.append(f"practice.phone: {contact.phone!r} is a placeholder (555-01xx); put the real number")
         if PLACEHOLDER_DOMAIN.search(contact.email.rsplit("@", 1)[-1]):
             found.append(f"practice.email: {contact.email!r} is a placeholder (example.com); put the real address")
-        for key in ("website", "contact_page", "audio_base_url"):
-            url = getattr(contact, key)
+        urls = {f"practice.{key}": getattr(contact, key) for key in ("website", "contact_page", "audio_base_url")}
+        urls["publish.base_url"] = self.publish.base_url
+        for key, url in urls.items():
             host = re.sub(r"^https?://([^/:]+).*$", r"\1", url or "")
             if url and PLACEHOLDER_DOMAIN.search(host):
-                found.append(f"practice.{key}: {url!r} is a placeholder (example.com); put the real address")
+                found.append(f"{key}: {url!r} is a placeholder (example.com); put the real address")
         return found
 
 
@@ -202,13 +235,17 @@ def parse_practice(text: str, source: str) -> Practice:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: not valid TOML: {exc}") from None
     try:
-        return Practice.model_validate(data)
+        practice = Practice.model_validate(data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
             where = _location(error["loc"])
             problems.append(f"{source}: {where}: {_message(error)}")
         raise ConfigError(*problems) from None
+    if practice.email.attach == "links" and not practice.publish.base_url:
+        raise ConfigError(f"{source}: email.attach: 'links' needs publish.base_url, the address where "
+                          "build/ is published; set it, or attach = \"files\"")
+    return practice
 
 
 def load_practice(path: Path) -> Practice:
@@ -223,4 +260,9 @@ def load_practice(path: Path) -> Practice:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
-    return parse_practice(text, str(path))
+    practice = parse_practice(text, str(path))
+    if practice.publish.artwork:
+        from pipeline.sources.publishing import artwork_file
+
+        artwork_file(path, practice.publish.artwork)  # checked now, before anything is built
+    return practice

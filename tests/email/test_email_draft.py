@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.email.draft import attachment_name, draft_size_warning, header_text, render_email
-from pipeline.sources.practice import EmailSettings, SpeechSettings
+from pipeline.sources.practice import EmailSettings, PublishSettings, SpeechSettings
 from pipeline.sources.stamp import stamp_text
 
 HANDOUT = b"%PDF-1.7 the regular handout"
@@ -166,7 +166,7 @@ def test_size_over_budget_is_measured_encoded_and_says_what_to_do(short_article,
     assert warning is not None
     assert warning.startswith("the draft is 11.0 MB, over the e-mail budget of 10 MB")
     assert "lower the audio bitrate (speech.bitrate_kbps, now 64)" in warning
-    assert "send a link instead of attaching" in warning
+    assert 'send links instead of attachments (email.attach = "links", with publish.base_url)' in warning
     assert "large print" not in warning  # not attached, so not advice
 
 
@@ -179,3 +179,38 @@ def test_over_budget_with_large_print_suggests_leaving_it_out(practice):
     assert warning is not None and "2.5 MB, over the e-mail budget of 2 MB" in warning
     assert "leave out the large print (email.attach_large_print = false)" in warning
     assert "bitrate" not in warning  # already the lowest
+
+
+BASE = "https://www.example.com/handouts/"
+
+
+def publishing(practice, attach: str = "files"):
+    return practice.model_copy(update={"publish": PublishSettings(base_url=BASE),
+                                       "email": EmailSettings(attach=attach)})
+
+
+def test_a_links_draft_carries_the_page_pdf_and_audio_links_and_no_attachments(short_article, practice):
+    raw = render_email(short_article, publishing(practice, "links"), HANDOUT, LARGE_PRINT,
+                       recording(mp3=bytes(80_000_000)))
+    message = parse(raw)
+    assert message["X-Unsent"] == "1" and message.defects == []
+    assert message.get_content_type() == "multipart/alternative"
+    assert list(message.iter_attachments()) == []
+    page = f"{BASE}sleep-and-worry/"
+    urls = [page, f"{page}sleep-and-worry.pdf", f"{page}sleep-and-worry-large-print.pdf",
+            f"{page}sleep-and-worry.mp3"]
+    plain, html = body(raw, "plain"), body(raw, "html")
+    assert all(url in plain and f'href="{url}"' in html for url in urls)
+    assert "Attached:" not in plain
+    assert len(raw) < 20_000 and draft_size_warning(len(raw), publishing(practice, "links")) is None
+
+
+def test_a_files_draft_with_a_base_url_also_links_the_articles_page(short_article, practice):
+    raw = render_email(short_article, publishing(practice), HANDOUT, None, recording())
+    assert len(list(parse(raw).iter_attachments())) == 2
+    assert f"Listen and read along online: {BASE}sleep-and-worry/" in body(raw, "plain")
+    assert f'href="{BASE}sleep-and-worry/"' in body(raw, "html")
+
+
+def test_without_a_base_url_the_draft_links_no_published_page(draft):
+    assert "read along online" not in body(draft, "plain") and "/sleep-and-worry" not in body(draft, "html")

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import page
 import pikepdf
 import pymupdf
@@ -21,7 +22,7 @@ from pipeline.handout.html import Edition, handout_html, render_handout
 from pipeline.handout.pdf import AssetFetcher, asset_path, write_pdf
 from pipeline.sources.article import Article
 from pipeline.sources.articles import read_article
-from pipeline.sources.practice import Contact, HandoutSettings, Practice
+from pipeline.sources.practice import Contact, HandoutSettings, Practice, PublishSettings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LETTER = (Decimal(612), Decimal(792))
@@ -409,3 +410,30 @@ def test_a_font_from_the_machine_is_refused_and_fails_the_build():
 def test_what_weasyprint_only_logs_fails_the_build(html, problem):
     with pytest.raises(RenderError, match=problem):
         write_pdf(html, date(2025, 1, 1))
+
+
+def published(practice: Practice, base_url: str = "https://www.example.com/handouts/") -> Practice:
+    return practice.model_copy(update={"publish": PublishSettings(base_url=base_url)})
+
+
+def qr_codes_in(pdf: bytes) -> list[str]:
+    """What every QR code printed in the PDF says, read back from the rendered pages."""
+    import zxingcpp
+
+    found = []
+    for pdf_page in pymupdf.open(stream=pdf, filetype="pdf"):
+        pixmap = pdf_page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+        image = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.width)
+        found.extend(code.text for code in zxingcpp.read_barcodes(image))
+    return found
+
+
+@EDITIONS
+def test_with_a_base_url_scan_to_listen_decodes_to_the_articles_own_page(seed_article, practice, edition):
+    pdf = render_handout(seed_article, published(practice), edition)
+    assert sorted(qr_codes_in(pdf)) == ["https://www.example.com/contact",
+                                        "https://www.example.com/handouts/codependency/"]
+
+
+def test_without_a_base_url_no_code_points_at_a_page_that_does_not_exist(seed):
+    assert qr_codes_in(seed["regular"].pdf) == ["https://www.example.com/contact"]

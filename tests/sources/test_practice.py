@@ -114,3 +114,81 @@ def test_profile_with_bom_and_windows_line_endings(tmp_path):
     path = tmp_path / "practice.toml"
     path.write_bytes(b"\xef\xbb\xbf" + PROFILE.replace("\n", "\r\n").encode())
     assert load_practice(path).practice.name == "Your Practice Name"
+
+
+PUBLISHING = [
+    ("base_url_scheme", '[publish]\nbase_url = "ftp://www.example.com/h/"',
+     "publish.base_url: 'ftp://www.example.com/h/' is not a web address starting with https://"),
+    ("base_url_relative", '[publish]\nbase_url = "handouts/"',
+     "publish.base_url: 'handouts/' is not a web address starting with https://"),
+    ("base_url_query", '[publish]\nbase_url = "https://www.example.com/h/?page=1"',
+     "publish.base_url: 'https://www.example.com/h/?page=1' is a page address"),
+    ("artwork_outside", '[publish]\nartwork = "../art.png"',
+     "publish.artwork: '../art.png' is not a file inside the sources folder"),
+    ("artwork_absolute", '[publish]\nartwork = "/etc/art.png"',
+     "publish.artwork: '/etc/art.png' is not a file inside the sources folder"),
+    ("artwork_kind", '[publish]\nartwork = "art.gif"', "publish.artwork: 'art.gif' is not a .png or .jpg image"),
+    ("locked_type", '[publish]\nlocked = "yes"', "publish.locked: expected true or false"),
+    ("unknown_key", '[publish]\nurl = "https://www.example.com/"', "publish.url: unknown key"),
+]
+
+
+@pytest.mark.parametrize(("table", "message"), [case[1:] for case in PUBLISHING],
+                         ids=[case[0] for case in PUBLISHING])
+def test_bad_publish_value_is_reported_with_file_and_key(table, message):
+    text = re.sub(r"^\[publish\]\n(#.*\n)*locked = true.*\n", "", PROFILE, flags=re.MULTILINE) + table + "\n"
+    with pytest.raises(ConfigError) as caught:
+        parse_practice(text, SOURCE)
+    assert caught.value.problems[0].startswith(f"{SOURCE}: {message}"), caught.value.problems
+
+
+def test_base_url_gets_its_trailing_slash_and_is_off_by_default(practice):
+    assert practice.publish.base_url is None and practice.email.attach == "files"
+    text = edited(r"^# base_url = .*$", 'base_url = "https://www.harborcouples.com/handouts"')
+    assert parse_practice(text, SOURCE).publish.base_url == "https://www.harborcouples.com/handouts/"
+
+
+def test_links_without_a_base_url_is_an_error_naming_the_key():
+    with pytest.raises(ConfigError) as caught:
+        parse_practice(edited(r'^attach = "files"', 'attach = "links"'), SOURCE)
+    assert caught.value.problems == (f"{SOURCE}: email.attach: 'links' needs publish.base_url, the address "
+                                     'where build/ is published; set it, or attach = "files"',)
+
+
+def artwork(folder: Path, name: str, size: tuple[int, int], mode: str = "RGB") -> None:
+    from PIL import Image
+
+    Image.new(mode, size).save(folder / name)
+
+
+@pytest.mark.parametrize(("name", "size", "mode", "message"), [
+    ("art.png", (1000, 1000), "RGB", "'art.png' is a 1000×1000 PNG image (RGB); podcast apps need a square RGB"),
+    ("art.png", (1400, 1500), "RGB", "'art.png' is a 1400×1500 PNG image (RGB)"),
+    ("art.png", (1400, 1400), "RGBA", "'art.png' is a 1400×1400 PNG image (RGBA)"),
+    ("art.png", None, "", "'art.png' not found in"),
+], ids=["small", "not_square", "transparent", "missing"])
+def test_artwork_is_checked_when_the_profile_is_read(tmp_path, name, size, mode, message):
+    (tmp_path / "practice.toml").write_text(edited(r"^# artwork = .*$", f'artwork = "{name}"'), encoding="utf-8")
+    if size:
+        artwork(tmp_path, name, size, mode)
+    with pytest.raises(ConfigError) as caught:
+        load_practice(tmp_path / "practice.toml")
+    assert caught.value.problems[0].startswith(f"{tmp_path / 'practice.toml'}: publish.artwork: {message}")
+
+
+def test_artwork_that_fits_loads(tmp_path):
+    (tmp_path / "practice.toml").write_text(edited(r"^# artwork = .*$", 'artwork = "show.jpg"'), encoding="utf-8")
+    artwork(tmp_path, "show.jpg", (1400, 1400))
+    assert load_practice(tmp_path / "practice.toml").publish.artwork == "show.jpg"
+
+
+def test_artwork_may_not_be_a_link_leading_out_of_the_sources(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    artwork(outside, "art.png", (1400, 1400))
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "art.png").symlink_to(outside / "art.png")
+    (sources / "practice.toml").write_text(edited(r"^# artwork = .*$", 'artwork = "art.png"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match="publish.artwork: 'art.png' leads out of"):
+        load_practice(sources / "practice.toml")
