@@ -26,7 +26,9 @@ from PIL import Image
 
 from pipeline import output
 from pipeline.audio.cover import title_card
-from pipeline.audio.mp3 import Take, master, measure, perform, record
+from pipeline.audio.mastering import master, measure
+from pipeline.audio.mp3 import record
+from pipeline.audio.performance import Take, perform
 from pipeline.audio.recording import Chapter
 from pipeline.audio.script import Script, Segment
 from pipeline.audio.speech import load_voice

@@ -22,7 +22,8 @@ import requests
 import trustme
 from mutagen.mp3 import MP3
 
-from pipeline.audio.mp3 import perform, record
+from pipeline.audio.mp3 import record
+from pipeline.audio.performance import perform
 from pipeline.audio.script import Script, Segment
 from pipeline.audio.speech import ENGINES
 from pipeline.audio.speech.gtts import SAMPLE_RATE, GoogleVoice, decode

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import SHORT_ARTICLE
 
-from pipeline.audio.mp3 import perform
 from pipeline.audio.narration import narration_script
+from pipeline.audio.performance import perform
 from pipeline.audio.speech import ENGINES
 from pipeline.audio.speech_cache import SpeechCache
 from pipeline.build.builder import load_sources

@@ -1,0 +1,116 @@
+"""Performance step: the script spoken sentence by sentence (cached) and paced, as one take.
+
+Each sentence is spoken on its own, so captions and chapters get exact times and an edit only
+re-speaks what changed; cached sentences are handed on while the voice speaks the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from pipeline.audio.recording import Chapter, Cue
+from pipeline.audio.script import Script
+from pipeline.audio.speech import Voice
+from pipeline.audio.speech_cache import SpeechCache
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (sentences synthesized, sentences to synthesize)
+
+
+@dataclass(frozen=True)
+class Take:
+    """The whole narration as one stream of 16-bit mono PCM with its timings, before mastering."""
+
+    pcm: bytes
+    sample_rate: int
+    cues: tuple[Cue, ...]
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def duration_ms(self) -> int:
+        return round(len(self.pcm) // 2 * 1000 / self.sample_rate)
+
+
+def spoken_sentences(texts: dict[str, str], voice: Voice, cache: SpeechCache,
+                     progress: Progress | None = None) -> Iterator[tuple[str, bytes]]:
+    """(key, audio) for each text by cache key: cached ones first, while the voice starts on the
+    others, then each of those as soon as it is spoken."""
+    cached: dict[str, bytes] = {}
+    missing: dict[str, str] = {}
+    for key, text in texts.items():
+        pcm = cache.load(key, voice.sample_rate)
+        if pcm is None:
+            missing[key] = text
+        else:
+            cached[key] = pcm
+    if not missing:
+        yield from cached.items()
+        return
+    log.debug("speaking %d sentences, %d from the cache", len(missing), len(cached))
+    with ThreadPoolExecutor(max_workers=voice.workers, thread_name_prefix="speech") as pool:
+        # Longest first, so that neither worker is left with a long sentence at the end.
+        by_length = sorted(missing.items(), key=lambda item: len(item[1]), reverse=True)
+        pending = {pool.submit(voice.speak, text): key for key, text in by_length}
+        try:
+            yield from cached.items()  # while the voice loads and speaks
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    key = pending.pop(future)
+                    pcm = future.result()
+                    cache.save(key, pcm, voice.sample_rate)
+                    yield key, pcm
+                    if progress:
+                        progress(len(missing) - len(pending), len(missing))
+        finally:
+            # On a failure or Ctrl-C, sentences not yet started are dropped, not spoken; those
+            # finished meanwhile are kept for the next build.
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future, key in pending.items():
+                if not future.cancelled() and future.exception() is None:
+                    cache.save(key, future.result(), voice.sample_rate)
+
+
+def perform(script: Script, voice: Voice, cache: SpeechCache, progress: Progress | None = None,
+            listen: Callable[[bytes], None] | None = None) -> Take:
+    """The script spoken and paced: each sentence, then its pause, joined once.
+
+    `listen` hears the narration in order while it is still being spoken (to measure it meanwhile).
+    """
+    rate, segments = voice.sample_rate, script.segments
+    keys = [cache.key(voice, segment.spoken) for segment in segments]
+    audio: dict[str, bytes] = {}
+    pieces: list[bytes] = []
+    cues: list[Cue] = []
+    starts: list[tuple[str, int]] = []  # each chapter's title and first sample
+    position = 0
+    texts = {key: segment.spoken for key, segment in zip(keys, segments, strict=True)}
+    for key, pcm in spoken_sentences(texts, voice, cache, progress):
+        audio[key] = pcm
+        while len(pieces) // 2 < len(segments) and keys[len(pieces) // 2] in audio:  # the next, in order
+            number = len(pieces) // 2
+            segment, pcm = segments[number], audio[keys[number]]
+            if not starts or starts[-1][0] != segment.chapter:
+                starts.append((segment.chapter, position))
+            start, position = position, position + len(pcm) // 2
+            if position > start:
+                cues.append(Cue(_ms(start, rate), _ms(position, rate), segment.written, segment.block))
+            # The recording ends with the last word, whatever the script asks for after it.
+            pause = round(segment.pause_after_ms * rate / 1000) if number < len(segments) - 1 else 0
+            pieces += [pcm, bytes(2 * pause)]
+            position += pause
+            if listen:
+                listen(pcm)
+                listen(pieces[-1])
+    ends = [start for _, start in starts[1:]] + [position]
+    chapters = tuple(Chapter(title, _ms(start, rate) if number else 0, _ms(end, rate))
+                     for number, ((title, start), end) in enumerate(zip(starts, ends, strict=True)))
+    return Take(b"".join(pieces), rate, tuple(cues), chapters)
+
+
+def _ms(samples: int, rate: int) -> int:
+    return round(samples * 1000 / rate)
