@@ -37,13 +37,15 @@ class Byline:
 # --- bylines and dates ---------------------------------------------------------------------
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})")
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+_DATE = (rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")
 _DATE_PART = re.compile(
     rf"(?:(?P<kind>(?:last\s+)?(?:updated|modified|reviewed)|published|posted|written|date)(?:\s+on)?\s*:?\s*)?"
     rf"(?P<date>{_DATE})(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?)?", re.IGNORECASE)
 _AUTHOR_PART = re.compile(
     rf"(?:(?:posted|written|published|article)\s+)?by\s*:?\s+(?P<name>.+?)(?:,?\s+on\s+(?P<date>{_DATE}))?"
+    r"(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?"
     r"|(?:author|written by)\s*:\s*(?P<name2>.+)", re.IGNORECASE)
 _EXTRA_PART = re.compile(r"\d+\s*min(?:ute)?s?\s*read|(?:no|\d+)\s+comments?|(?:in|posted in|filed under)\s+.+",
                          re.IGNORECASE)
@@ -63,7 +65,7 @@ def byline(line: str) -> Byline | None:
             continue
         if match := _DATE_PART.fullmatch(part):
             found = _with_date(found, match["date"], (match["kind"] or "").lower())
-        elif (match := _AUTHOR_PART.fullmatch(part)) and _is_name(match["name"] or match["name2"]):
+        elif (match := _AUTHOR_PART.fullmatch(part)) and is_name(match["name"] or match["name2"]):
             found = Byline(found.author or (match["name"] or match["name2"]).strip(), found.updated, found.published)
             if match["date"]:
                 found = _with_date(found, match["date"], "posted")
@@ -85,7 +87,7 @@ def _with_date(found: Byline, text: str, kind: str) -> Byline:
     return Byline(found.author, found.updated, found.published or day)
 
 
-def _is_name(name: str | None) -> bool:
+def is_name(name: str | None) -> bool:
     words = (name or "").replace(",", " ").split()
     return 0 < len(words) <= 8 and not any(ch.isdigit() for ch in name or "") and all(
         word[0].isupper() or word.lower() in _NAME_LINKS for word in words)

@@ -15,6 +15,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import (
     BYLINE,
     Byline,
@@ -25,7 +26,6 @@ from pipeline.importing.furniture import (
     trim_call_to_action,
 )
 from pipeline.importing.spans import merged, stripped, top_level_two
-from pipeline.importing.text import Draft
 from pipeline.sources import (
     Block,
     BulletList,

@@ -10,9 +10,10 @@ from pathlib import Path
 import yaml
 
 from pipeline.errors import ImportFailed
+from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
-from pipeline.importing.text import Draft, read_text
+from pipeline.importing.text import read_text
 from pipeline.sources import SLUG, Heading, clean_line, first_sentence, plain, visible
 
 MAX_PAGE_BYTES = 5_000_000

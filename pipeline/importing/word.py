@@ -19,9 +19,9 @@ import lxml.html
 from lxml import etree
 
 from pipeline.errors import ImportFailed
+from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
-from pipeline.importing.text import Draft
 from pipeline.sources import Heading, clean_line, plain, visible
 
 MAX_DOCUMENT_BYTES = 50_000_000

@@ -21,9 +21,9 @@ import lxml.html
 from lxml import etree
 
 from pipeline.errors import ImportFailed
+from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
-from pipeline.importing.text import Draft
 from pipeline.importing.wordpress_body import body_html
 from pipeline.sources import clean_line, visible
 

@@ -13,11 +13,12 @@ from conftest import SEED_HEADINGS
 
 from pipeline.cli import main
 from pipeline.errors import ImportFailed
+from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import BYLINE, byline, furniture
 from pipeline.importing.html import read_html
 from pipeline.importing.importer import Imported, import_page
 from pipeline.importing.markdown_writer import to_markdown
-from pipeline.importing.text import Draft, read_text
+from pipeline.importing.text import read_text
 from pipeline.sources.article import (
     Article,
     Block,
