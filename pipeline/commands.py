@@ -69,12 +69,14 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 
 def _script(settings: Settings, args: argparse.Namespace) -> int:
     from pipeline.audio import format_script, narration_script
-    from pipeline.build import load_sources
+    from pipeline.build import article_step, load_sources
 
     practice, articles, problems = load_sources(settings, (args.slug,))
     if problems:
         raise PipelineError(*problems)
-    print(format_script(narration_script(articles[0], practice), practice.speech.speaking_rate), end="")
+    with article_step(args.slug, "writing the narration script"):
+        script = format_script(narration_script(articles[0], practice), practice.speech.speaking_rate)
+    print(script, end="")
     return 0
 
 

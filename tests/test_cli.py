@@ -138,3 +138,26 @@ def test_unknown_engine_in_the_profile_names_the_key(sources):
     result = run("check", "--sources", str(sources))
     assert result.returncode == 1
     assert f"error: {profile}: speech.engine: 'espeak' is not a speech engine" in result.stderr
+
+
+HUGE_NUMBERS = """---
+title: Fees
+summary: What things cost.
+updated: 2025-03-14
+---
+
+A session is $999999999999999999999999999999 or $1234567890123456789012345678901.50.
+Some say {googol} and the {long}th time.
+"""
+
+
+def test_numbers_of_any_length_never_stop_check_script_or_clean(sources, tmp_path):
+    text = HUGE_NUMBERS.format(googol="1" + "0" * 120, long="7" * 5000)
+    (sources / "articles" / "fees.md").write_text(text)
+    for command in (("check",), ("script", "fees"), ("clean", "--unused-speech")):
+        result = run(*command, "--sources", str(sources), "--out", str(tmp_path / "out"),
+                     "--cache", str(tmp_path / "cache"))
+        assert result.returncode == 0, (command, result.stderr[-2000:])
+        assert "Traceback" not in result.stderr
+    said = run("script", "fees", "--sources", str(sources)).stdout
+    assert "nine nine nine, nine nine nine" in said and "seven seven seven" in said

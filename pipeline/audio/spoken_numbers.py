@@ -9,11 +9,15 @@ digit by digit.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from num2words import num2words
 
 from pipeline.sources import MONTHS
+
+# Longer whole numbers are read digit by digit, in groups of three: nobody says "four hundred
+# fifty-six quadrillion", num2words gives up past about 10^100 and `int()` past 4,300 digits.
+LONGEST_SAID_AS_WORDS = 15
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 _MONTH_BY_PREFIX = {name[:3].lower(): name for name in MONTHS}
 _MONTH = rf"(?P<month>{'|'.join(MONTHS)}|Sept|{'|'.join(name[:3] for name in MONTHS)})\b\.?"
@@ -28,14 +32,37 @@ def _us_style(words: str) -> str:
     return words.replace(",", "").replace(" and ", " ")
 
 
-def cardinal(number: int | Decimal) -> str:
-    """1234 -> 'one thousand two hundred thirty-four'."""
-    return _us_style(num2words(number))
+def digit_words(written: str) -> str:
+    """'1234567' -> 'one two three, four five six, seven': digits read in groups of three."""
+    found = re.sub(r"\D", "", written)
+    groups = [found[start:start + 3] for start in range(0, len(found), 3)]
+    return ", ".join(" ".join(_DIGIT_WORDS[int(digit)] for digit in group) for group in groups)
 
 
-def ordinal(number: int) -> str:
-    """21 -> 'twenty-first'."""
-    return _us_style(num2words(number, to="ordinal"))
+def _too_long(written: str) -> bool:
+    return len(written.lstrip("0")) > LONGEST_SAID_AS_WORDS
+
+
+def cardinal(number: int | str) -> str:
+    """1234 (or '1,234') -> 'one thousand two hundred thirty-four'; '2.05' -> 'two point zero five'.
+
+    Numbers are taken as written, never converted whole, so any length is read without error:
+    whole parts of more than 15 digits are read digit by digit in groups ('one two three, ...'),
+    and the digits after a decimal point one by one, as num2words reads them.
+    """
+    whole, point, fraction = str(number).replace(",", "").partition(".")
+    whole = whole or "0"
+    said = digit_words(whole) if _too_long(whole) else _us_style(num2words(int(whole)))
+    if point and fraction:
+        said += " point " + " ".join(_DIGIT_WORDS[int(digit)] for digit in fraction)
+    return said
+
+
+def ordinal(number: int | str) -> str:
+    """21 -> 'twenty-first'; past 15 digits, 'number' and the digits in groups."""
+    if _too_long(str(number)):
+        return f"number {digit_words(str(number))}"
+    return _us_style(num2words(int(number), to="ordinal"))
 
 
 def year(number: int) -> str:
@@ -114,13 +141,16 @@ def money(text: str) -> str:
     """'$500' -> 'five hundred dollars'; '$5.50' -> 'five dollars and fifty cents'."""
 
     def spoken(match: re.Match[str]) -> str:
-        amount = Decimal(match["amount"].replace(",", ""))
+        amount = match["amount"].replace(",", "")
         if match["scale"]:
             return f"{cardinal(amount)} {match['scale'].lower()} dollars"
-        dollars, cents = int(amount), int((amount * 100) % 100)
+        # Worked on the written digits, never as a number: any length is read without error.
+        whole, _, fraction = amount.partition(".")
+        cents = int(fraction.ljust(2, "0")) if fraction else 0
+        one_dollar = whole.lstrip("0") == "1"
         parts = []
-        if dollars or not cents:
-            parts.append(f"{cardinal(dollars)} dollar{'' if dollars == 1 else 's'}")
+        if whole.strip("0") or not cents:
+            parts.append(f"{cardinal(whole)} dollar{'' if one_dollar else 's'}")
         if cents:
             parts.append(f"{cardinal(cents)} cent{'' if cents == 1 else 's'}")
         return " and ".join(parts)
@@ -141,7 +171,7 @@ def ranges(text: str) -> str:
 
 def ordinals(text: str) -> str:
     """'3rd' -> 'third'; '21st' -> 'twenty-first'."""
-    return re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: ordinal(int(m[1])), text)
+    return re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: ordinal(m[1]), text)
 
 
 def years(text: str) -> str:
@@ -174,8 +204,6 @@ def numbers(text: str) -> str:
         in_digit_run = len(number) == 1 and (re.search(r"\b\d $", before) or re.match(r" \d\b", after))
         if in_digit_run:
             return number
-        if "." in number:
-            return cardinal(Decimal(number.replace(",", "")))
-        return cardinal(int(number.replace(",", "")))
+        return cardinal(number)
 
     return re.sub(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w|[.,]\d)", spoken, text)

@@ -2,11 +2,13 @@
 
 from pipeline.build.builder import build, load_sources
 from pipeline.build.check import check
+from pipeline.build.isolation import article_step
 from pipeline.build.progress import reporter_for
 from pipeline.build.summary import print_summary
 from pipeline.build.unused_speech import remove_unused_speech
 
 __all__ = [
+    "article_step",
     "build",
     "check",
     "load_sources",

@@ -10,6 +10,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from pipeline.audio import Recording
+from pipeline.build.isolation import article_step
 from pipeline.build.library_pages import build_library_pages
 from pipeline.build.manifest import (
     Manifest,
@@ -118,9 +119,10 @@ def _build_articles(articles: list[Article], practice: Practice, settings: Setti
                     report: BuildReport) -> list[ArticleResult]:
     def one(article: Article) -> ArticleResult | None:
         try:
-            return build_article(article, practice, settings, reporter)
-        except PipelineError as exc:
-            report.problems.extend(f"while building {article.slug!r}: {p}" for p in exc.problems)
+            with article_step(article.slug, "building"):
+                return build_article(article, practice, settings, reporter)
+        except PipelineError as exc:  # every step's failure names the article and the step
+            report.problems.extend(exc.problems)
             return None
 
     if settings.jobs <= 1 or len(articles) <= 1:
@@ -194,8 +196,9 @@ def build_article(article: Article, practice: Practice, settings: Settings,
                 from pipeline.handout import render_handout
 
                 reporter.step(slug, f"rendering the {edition} handout")
-                pdf = outputs.put(name, handout_key, render_handout(article, practice, edition))
-                facts[f"pages_{edition}"] = page_count(pdf)
+                with article_step(slug, f"rendering the {edition} handout"):
+                    pdf = outputs.put(name, handout_key, render_handout(article, practice, edition))
+                    facts[f"pages_{edition}"] = page_count(pdf)
 
     # The handouts are rendered beside the narration: the voice and ffmpeg leave the interpreter free.
     beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{slug}-handouts")
@@ -216,11 +219,12 @@ def build_article(article: Article, practice: Practice, settings: Settings,
                                 outputs.sha(names["mp3"]), attach_large and outputs.sha(names["large-print"]))
         if not outputs.current(names["eml"], email_key):
             reporter.step(slug, "writing the e-mail draft")
-            full = recording_from_facts(facts["recording"], outputs.read(names["mp3"]),
-                                        outputs.read(names["vtt"]).decode("utf-8"))
-            large = outputs.read(names["large-print"]) if attach_large else None
-            outputs.put(names["eml"], email_key,
-                        render_email(article, practice, outputs.read(names["pdf"]), large, full))
+            with article_step(slug, "writing the e-mail draft"):
+                full = recording_from_facts(facts["recording"], outputs.read(names["mp3"]),
+                                            outputs.read(names["vtt"]).decode("utf-8"))
+                large = outputs.read(names["large-print"]) if attach_large else None
+                outputs.put(names["eml"], email_key,
+                            render_email(article, practice, outputs.read(names["pdf"]), large, full))
         size_warning = draft_size_warning(outputs.manifest.outputs[names["eml"]].size, practice)
         if size_warning:
             warnings.append(f"{outputs.folder / names['eml']}: {size_warning}")
@@ -247,7 +251,8 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
     if {"audio", "email"} & settings.only:
         from pipeline.audio import narration_script
 
-        script = narration_script(article, practice)
+        with article_step(slug, "writing the narration script"):
+            script = narration_script(article, practice)
         audio_key = fingerprint("audio", version, script, article, practice.speech, practice.practice, engine)
         if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
                 and "recording" in facts:
@@ -256,9 +261,10 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
             from pipeline.audio import record
 
             reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
-            recording = record(script, practice, engine, settings.cache,
-                               progress=lambda done, total: reporter.sentences(slug, done, total),
-                               updated=article.updated)
+            with article_step(slug, f"narrating with {engine}"):
+                recording = record(script, practice, engine, settings.cache,
+                                   progress=lambda done, total: reporter.sentences(slug, done, total),
+                                   updated=article.updated)
             outputs.put(names["mp3"], audio_key, recording.mp3)
             outputs.put(names["vtt"], audio_key, recording.captions)
             facts["recording"] = recording_facts(recording)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.audio import narration_script
+from pipeline.build.isolation import article_step
+from pipeline.errors import PipelineError
 from pipeline.sources import (
     TARGET_GRADE,
     Article,
@@ -41,8 +43,14 @@ def check(settings: Settings) -> CheckReport:
         report.problems.append(engine_problem(settings, practice))
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
     for article in articles:
-        report.lines.append(article_summary(article, practice))
-        report.warnings.extend(editor_flags(article, practice))
+        try:
+            with article_step(article.slug, "checking"):
+                line, flags = article_summary(article, practice), editor_flags(article, practice)
+        except PipelineError as exc:  # one article's defect skips only that article
+            report.problems.extend(exc.problems)
+            continue
+        report.lines.append(line)
+        report.warnings.extend(flags)
     count = len(articles)
     report.lines.append(f"{count} article{'s' if count != 1 else ''} checked")
     return report

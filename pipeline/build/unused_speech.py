@@ -15,6 +15,7 @@ from filelock import FileLock
 
 from pipeline.audio import SpeechCache, load_voice, narration_script, outdated_models
 from pipeline.build.builder import engine_problem, load_sources
+from pipeline.build.isolation import article_step
 from pipeline.errors import ConfigError, SourceError
 from pipeline.sources import Settings
 
@@ -37,8 +38,10 @@ def remove_unused_speech(settings: Settings) -> Removed:
         raise ConfigError(problem)
     voice = load_voice(settings.engine or practice.speech.engine, practice.speech, settings.cache)
     cache = SpeechCache(settings.cache)
-    needed = {cache.key(voice, segment.spoken)
-              for article in articles for segment in narration_script(article, practice).segments}
+    needed = set()
+    for article in articles:  # a script that cannot be written stops the cleaning: nothing is lost
+        with article_step(article.slug, "writing the narration script"):
+            needed.update(cache.key(voice, segment.spoken) for segment in narration_script(article, practice).segments)
     settings.out.mkdir(parents=True, exist_ok=True)
     with FileLock(settings.out / ".lock"):  # not while a build is using the cache
         unused = cache.keys() - needed

@@ -156,3 +156,35 @@ def test_years(text_in: str, text_out: str) -> None:
 )
 def test_numbers(text_in: str, text_out: str) -> None:
     assert numbers(text_in) == text_out
+
+
+HUGE = "9" * 30
+
+
+@table(
+    ("money-30-digits", f"${HUGE} fee", f"{', '.join(['nine nine nine'] * 10)} dollars fee"),
+    ("money-30-digits-cents", f"${HUGE}.5", f"{', '.join(['nine nine nine'] * 10)} dollars and fifty cents"),
+    ("googol-and-more", "1" + "0" * 101, "one zero zero, " + ", ".join(["zero zero zero"] * 33)),
+    ("15-digits-as-words", "100000000000000", "one hundred trillion"),
+    ("16-digits-grouped", "1234567890123456", "one two three, four five six, seven eight nine, "
+                                                 "zero one two, three four five, six"),
+    ("long-ordinal", "12345678901234567th", "number one two three, four five six, seven eight nine, "
+                                            "zero one two, three four five, six seven"),
+    ("long-decimal", "3." + "1" * 40, "three point " + " ".join(["one"] * 40)),
+    ("one-dollar", "$1.00", "one dollar"),
+    ("a-cent", "$0.01", "one cent"),
+)
+def test_numbers_of_any_length_are_spoken(text_in: str, text_out: str) -> None:
+    from pipeline.audio.normalise import normalise
+
+    assert normalise(text_in) == text_out
+
+
+@pytest.mark.parametrize("written", ["$" + "7" * 5000, "7" * 5000, "$" + "7" * 5000 + ".25",
+                                     "7" * 5000 + "th", "7" * 5000 + ".5"],
+                         ids=["money", "plain", "money-cents", "ordinal", "decimal"])
+def test_past_python_int_limit_is_read_digit_by_digit(written: str) -> None:
+    from pipeline.audio.normalise import normalise
+
+    said = normalise(written)
+    assert said.count("seven") == 5000 and not any(character.isdigit() for character in said)
