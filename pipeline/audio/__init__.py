@@ -1,5 +1,7 @@
 """Audio stage: an article becomes a narration script, then speech, then a mastered, tagged MP3 with captions."""
 
+from pipeline.audio.chapters_file import CHAPTERS_TYPE, chapters_json
+from pipeline.audio.cover import title_card
 from pipeline.audio.mp3 import record
 from pipeline.audio.narration import format_script, narration_script
 from pipeline.audio.recording import Chapter, Cue, Recording
@@ -10,6 +12,8 @@ from pipeline.audio.speech_cache import SpeechCache
 
 __all__ = [
     "Chapter",
+    "CHAPTERS_TYPE",
+    "chapters_json",
     "Cue",
     "ENGINES",
     "format_script",
@@ -19,6 +23,7 @@ __all__ = [
     "record",
     "Recording",
     "Script",
+    "title_card",
     "SpeechCache",
     "Voice",
 ]

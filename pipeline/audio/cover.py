@@ -37,32 +37,38 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def _fitted_title(title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def _fitted_title(title: str, width: int, height: int, scale: float = 1.0) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest title size whose wrapped lines fit the box."""
     for size in range(104, 39, -4):
-        font = _font("Bold", size)
+        font = _font("Bold", round(size * scale))
         lines = _wrap(title, font, width)
-        if len(lines) * size * 1.15 <= height and all(font.getlength(line) <= width for line in lines):
+        if len(lines) * font.size * 1.15 <= height and all(font.getlength(line) <= width for line in lines):
             return font, lines
-    font = _font("Bold", 40)
+    font = _font("Bold", round(40 * scale))
     return font, _wrap(title, font, width)
 
 
-def title_card(title: str, practice_name: str, label: str = "Audio handout") -> bytes:
-    image = Image.new("RGB", (SIZE, SIZE), BACKGROUND)
+def title_card(title: str, practice_name: str, label: str = "Audio handout", size: int = SIZE) -> bytes:
+    """The card as a PNG `size` pixels square (the podcast feed's artwork needs at least 1400)."""
+    image = Image.new("RGB", (size, size), BACKGROUND)
     draw = ImageDraw.Draw(image)
-    width = SIZE - 2 * MARGIN
-    draw.text((MARGIN, MARGIN), label, font=_font("Semibold", 44), fill=SOFT_INK)
-    draw.rectangle((MARGIN, MARGIN + 70, MARGIN + 120, MARGIN + 78), fill=ACCENT)
-    font, lines = _fitted_title(title, width, SIZE - 2 * MARGIN - 280)
+
+    def px(value: float) -> int:  # the layout is drawn for 1000 px and scaled
+        return round(value * size / SIZE)
+
+    margin = px(MARGIN)
+    width = size - 2 * margin
+    draw.text((margin, margin), label, font=_font("Semibold", px(44)), fill=SOFT_INK)
+    draw.rectangle((margin, margin + px(70), margin + px(120), margin + px(78)), fill=ACCENT)
+    font, lines = _fitted_title(title, width, size - 2 * margin - px(280), scale=size / SIZE)
     step = round(font.size * 1.15)
-    top = MARGIN + 140
+    top = margin + px(140)
     for number, line in enumerate(lines):
-        draw.text((MARGIN, top + number * step), line, font=font, fill=INK)
-    name_font = _font("Semibold", 48)
+        draw.text((margin, top + number * step), line, font=font, fill=INK)
+    name_font = _font("Semibold", px(48))
     name_lines = _wrap(practice_name, name_font, width)[:2]
     for number, line in enumerate(reversed(name_lines)):
-        draw.text((MARGIN, SIZE - MARGIN - 58 - number * 60), line, font=name_font, fill=SOFT_INK)
+        draw.text((margin, size - margin - px(58) - number * px(60)), line, font=name_font, fill=SOFT_INK)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

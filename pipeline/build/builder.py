@@ -21,6 +21,7 @@ from pipeline.build.manifest import (
     recording_from_facts,
     write_manifest,
 )
+from pipeline.build.podcast import build_feed
 from pipeline.build.progress import PlainReporter, Reporter
 from pipeline.errors import ConfigError, PipelineError, SourceError
 from pipeline.output import write_atomic
@@ -108,6 +109,7 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
         report.results = _build_articles(chosen, practice, settings, reporter, report)
         if "index" in settings.only:
             report.index_rebuilt = build_library_pages(library, practice, settings)
+            build_feed(library, practice, settings)
     finally:
         lock.release()
     if settings.strict and report.warnings:
@@ -185,7 +187,7 @@ def build_article(article: Article, practice: Practice, settings: Settings,
     outputs = _Outputs(settings.out / slug)
     facts = outputs.manifest.facts
     names = {"pdf": f"{slug}.pdf", "large-print": f"{slug}-large-print.pdf", "mp3": f"{slug}.mp3",
-             "vtt": f"{slug}.vtt", "eml": f"{slug}.eml"}
+             "vtt": f"{slug}.vtt", "eml": f"{slug}.eml", "chapters": f"{slug}.chapters.json"}
 
     handout_key = fingerprint("handout", version, article, practice.practice, practice.services,
                               practice.notices, practice.handout, practice.publish.base_url)
@@ -209,6 +211,13 @@ def build_article(article: Article, practice: Practice, settings: Settings,
             handouts_done.result()
     finally:
         beside.shutdown(wait=True)
+
+    if recording and practice.publish.base_url:  # the feed's podcast:chapters, beside the MP3
+        from pipeline.audio import chapters_json
+
+        chapters_key = fingerprint("chapters", version, recording.chapters)
+        if not outputs.current(names["chapters"], chapters_key):
+            outputs.put(names["chapters"], chapters_key, chapters_json(recording.chapters))
 
     warnings = list(article.warnings)
     if "email" in only:
