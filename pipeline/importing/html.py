@@ -25,6 +25,8 @@ from pipeline.importing.furniture import (
     is_call_to_action,
     trim_call_to_action,
 )
+from pipeline.importing.platform_html import without_platform_chrome
+from pipeline.importing.platforms import platform_chrome
 from pipeline.importing.spans import merged, stripped, top_level_two
 from pipeline.sources import (
     Block,
@@ -63,8 +65,9 @@ _PARTS = (
 
 def read_html(html: str) -> Draft:
     """Read a saved web page into a draft article."""
+    platform = without_platform_chrome(html)
     document = trafilatura.bare_extraction(
-        html, include_comments=False, include_formatting=True, include_links=True, include_tables=True,
+        platform.html, include_comments=False, include_formatting=True, include_links=True, include_tables=True,
         with_metadata=True,
         date_extraction_params={"original_date": False, "extensive_search": True,
                                 "max_date": date.today().isoformat()},
@@ -72,9 +75,9 @@ def read_html(html: str) -> Draft:
     if document is None or document.body is None:
         return Draft(blocks=())
     reader = _Reader(document.url)
-    title = " ".join((document.title or "").split()) or None
+    title = platform.title or " ".join((document.title or "").split()) or None
     blocks = [block for block in reader.blocks(document.body)
-              if not (title and isinstance(block, Heading) and plain(block.text) == title)]
+              if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
     page = _page_lines(html)
     kept = _squash(" ".join([title or "", document.author or "", *(plain(t) for t in _texts(blocks))]))
@@ -82,7 +85,13 @@ def read_html(html: str) -> Draft:
     lines = [_where(block, page) for block in blocks]
     for index in reversed(range(len(blocks))):
         block = blocks[index]
-        if isinstance(block, (Paragraph, Heading)) and (kind := furniture(plain(block.text))):
+        if not isinstance(block, (Paragraph, Heading)):
+            continue
+        if meta := byline(plain(block.text)):
+            found.append(meta)
+            removed.append(Removed(lines[index], BYLINE, plain(block.text)))
+            del blocks[index], lines[index]
+        elif kind := furniture(plain(block.text)) or platform_chrome(plain(block.text)):
             removed.append(Removed(lines[index], kind, plain(block.text)))
             del blocks[index], lines[index]
     removed += trim_call_to_action(blocks, lines)
@@ -94,9 +103,11 @@ def read_html(html: str) -> Draft:
     return Draft(
         blocks=tuple(blocks), title=title,
         author=author or next((b.author for b in found if b.author), None),
-        updated=updated or next((b.updated or b.published for b in found), None),
+        # A stamp on the page saying when it was updated is the editor's date; else the page's own.
+        updated=next((b.updated for b in found if b.updated), None) or updated
+        or next((b.published for b in found if b.published), None),
         canonical_url=document.url if (document.url or "").startswith(("https://", "http://")) else None,
-        removed=tuple(sorted(removed, key=lambda item: item.line)),
+        removed=tuple(sorted(removed, key=lambda item: item.line)), summary=platform.subtitle,
     )
 
 
@@ -268,6 +279,8 @@ def _left_out(page: list[tuple[str, str]], kept: str, title: str | None) -> tupl
             kind = BYLINE
         elif kind == "page text" and is_call_to_action(line):
             kind = "call to action"
+        elif kind == "page text" and (chrome := platform_chrome(line) or furniture(line)):
+            kind = chrome
         removed.append(Removed(number, kind, line))
     return removed, found
 

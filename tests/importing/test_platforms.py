@@ -74,6 +74,35 @@ def test_platform_post_is_the_article_alone(post: Post) -> None:
     assert {line.split(":", 1)[0] for line in imported.removed} >= post.removed
 
 
+# Saved pages (File → Save Page As…) of the same post, in each platform's own markup.
+SAVED = [
+    ("wix-racing-mind.html", "Jane Doe, LCSW", date(2024, 4, 2), "When your thoughts race at night, your body follows.",
+     ("Writer's picture", "min read", "views", "Recent Posts", "Wix.com", "Updated:")),
+    ("squarespace-racing-mind.html", "Jane Doe", date(2024, 3, 3),
+     "When your thoughts race at night, your body follows.",
+     ("Previous", "Sleep and Worry", "Comment", "Book a Session", "Anxiety")),
+    ("blogger-racing-mind.html", "Jane Doe", date(2024, 3, 3), "When your thoughts race at night, your body follows.",
+     ("Harbor Light Counseling", "Posted by", "BlogThis", "Labels", "Newer Post", "moon.jpg")),
+    ("medium-racing-mind.html", "Jane Doe", date(2024, 3, 3), "When your thoughts race at night, your body follows",
+     ("min read", "Listen", "Share", "Unsplash", "Followers", "Recommended from Medium")),
+]
+
+
+@pytest.mark.parametrize("file, author, updated, summary, absent", SAVED, ids=[s[0].split("-")[0] for s in SAVED])
+def test_saved_platform_page_is_the_article_alone(file, author, updated, summary, absent) -> None:
+    imported = import_page(PAGES / file)
+    article = parse_article(imported.markdown.encode(), "post.md", default_slug=imported.slug)
+    assert article.title == "Five Ways to Calm a Racing Mind"  # the post's own title, not the blog's name
+    assert (article.author, article.updated, article.summary) == (author, updated, summary)
+    assert [plain(b.text) for b in article.blocks if isinstance(b, Heading)] == ["Why the mind races"]
+    paragraphs = [plain(b.text) for b in article.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == list(BODY)
+    body = imported.markdown.split("\n---\n", 1)[1]
+    for chrome in absent:
+        assert chrome not in body, chrome
+    assert imported.removed  # everything left out is listed
+
+
 @pytest.mark.parametrize("line, kind", [
     ("Writer's picture", "author photo caption"),
     ("Author photo", "author photo caption"),

@@ -1,0 +1,71 @@
+"""Import step: a saved page from Wix, Squarespace, Blogger or Medium has its platform chrome taken out by markup.
+
+Each platform marks its parts the same way on every site, so they can be found by name rather
+than guessed: Wix by `data-hook` ("post-title", "time-to-read", "post-stats", "recent-posts"…),
+Medium by `data-testid` and `pw-` classes ("storyTitle", "storyReadTime", "headerClapButton"…),
+Blogger by its template classes ("post-title", "post-footer", "blog-pager"…) and
+Squarespace by its blog classes ("entry-title", "blog-item-category-date-wrapper",
+"item-pagination"…). The chrome is removed before the article is picked out of the page, and the
+page's own title and subtitle are read from where the platform puts them. What was removed is
+still listed for the editor, since the page's text is compared with what was kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+
+def _has(attribute: str, *words: str) -> str:
+    return " or ".join(f"contains(concat(' ', normalize-space(@{attribute}), ' '), ' {word} ')" for word in words)
+
+
+_CHROME = "//*[" + " or ".join([
+    _has("data-hook", "time-to-read", "post-stats", "post-footer", "recent-posts", "like-button", "view-count",
+         "comment-count", "post-categories-list", "blog-navigation", "post-updated-date", "avatar-image",
+         "time-ago", "post-metadata__list"),
+    _has("data-testid", "storyReadTime", "storyPublishDate", "headerClapButton", "audioPlayButton",
+         "headerSocialShareButton", "footerClapButton", "authorName", "storySubtitle"),
+    _has("class", "pw-multi-vote-count", "pw-author", "pw-subtitle-paragraph", "post-footer",
+         "post-share-buttons", "blog-pager", "post-feeds", "item-pagination", "blog-item-meta-wrapper",
+         "blog-item-comments", "blog-share-like", "blog-item-category-date-wrapper",
+         "blog-item-author-date-wrapper", "squarespace-comments", "squarespace-social-buttons",
+         "entry-dateline", "entry-author", "entry-categories", "entry-tags", "blog-item-author-profile-wrapper"),
+    "@aria-label='Press enter or click to view image in full size'",
+]) + "]"
+_TITLE = ("//*[@data-hook='post-title'] | //*[@data-testid='storyTitle'] | //h1[contains(@class, 'pw-post-title')]"
+          " | //h3[contains(@class, 'post-title')] | //h1[contains(@class, 'entry-title')]")
+_SUBTITLE = "//*[@data-testid='storySubtitle'] | //*[contains(@class, 'pw-subtitle-paragraph')]"
+
+
+@dataclass(frozen=True)
+class PlatformPage:
+    """The page without its platform chrome, and the title and subtitle the platform marked."""
+
+    html: str
+    title: str | None = None
+    subtitle: str | None = None
+
+
+def without_platform_chrome(html: str) -> PlatformPage:
+    """The page with Wix, Squarespace, Blogger and Medium chrome taken out (unchanged if it has none)."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return PlatformPage(html)
+    title = _text(root.xpath(_TITLE))
+    subtitle = _text(root.xpath(_SUBTITLE))
+    chrome = root.xpath(_CHROME)
+    if not chrome and title is None:
+        return PlatformPage(html)
+    for element in chrome:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return PlatformPage(lxml.html.tostring(root, encoding="unicode"), title, subtitle)
+
+
+def _text(found: list[etree._Element]) -> str | None:
+    text = " ".join(found[0].text_content().split()) if found else ""
+    return text or None
