@@ -1,4 +1,4 @@
-"""The command line: `python -m pipeline build|check|import|script|clean`; heavy imports stay inside."""
+"""The command line: `python -m pipeline build|check|serve|import|script|clean`; heavy imports stay inside."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ log = logging.getLogger("pipeline")
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number from 0 to 65535 (0: any free port)")
     return int(value)
 
 
@@ -50,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="articles built in parallel (default: number of cores)")
 
     commands.add_parser("check", parents=[shared], help="validate the sources and report on each article")
+
+    serve = commands.add_parser("serve", parents=[shared],
+                                help="build, preview build/ on 127.0.0.1 and rebuild and reload on every change")
+    serve.add_argument("--port", type=_port, default=8000, metavar="N", help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--engine", metavar="NAME", help="speech engine, overriding the profile (piper, gtts)")
+    serve.add_argument("--only", action="append", choices=PARTS, metavar="PART",
+                       help=f"build only this part; repeatable ({', '.join(PARTS)})")
 
     imp = commands.add_parser("import", parents=[shared],
                               help="turn WordPress exports, Word files and saved pages into article sources")

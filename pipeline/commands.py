@@ -14,6 +14,7 @@ def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
     return {
         "build": _build,
         "check": _check,
+        "serve": _serve,
         "import": _import,
         "script": _script,
         "clean": _clean,
@@ -49,6 +50,23 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     _problems(report.problems)
     if report.problems or (settings.strict and report.warnings):
         return 1
+    return 0
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.build import build, print_summary, reporter_for, serve
+
+    def build_once() -> list[str]:
+        reporter = reporter_for(sys.stderr)
+        try:
+            report = build(settings, (), reporter)
+        finally:
+            reporter.close()
+        print_summary(report, settings)
+        _problems(report.warnings if not settings.strict else [], "warning")
+        return report.problems
+
+    serve(settings, args.port, build_once, say=lambda line: print(line, file=sys.stderr, flush=True))
     return 0
 
 

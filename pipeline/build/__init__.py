@@ -3,6 +3,7 @@
 from pipeline.build.builder import build, load_sources
 from pipeline.build.check import check
 from pipeline.build.isolation import article_step
+from pipeline.build.preview import serve
 from pipeline.build.progress import reporter_for
 from pipeline.build.summary import print_summary
 from pipeline.build.unused_speech import remove_unused_speech
@@ -15,4 +16,5 @@ __all__ = [
     "print_summary",
     "remove_unused_speech",
     "reporter_for",
+    "serve",
 ]
