@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from pathlib import Path
 
 import jinja2
@@ -23,6 +24,7 @@ from pipeline.sources import (
     display_url,
     phone_link,
     plain,
+    translations,
 )
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -32,13 +34,16 @@ BLOCK_KINDS = {"heading": Heading, "paragraph": Paragraph, "bullet_list": Bullet
 
 
 @functools.cache
-def environment() -> jinja2.Environment:
-    """The environment every handout, e-mail and library page renders with.
+def environment(language: str = "en") -> jinja2.Environment:
+    """The environment every handout, e-mail and library page in `language` renders with.
 
     `*.html.j2` escapes what it is given; `*.txt.j2` (the e-mail's plain text) does not, so a
-    title with "&" stays "&" there. Undefined names are errors, never blanks.
+    title with "&" stays "&" there. Undefined names are errors, never blanks. Fixed phrases are
+    `{% trans %}` blocks and `_()` calls, translated from the language's gettext catalog; one
+    environment per language, so builds in several languages at once never share a catalog.
     """
     templates = jinja2.Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         undefined=jinja2.StrictUndefined,
@@ -46,10 +51,12 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    templates.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     templates.filters["inline"] = inline
     templates.filters["printed_url"] = printed_url
     templates.filters["phone_url"] = phone_link
     templates.filters["css_string"] = css_string
+    templates.filters["css_counters"] = css_counters
     for name, kind in BLOCK_KINDS.items():
         templates.tests[name] = functools.partial(lambda block, kind: isinstance(block, kind), kind=kind)
     return templates
@@ -62,6 +69,13 @@ def printed_url(url: str) -> Markup:
     which inside a link becomes a link annotation outside the Link tag (a PDF/UA failure).
     """
     return _breakable(display_url(url))
+
+
+def css_counters(wording: str) -> Markup:
+    """'Page {page} of {pages}' (or 'Página {page} de {pages}') as CSS `content:` with page counters."""
+    parts = re.split(r"\{(page|pages)\}", wording)
+    return Markup(" ").join(css_string(part) if index % 2 == 0 else Markup(f"counter({part})")
+                            for index, part in enumerate(parts) if part)
 
 
 def css_string(lines: str | tuple[str, ...]) -> Markup:

@@ -32,10 +32,11 @@
   }
 
   function showCount(shown) {
+    // The wordings come translated in the page's language, as data-* attributes of the count.
     var total = entries.length;
-    count.textContent = shown === total
-      ? "Showing all " + total + " article" + (total === 1 ? "" : "s")
-      : "Showing " + shown + " of " + total + " article" + (total === 1 ? "" : "s");
+    var wording = count.getAttribute(shown === total ? "data-all" : "data-some") || "";
+    count.textContent = wording.split("|")[total === 1 ? 0 : 1]
+      .replace("{shown}", shown).replace("{total}", total);
   }
 
   function filter() {

@@ -82,3 +82,9 @@ def golden():
         assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def spanish_article() -> Article:
+    """A short article in Spanish (`lang: es`): a title, a question, a list, an address, a quote."""
+    return read_article(ROOT / "tests" / "fixtures" / "article_in_spanish.md")

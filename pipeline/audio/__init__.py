@@ -6,7 +6,7 @@ from pipeline.audio.mp3 import record
 from pipeline.audio.narration import format_script, narration_script
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.audio.script import Script
-from pipeline.audio.speech import ENGINES, Voice, load_voice
+from pipeline.audio.speech import ENGINES, MissingVoice, Voice, load_voice
 from pipeline.audio.speech.repeatable import outdated_models
 from pipeline.audio.speech_cache import SpeechCache
 
@@ -18,6 +18,7 @@ __all__ = [
     "ENGINES",
     "format_script",
     "load_voice",
+    "MissingVoice",
     "narration_script",
     "outdated_models",
     "record",

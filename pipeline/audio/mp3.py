@@ -15,23 +15,27 @@ from pipeline.audio.script import Script
 from pipeline.audio.speech import load_voice
 from pipeline.audio.speech_cache import SpeechCache
 from pipeline.audio.tags import Tags, tag_mp3
-from pipeline.sources import Practice, stamp_text
+from pipeline.sources import Practice, stamp_text, words
 
 
 def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path,
-           progress: Progress | None = None, updated: date | None = None) -> Recording:
-    """The narrated recording of one script: tagged MP3, captions, chapters and cue times."""
-    voice = load_voice(engine_name, practice.speech, cache_dir)
+           progress: Progress | None = None, updated: date | None = None, sources: Path | None = None) -> Recording:
+    """The narrated recording of one script, in its language's voice: tagged MP3, captions, chapters
+    and cue times. `sources` is where voice files for other languages are kept."""
+    voice = load_voice(engine_name, practice.speech, cache_dir, script.language, sources)
     with LoudnessMeter(voice.sample_rate) as meter:
         take = perform(script, voice, SpeechCache(cache_dir), progress, listen=meter)
         raw = meter.result()
     contact = practice.practice
+    _ = words(script.language)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cover") as side:
-        cover = side.submit(title_card, script.title, contact.name)  # drawn while ffmpeg masters
+        # drawn while ffmpeg masters
+        cover = side.submit(title_card, script.title, contact.name, _("Audio handout"))
         mp3 = master(take, practice.speech.bitrate_kbps, raw)
         tags = Tags(
-            title=script.title, practice=contact.name, album=f"Audio handouts from {contact.name}",
-            language=script.language, comment=stamp_text(practice), website=contact.website,
+            title=script.title, practice=contact.name,
+            album=_("Audio handouts from {practice}").format(practice=contact.name),
+            language=script.language, comment=stamp_text(practice, script.language), website=contact.website,
             contact_page=contact.contact_page, cover_png=cover.result(), chapters=take.chapters,
             duration_ms=take.duration_ms, updated=updated,
         )

@@ -6,6 +6,7 @@ sentence a segment, between an introduction (title, who it is from) and the spok
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import replace
@@ -32,41 +33,50 @@ from pipeline.sources import (
     plain,
     sections,
     stamp,
+    words,
 )
 
-INTRODUCTION = "Introduction"
 LONG_SENTENCE = 200  # characters; longer sentences are split at a clause so captions stay short
-_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 _SEGMENTER_LOCK = threading.Lock()  # a pysbd Segmenter keeps per-call state: one caller at a time
 _ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRAPPED_IN_QUOTES = re.compile(r"([“\"])([^“”\"]+)([”\"])")
+# Titles before a name: pysbd may end a sentence at their full stop ("La Dra. | López dice…").
+_TITLE = re.compile(r"\b(?:Dr|Dra|Sr|Sra|Srta|Lic|Prof|Mr|Mrs|Ms)\.$")
 _FULL_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 def narration_script(article: Article, practice: Practice) -> Script:
-    """The whole narration of one article, ready for a speech engine."""
-    narrator = _Narrator(practice)
+    """The whole narration of one article, ready for a speech engine, in the article's language."""
+    narrator = _Narrator(practice, article.language)
+    _ = narrator._
     narrator.say([article.title], "title", narrator.speech.heading_pause_ms)
-    narrator.say([f"An audio handout from {practice.practice.name}."], "stamp",
+    narrator.say([_("An audio handout from {practice}.").format(practice=practice.practice.name)], "stamp",
                  narrator.speech.heading_pause_ms)
     for section in sections(article):
         if section.heading is not None:
             narrator.start_chapter(plain(section.heading.text).strip())
         narrator.blocks(section.blocks if section.heading is None else (section.heading, *section.blocks))
-    narrator.outro(stamp(practice))
+    narrator.outro(stamp(practice, article.language))
     segments = narrator.segments
     segments[-1] = replace(segments[-1], pause_after_ms=0)  # the recording ends with the last word
     return Script(article.slug, article.title, article.language, tuple(segments))
 
 
-def sentences(text: str) -> list[tuple[str, bool]]:
-    """A paragraph's sentences, as (text, ends a sentence); overlong ones split at a clause."""
+@functools.cache
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+
+
+def sentences(text: str, language: str = "en") -> list[tuple[str, bool]]:
+    """A paragraph's sentences, as (text, ends a sentence); overlong ones split at a clause.
+
+    pysbd splits by the language's rules ('¿Qué es?' and 'Sra.' in Spanish)."""
     text = " ".join(text.split())
     opening = closing = ""
     wrapped = _WRAPPED_IN_QUOTES.fullmatch(text)
     if wrapped:  # a quotation of several sentences: split inside, keep the marks at its ends
         opening, text, closing = wrapped.groups()
-    found = [part for part in _split_sentences(text) if part] or [text]
+    found = [part for part in _split_sentences(text, language) if part] or [text]
     pieces: list[tuple[str, bool]] = []
     for sentence in found:
         clauses = _clauses(sentence)
@@ -77,13 +87,14 @@ def sentences(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _split_sentences(text: str) -> list[str]:
+def _split_sentences(text: str, language: str = "en") -> list[str]:
     """pysbd's sentences, joined again where it cut inside a web or e-mail address."""
     addresses = [match.span() for match in _ADDRESS.finditer(text)]
     with _SEGMENTER_LOCK:
-        spans = _SEGMENTER.segment(text)
+        spans = _segmenter(language).segment(text)
     cuts = [span.end for span in spans[:-1]]
     cuts = [cut for cut in cuts if not any(start < cut < end for start, end in addresses)]
+    cuts = [cut for cut in cuts if not _TITLE.search(text[:cut].rstrip())]
     bounds = [0, *cuts, len(text)]
     return [text[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False)]
 
@@ -117,26 +128,34 @@ def with_full_stop(text: str) -> str:
 
 
 def _lower_first_word(text: str) -> str:
-    """'Humans are wired' -> 'humans are wired', to follow 'First, ' (the voice is unchanged)."""
-    return re.sub(r"^\s*([A-Z])(?=[a-z]+\b(?!'))", lambda m: m[1].lower(), text)
+    """'Humans are wired' -> 'humans are wired', 'Levántese' -> 'levántese', to follow 'First, '
+    (the voice is unchanged). A name in capitals ('NASA') or with an apostrophe ('I'm') stays."""
+    match = re.match(r"\s*([^\W\d_]+)\b(?!')", text)
+    if not match or not (match[1][0].isupper() and match[1][1:].islower()):
+        return text
+    return text[: match.start(1)] + match[1][0].lower() + text[match.start(1) + 1:]
 
 
-def join_places(places: tuple[str, ...]) -> str:
+def join_places(places: tuple[str, ...], language: str = "en") -> str:
     """('Charlotte, North Carolina', 'Carefree, Arizona') -> '… North Carolina, and Carefree, …'."""
     if len(places) <= 1:
         return "".join(places)
     comma = "," if len(places) > 2 or any("," in place for place in places) else ""
-    return f"{', '.join(places[:-1])}{comma} and {places[-1]}"
+    _ = words(language)
+    return _("{places}{comma} and {last}").format(
+        places=", ".join(places[:-1]), comma=comma, last=places[-1])
 
 
 class _Narrator:
     """Collects segments, numbering blocks and naming chapters as the article is read."""
 
-    def __init__(self, practice: Practice) -> None:
+    def __init__(self, practice: Practice, language: str) -> None:
         self.speech = practice.speech
         self.table = practice.pronunciations
+        self.language = language
+        self._ = words(language)
         self.segments: list[Segment] = []
-        self.chapter = INTRODUCTION
+        self.chapter = self._("Introduction")
         self.block = 0
 
     def start_chapter(self, title: str) -> None:
@@ -153,7 +172,7 @@ class _Narrator:
         A paragraph pause (or `pause_ms`) follows the last, a sentence pause each other one, and
         half that the first clauses of a long sentence (`ends` False), as a comma would.
         """
-        lines = [(printable(text), normalise(said, self.table), end) for text, said, end in
+        lines = [(printable(text), normalise(said, self.table, self.language), end) for text, said, end in
                  zip(written, spoken or written, ends or [True] * len(written), strict=True)]
         lines = [line for line in lines if line[0] and line[1]]  # nothing left to say: an emoji
         if not lines:
@@ -169,7 +188,7 @@ class _Narrator:
 
     def prose(self, text: str, kind: SegmentKind, spoken_prefix: str = "", written_prefix: str = "") -> None:
         """A paragraph's sentences; `spoken_prefix` ('First, ') before the first as the voice says it."""
-        pieces = sentences(text)
+        pieces = sentences(text, self.language)
         written = [written_prefix + pieces[0][0], *(piece for piece, _ in pieces[1:])]
         spoken = [with_full_stop(piece) if ends else piece for piece, ends in pieces]
         if spoken_prefix:
@@ -207,7 +226,8 @@ class _Narrator:
         for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
             for index, inner in enumerate(item.blocks):
                 if isinstance(inner, Paragraph) and isinstance(block, OrderedList) and index == 0:
-                    said = ordinal(number).capitalize() if 0 < number <= 20 else f"Number {number}"
+                    said = (ordinal(number, self.language).capitalize() if 0 < number <= 20
+                            else self._("Number {number}").format(number=number))
                     self.prose(plain(inner.text), "item", f"{said}, ", f"{number}. ")
                 else:
                     self.blocks((inner,), "item")
@@ -217,9 +237,9 @@ class _Narrator:
         self.blocks(block.blocks)
         if len(self.segments) > start:
             first, last = self.segments[start], self.segments[-1]
-            self.segments[start] = replace(first, spoken=f"Quote: {first.spoken}")
+            self.segments[start] = replace(first, spoken=self._("Quote: {text}").format(text=first.spoken))
             last = self.segments[-1]
-            self.segments[-1] = replace(last, spoken=f"{last.spoken} End quote.")
+            self.segments[-1] = replace(last, spoken=self._("{text} End quote.").format(text=last.spoken))
 
     def table_rows(self, block: Table) -> None:
         header = [plain(cell).strip() for cell in block.header]
@@ -235,20 +255,23 @@ class _Narrator:
 
     def outro(self, facts: Stamp) -> None:
         """The spoken stamp: who the practice serves, how to reach it, and the notices."""
+        _ = self._
+        about = _("About {practice}").format(practice=facts.name)
         self.pause_before_heading()
-        self.start_chapter(f"About {facts.name}")
-        self.say([f"About {facts.name}"], "heading", self.speech.heading_pause_ms,
-                 spoken=[f"About {facts.name}."])
-        served = [f"We offer virtual sessions to clients in {facts.virtual_states}."]
+        self.start_chapter(about)
+        self.say([about], "heading", self.speech.heading_pause_ms, spoken=[f"{about}."])
+        served = [_("We offer virtual sessions to clients in {states}.").format(states=facts.virtual_states)]
         if facts.in_person:
-            served.append(f"We also see clients in person in {join_places(facts.in_person)}.")
+            places = join_places(facts.in_person, self.language)
+            served.append(_("We also see clients in person in {places}.").format(places=places))
         self.say(served, "stamp")
-        self.say([f"To book a session or ask a question, call {facts.phone}.",
-                  f"You can also e-mail {facts.email}, or visit {facts.website_display}.",
+        self.say([_("To book a session or ask a question, call {phone}.").format(phone=facts.phone),
+                  _("You can also e-mail {email}, or visit {website}.").format(email=facts.email,
+                                                                              website=facts.website_display),
                   facts.response_time], "stamp")
         for notice in (facts.crisis, facts.disclaimer):
-            self.say([text for text, _ in sentences(notice)], "stamp")
-        self.say(["Thank you for listening."], "stamp")
+            self.say([text for text, _end in sentences(notice, self.language)], "stamp")
+        self.say([_("Thank you for listening.")], "stamp")
 
 
 def format_script(script: Script, speaking_rate: float = 1.0) -> str:

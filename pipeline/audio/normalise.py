@@ -26,6 +26,7 @@ from pipeline.audio.spoken_numbers import (
     times,
     years,
 )
+from pipeline.sources import translations
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
@@ -33,6 +34,7 @@ _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk", "Me"}  # contro
 _SAID_SYMBOLS = {"°": " degrees", "\u00a0": " ", "\t": " ", "\n": " ", "\r": " "}
 
 _STATES = {state.abbr: state.name for state in (*us.states.STATES, us.states.DC, us.states.PR)}
+STATE_NAMES = _STATES
 # Two-letter codes that are also everyday words or abbreviations: only expanded after a city.
 _AMBIGUOUS_CODES = {"IN", "OR", "ME", "HI", "OH", "OK", "ID", "MD", "PA", "DE", "LA", "CO", "MA",
                     "AL", "MS", "GA"}
@@ -80,40 +82,58 @@ def characters(text: str) -> str:
     return printable(text).replace('"', "")
 
 
-def _spoken_address_part(part: str) -> str:
-    return part.replace(".", " dot ").replace("-", " dash ").replace("_", " underscore ")
+def _address_word(name: str, language: str) -> str:
+    """How a symbol in a web or e-mail address is said: 'at', 'dot'; 'arroba', 'punto' in Spanish."""
+    catalog = translations(language)
+    said = {
+        "at": catalog.pgettext("spoken web or e-mail address", "at"),
+        "dot": catalog.pgettext("spoken web or e-mail address", "dot"),
+        "dash": catalog.pgettext("spoken web or e-mail address", "dash"),
+        "underscore": catalog.pgettext("spoken web or e-mail address", "underscore"),
+        "plus": catalog.pgettext("spoken web or e-mail address", "plus"),
+        "slash": catalog.pgettext("spoken web or e-mail address", "slash"),
+    }
+    return said[name]
 
 
-def emails(text: str) -> str:
-    """'hello@example.com' -> 'hello at example dot com'."""
+def _spoken_address_part(part: str, language: str = "en") -> str:
+    said = {symbol: f" {_address_word(name, language)} " for symbol, name in
+            ((".", "dot"), ("-", "dash"), ("_", "underscore"))}
+    return "".join(said.get(char, char) for char in part)
+
+
+def emails(text: str, language: str = "en") -> str:
+    """'hello@example.com' -> 'hello at example dot com' ('hello arroba example punto com')."""
+    at, plus = _address_word("at", language), _address_word("plus", language)
     return re.sub(
         r"(?<![\w.+-])([\w.+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)",
-        lambda m: f"{_spoken_address_part(m[1]).replace('+', ' plus ')} at "
-                  f"{_spoken_address_part(m[2].lower())}",
+        lambda m: f"{_spoken_address_part(m[1], language).replace('+', f' {plus} ')} {at} "
+                  f"{_spoken_address_part(m[2].lower(), language)}",
         text,
     )
 
 
-def _spoken_url(url: str) -> str:
+def _spoken_url(url: str, language: str = "en") -> str:
     address = re.sub(r"[?#].*$", "", re.sub(r"^https?://", "", url, flags=re.IGNORECASE))
     host, _, path = address.partition("/")
-    said = _spoken_address_part(re.sub(r":\d+$", "", host).lower().removeprefix("www."))
+    said = _spoken_address_part(re.sub(r":\d+$", "", host).lower().removeprefix("www."), language)
     parts = [part for part in path.split("/") if part]
     # A short, wordy path is worth saying ("slash contact"); a long or coded one is not, so the
     # listener hears the site's name and finds the page from there.
     if len(parts) <= 2 and all(re.fullmatch(r"[A-Za-z]+(?:[-_][A-Za-z]+)*", p) and len(p) <= 24
                                for p in parts):
-        said += "".join(f" slash {_spoken_address_part(part)}" for part in parts)
+        slash = _address_word("slash", language)
+        said += "".join(f" {slash} {_spoken_address_part(part, language)}" for part in parts)
     return said
 
 
-def web_addresses(text: str) -> str:
+def web_addresses(text: str, language: str = "en") -> str:
     """'https://www.example.com/contact/' -> 'example dot com slash contact'."""
 
     def spoken(match: re.Match[str]) -> str:
         url = match[0]
         trailing = re.search(r"[.,;:!?)']*$", url)[0]
-        return _spoken_url(url[: len(url) - len(trailing)]) + trailing
+        return _spoken_url(url[: len(url) - len(trailing)], language) + trailing
 
     with_scheme = r"\bhttps?://[^\s<>\"]+"
     bare = rf"(?<![\w@.-])(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:{_TOP_LEVEL_DOMAINS})\b(?:/[^\s<>\"]*)?"
@@ -162,13 +182,14 @@ def state_codes(text: str) -> str:
     )
 
 
-def dashes(text: str) -> str:
+def dashes(text: str, language: str = "en") -> str:
     """Dashes become the pause they mark; 'Monday–Friday' -> 'Monday to Friday'; '...' a pause too.
 
     A voice reads an em dash, an ellipsis or a hyphenated phrase without any pause
     ('dysfunctional—it sounded' runs together), so they become commas and spaces.
     """
-    text = re.sub(r"(?<=[\w.])–(?=\w)", " to ", text)
+    to = translations(language).pgettext("a range, as in Monday to Friday", "to")
+    text = re.sub(r"(?<=[\w.])–(?=\w)", f" {to} ", text)
     text = re.sub(r"\s*(?:—|–|--+|\s-\s)\s*", ", ", text)
     text = re.sub(r"\s*(?:\.\s?){3,}\s*$", ".", text)
     text = re.sub(r"\s*(?:\.\s?){3,}\s*", ", ", text)
@@ -213,11 +234,19 @@ def pronunciations(text: str, table: Mapping[str, str]) -> str:
                   flags=re.IGNORECASE)
 
 
-def normalise(text: str, table: Mapping[str, str] | None = None) -> str:
-    """The words to say for one written sentence: the pronunciation table first, then `STEPS`."""
+def steps(language: str = "en") -> tuple[Callable[[str], str], ...]:
+    """The steps for text in `language`: these for English, `spanish.STEPS` for Spanish."""
+    from pipeline.audio import spanish
+
+    return {"en": STEPS, spanish.LANGUAGE: spanish.STEPS}.get(language, STEPS)
+
+
+def normalise(text: str, table: Mapping[str, str] | None = None, language: str = "en") -> str:
+    """The words to say for one written sentence: the pronunciation table first, then the
+    language's steps (`STEPS` for English)."""
     text = characters(text)
     if table:
         text = pronunciations(text, table)
-    for step in STEPS[1:]:
+    for step in steps(language)[1:]:
         text = step(text)
     return text

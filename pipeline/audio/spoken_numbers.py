@@ -12,12 +12,11 @@ import re
 
 from num2words import num2words
 
-from pipeline.sources import MONTHS
+from pipeline.sources import MONTHS, translations
 
 # Longer whole numbers are read digit by digit, in groups of three: nobody says "four hundred
 # fifty-six quadrillion", num2words gives up past about 10^100 and `int()` past 4,300 digits.
 LONGEST_SAID_AS_WORDS = 15
-_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 _MONTH_BY_PREFIX = {name[:3].lower(): name for name in MONTHS}
 _MONTH = rf"(?P<month>{'|'.join(MONTHS)}|Sept|{'|'.join(name[:3] for name in MONTHS)})\b\.?"
@@ -32,18 +31,23 @@ def _us_style(words: str) -> str:
     return words.replace(",", "").replace(" and ", " ")
 
 
-def digit_words(written: str) -> str:
+def _digit(digit: str, language: str) -> str:
+    """'7' -> 'seven' ('siete')."""
+    return num2words(int(digit), lang=language)
+
+
+def digit_words(written: str, language: str = "en") -> str:
     """'1234567' -> 'one two three, four five six, seven': digits read in groups of three."""
     found = re.sub(r"\D", "", written)
     groups = [found[start:start + 3] for start in range(0, len(found), 3)]
-    return ", ".join(" ".join(_DIGIT_WORDS[int(digit)] for digit in group) for group in groups)
+    return ", ".join(" ".join(_digit(digit, language) for digit in group) for group in groups)
 
 
 def _too_long(written: str) -> bool:
     return len(written.lstrip("0")) > LONGEST_SAID_AS_WORDS
 
 
-def cardinal(number: int | str) -> str:
+def cardinal(number: int | str, language: str = "en") -> str:
     """1234 (or '1,234') -> 'one thousand two hundred thirty-four'; '2.05' -> 'two point zero five'.
 
     Numbers are taken as written, never converted whole, so any length is read without error:
@@ -52,17 +56,18 @@ def cardinal(number: int | str) -> str:
     """
     whole, point, fraction = str(number).replace(",", "").partition(".")
     whole = whole or "0"
-    said = digit_words(whole) if _too_long(whole) else _us_style(num2words(int(whole)))
+    said = digit_words(whole, language) if _too_long(whole) else _us_style(num2words(int(whole), lang=language))
     if point and fraction:
-        said += " point " + " ".join(_DIGIT_WORDS[int(digit)] for digit in fraction)
+        decimal_point = translations(language).pgettext("a decimal number, as in 3.5", "point")
+        said += f" {decimal_point} " + " ".join(_digit(digit, language) for digit in fraction)
     return said
 
 
-def ordinal(number: int | str) -> str:
-    """21 -> 'twenty-first'; past 15 digits, 'number' and the digits in groups."""
+def ordinal(number: int | str, language: str = "en") -> str:
+    """21 -> 'twenty-first' ('vigésimo primero'); past 15 digits, 'number' and the digits in groups."""
     if _too_long(str(number)):
-        return f"number {digit_words(str(number))}"
-    return _us_style(num2words(int(number), to="ordinal"))
+        return translations(language).gettext("number {digits}").format(digits=digit_words(str(number), language))
+    return _us_style(num2words(int(number), lang=language, to="ordinal"))
 
 
 def year(number: int) -> str:

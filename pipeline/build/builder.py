@@ -23,9 +23,13 @@ from pipeline.build.manifest import (
 )
 from pipeline.build.podcast import build_feed
 from pipeline.build.progress import PlainReporter, Reporter
-from pipeline.errors import ConfigError, PipelineError, SourceError
+from pipeline.build.sources_check import engine_problem, load_sources, missing_voice
+from pipeline.errors import ConfigError, PipelineError
 from pipeline.output import write_atomic
-from pipeline.sources import Article, Practice, Settings, load_practice, read_library
+from pipeline.sources import Article, Practice, Settings
+
+__all__ = ["ArticleResult", "BuildReport", "build", "build_article", "engine_problem", "load_sources",
+           "missing_voice"]
 
 log = logging.getLogger(__name__)
 
@@ -52,34 +56,6 @@ class BuildReport:
         return not self.problems
 
 
-def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Practice, list[Article], list[str]]:
-    """Validate the profile and every article; returns the good articles (all, or those named)."""
-    practice = load_practice(settings.practice_file)
-    library = read_library(settings.articles_dir)
-    articles = list(library.articles)
-    if slugs:
-        known = {article.slug for article in articles}
-        unknown = [slug for slug in slugs if slug not in known]
-        if unknown:
-            raise SourceError(*(f"{settings.articles_dir}: no article with slug {slug!r} "
-                                f"(known: {', '.join(sorted(known)) or 'none'})" for slug in unknown))
-        articles = [article for article in articles if article.slug in slugs]
-    if not articles and not library.problems:
-        raise SourceError(f"{settings.articles_dir}: no articles (*.md) to build")
-    return practice, articles, list(library.problems)
-
-
-def engine_problem(settings: Settings, practice: Practice) -> str | None:
-    """One line if the chosen speech engine does not exist, naming where it was chosen."""
-    from pipeline.audio import ENGINES
-
-    engine = settings.engine or practice.speech.engine
-    if engine in ENGINES:
-        return None
-    where = "--engine" if settings.engine else f"{settings.practice_file}: speech.engine"
-    return f"{where}: {engine!r} is not a speech engine; expected one of {', '.join(sorted(ENGINES))}"
-
-
 def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | None = None) -> BuildReport:
     """Build (or bring up to date) every article, or the named ones, and the library page."""
     reporter = reporter or PlainReporter()
@@ -91,6 +67,9 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     problem = engine_problem(settings, practice)
     if problem:
         raise ConfigError(problem)
+    if {"audio", "email"} & settings.only:  # every voice file is checked before anything is built
+        for language in sorted({article.language for article in chosen}):
+            missing_voice(language, practice, settings)
     if settings.out.exists() and not settings.out.is_dir():
         raise PipelineError(f"{settings.out}: --out names a file; expected a folder for the outputs")
     settings.out.mkdir(parents=True, exist_ok=True)
@@ -154,6 +133,7 @@ class _Outputs:
         self.folder = folder
         self.manifest: Manifest = read_manifest(folder)
         self.new: dict[str, bytes] = {}
+        self.dropped: list[str] = []
 
     def current(self, name: str, key: str) -> bool:
         return name not in self.new and self.manifest.is_current(self.folder, name, key)
@@ -167,6 +147,12 @@ class _Outputs:
     def read(self, name: str) -> bytes:
         return self.new[name] if name in self.new else (self.folder / name).read_bytes()
 
+    def drop(self, *names: str) -> None:
+        """Outputs that must no longer be there (audio from before its voice was removed)."""
+        for name in names:
+            if self.manifest.outputs.pop(name, None) is not None:
+                self.dropped.append(name)
+
     def sha(self, name: str) -> str:
         entry = self.manifest.outputs.get(name)
         return entry.sha256 if entry else ""
@@ -175,8 +161,10 @@ class _Outputs:
         """Write what was made, then the manifest: an interrupted build leaves older, whole files."""
         for name, data in self.new.items():
             write_atomic(self.folder / name, data)
-        if self.new:
+        if self.new or self.dropped:
             write_manifest(self.folder, self.manifest)
+        for name in self.dropped:
+            (self.folder / name).unlink(missing_ok=True)
 
 
 def build_article(article: Article, practice: Practice, settings: Settings,
@@ -202,11 +190,12 @@ def build_article(article: Article, practice: Practice, settings: Settings,
                     pdf = outputs.put(name, handout_key, render_handout(article, practice, edition))
                     facts[f"pages_{edition}"] = page_count(pdf)
 
+    warnings = list(article.warnings)
     # The handouts are rendered beside the narration: the voice and ffmpeg leave the interpreter free.
     beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{slug}-handouts")
     try:
         handouts_done = beside.submit(handouts) if "pdf" in only or "email" in only else None
-        recording = _narration(article, practice, settings, reporter, outputs, names, version)
+        recording = _narration(article, practice, settings, reporter, outputs, names, version, warnings)
         if handouts_done:
             handouts_done.result()
     finally:
@@ -219,7 +208,6 @@ def build_article(article: Article, practice: Practice, settings: Settings,
         if not outputs.current(names["chapters"], chapters_key):
             outputs.put(names["chapters"], chapters_key, chapters_json(recording.chapters))
 
-    warnings = list(article.warnings)
     if "email" in only:
         from pipeline.email import draft_size_warning, render_email
 
@@ -230,7 +218,7 @@ def build_article(article: Article, practice: Practice, settings: Settings,
             reporter.step(slug, "writing the e-mail draft")
             with article_step(slug, "writing the e-mail draft"):
                 full = recording_from_facts(facts["recording"], outputs.read(names["mp3"]),
-                                            outputs.read(names["vtt"]).decode("utf-8"))
+                                            outputs.read(names["vtt"]).decode("utf-8")) if recording else None
                 large = outputs.read(names["large-print"]) if attach_large else None
                 outputs.put(names["eml"], email_key,
                             render_email(article, practice, outputs.read(names["pdf"]), large, full))
@@ -252,12 +240,17 @@ def build_article(article: Article, practice: Practice, settings: Settings,
 
 
 def _narration(article: Article, practice: Practice, settings: Settings, reporter: Reporter,
-               outputs: _Outputs, names: dict[str, str], version: str) -> Recording | None:
+               outputs: _Outputs, names: dict[str, str], version: str, warnings: list[str]) -> Recording | None:
     """The article's recording: from the manifest when current, else narrated and mastered anew."""
     slug, facts = article.slug, outputs.manifest.facts
     recording: Recording | None = None
     engine = settings.engine or practice.speech.engine
-    if {"audio", "email"} & settings.only:
+    silent = missing_voice(article.language, practice, settings) if {"audio", "email"} & settings.only else None
+    if silent:
+        outputs.drop(names["mp3"], names["vtt"], names["chapters"])
+        facts.pop("recording", None)
+        warnings.append(f"{article.source}: no audio: {silent}; the handouts, page and e-mail are built without it")
+    elif {"audio", "email"} & settings.only:
         from pipeline.audio import narration_script
 
         with article_step(slug, "writing the narration script"):
@@ -273,7 +266,7 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
             with article_step(slug, f"narrating with {engine}"):
                 recording = record(script, practice, engine, settings.cache,
                                    progress=lambda done, total: reporter.sentences(slug, done, total),
-                                   updated=article.updated)
+                                   updated=article.updated, sources=settings.sources)
             outputs.put(names["mp3"], audio_key, recording.mp3)
             outputs.put(names["vtt"], audio_key, recording.captions)
             facts["recording"] = recording_facts(recording)

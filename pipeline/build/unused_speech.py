@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from filelock import FileLock
 
-from pipeline.audio import SpeechCache, load_voice, narration_script, outdated_models
+from pipeline.audio import MissingVoice, SpeechCache, load_voice, narration_script, outdated_models
 from pipeline.build.builder import engine_problem, load_sources
 from pipeline.build.isolation import article_step
 from pipeline.errors import ConfigError, SourceError
@@ -36,11 +36,20 @@ def remove_unused_speech(settings: Settings) -> Removed:
     problem = engine_problem(settings, practice)
     if problem:
         raise ConfigError(problem)
-    voice = load_voice(settings.engine or practice.speech.engine, practice.speech, settings.cache)
+    engine = settings.engine or practice.speech.engine
     cache = SpeechCache(settings.cache)
     needed = set()
+    voices = {}
+    for language in sorted({article.language for article in articles}):
+        try:
+            voices[language] = load_voice(engine, practice.speech, settings.cache, language, settings.sources)
+        except MissingVoice:
+            continue  # no voice, so nothing of this language is in the cache to keep
     for article in articles:  # a script that cannot be written stops the cleaning: nothing is lost
+        if article.language not in voices:
+            continue
         with article_step(article.slug, "writing the narration script"):
+            voice = voices[article.language]
             needed.update(cache.key(voice, segment.spoken) for segment in narration_script(article, practice).segments)
     settings.out.mkdir(parents=True, exist_ok=True)
     with FileLock(settings.out / ".lock"):  # not while a build is using the cache

@@ -21,10 +21,10 @@ from pipeline.sources import (
     phone_link,
     stamp,
     stamp_text,
+    words,
 )
 from pipeline.templates import environment
 
-SUBJECT = "{title} — a handout and audio from {practice}"
 # Sent mail is CRLF; the draft gets the same line ends and 78-column folding.
 DRAFT_POLICY = SMTP.clone(max_line_length=78)
 # Attachments are base64 and the text parts quoted-printable, so "=_" never occurs in a part
@@ -69,17 +69,19 @@ class Attachment:
 
 
 def attachments(
-    article: Article, handout_pdf: bytes, large_print_pdf: bytes | None, recording: Recording
+    article: Article, handout_pdf: bytes, large_print_pdf: bytes | None, recording: Recording | None
 ) -> tuple[Attachment, ...]:
     title, slug = article.title, article.slug
-    files = [Attachment(attachment_name(title, "handout", "pdf", slug), "application", "pdf",
-                        handout_pdf, "the handout, to read on screen or print")]
+    _ = words(article.language)
+    files = [Attachment(attachment_name(title, _("handout"), "pdf", slug), "application", "pdf",
+                        handout_pdf, _("the handout, to read on screen or print"))]
     if large_print_pdf is not None:
-        files.append(Attachment(attachment_name(title, "large print", "pdf", slug), "application", "pdf",
-                                large_print_pdf, "the same handout in large print"))
-    files.append(Attachment(attachment_name(title, "audio", "mp3", slug), "audio", "mpeg",
-                            recording.mp3, f"the audio, {listening_time(recording.duration_ms)} long;"
-                                           " it plays on a phone or a computer"))
+        files.append(Attachment(attachment_name(title, _("large print"), "pdf", slug), "application", "pdf",
+                                large_print_pdf, _("the same handout in large print")))
+    if recording is not None:
+        length = listening_time(recording.duration_ms, article.language)
+        files.append(Attachment(attachment_name(title, _("audio"), "mp3", slug), "audio", "mpeg", recording.mp3,
+                                _("the audio, {length} long; it plays on a phone or a computer").format(length=length)))
     return tuple(files)
 
 
@@ -89,22 +91,32 @@ class Link:
     url: str
 
 
-def links(article: Article, practice: Practice, recording: Recording) -> tuple[Link, ...]:
+def links(article: Article, practice: Practice, recording: Recording | None) -> tuple[Link, ...]:
     """The article's page and files under `publish.base_url`, for a draft that links instead of attaching."""
     slug = article.slug
     page = article_page_url(practice, slug)
     if page is None:
         return ()
-    return (
-        Link("Listen, read along and download everything", page),
-        Link("The handout (PDF), to read on screen or print", f"{page}{slug}.pdf"),
-        Link("The same handout in large print (PDF)", f"{page}{slug}-large-print.pdf"),
-        Link(f"The audio (MP3, {listening_time(recording.duration_ms)})", f"{page}{slug}.mp3"),
-    )
+    _ = words(article.language)
+    found = [
+        Link(_("Listen, read along and download everything") if recording else _("Read and download everything"),
+             page),
+        Link(_("The handout (PDF), to read on screen or print"), f"{page}{slug}.pdf"),
+        Link(_("The same handout in large print (PDF)"), f"{page}{slug}-large-print.pdf"),
+    ]
+    if recording is not None:
+        length = listening_time(recording.duration_ms, article.language)
+        found.append(Link(_("The audio (MP3, {length})").format(length=length), f"{page}{slug}.mp3"))
+    return tuple(found)
 
 
-def subject(article: Article, practice: Practice) -> str:
-    return header_text(SUBJECT.format(title=article.title, practice=practice.practice.name))
+def subject(article: Article, practice: Practice, with_audio: bool = True) -> str:
+    _ = words(article.language)
+    if with_audio:
+        wording = _("{title} — a handout and audio from {practice}")
+    else:
+        wording = _("{title} — a handout from {practice}")
+    return header_text(wording.format(title=article.title, practice=practice.practice.name))
 
 
 def render_email(
@@ -112,26 +124,29 @@ def render_email(
     practice: Practice,
     handout_pdf: bytes,
     large_print_pdf: bytes | None,
-    recording: Recording,
+    recording: Recording | None,
 ) -> bytes:
     """The draft as `.eml` bytes: no To:, `X-Unsent: 1`, a note in text and HTML, and the files attached
-    or, with `email.attach = "links"`, links to them where `build/` is published."""
+    or, with `email.attach = "links"`, links to them where `build/` is published.
+
+    In the article's language. Without a recording (no voice for that language) it says nothing about audio."""
     by_link = practice.email.attach == "links"
     files = () if by_link else attachments(article, handout_pdf, large_print_pdf, recording)
+    language = article.language
     context = {
         "article": article,
-        "stamp": stamp(practice),
-        "stamp_text": stamp_text(practice),
+        "stamp": stamp(practice, language),
+        "stamp_text": stamp_text(practice, language),
         "phone_link": phone_link(practice.practice.phone),
-        "listening_time": listening_time(recording.duration_ms),
-        "chapters": [(clock(chapter.start_ms), chapter.title) for chapter in recording.chapters],
+        "listening_time": listening_time(recording.duration_ms, language) if recording else None,
+        "chapters": [(clock(chapter.start_ms), chapter.title) for chapter in recording.chapters] if recording else [],
         "attachments": files,
         "links": links(article, practice, recording) if by_link else (),
         "page_url": article_page_url(practice, article.slug),
     }
-    env = environment()
+    env = environment(language)
     message = EmailMessage(policy=DRAFT_POLICY)
-    message["Subject"] = subject(article, practice)
+    message["Subject"] = subject(article, practice, with_audio=recording is not None)
     message["From"] = Address(header_text(practice.practice.name), addr_spec=practice.practice.email)
     if article.updated:
         message["Date"] = format_datetime(datetime.combine(article.updated, SENT_AT))

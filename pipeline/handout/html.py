@@ -22,6 +22,7 @@ from pipeline.sources import (
     display_url,
     long_date,
     stamp,
+    words,
 )
 from pipeline.templates import environment
 
@@ -53,36 +54,38 @@ def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
     """The handout as HTML: the input to the PDF, and what the golden files hold."""
     if edition not in EDITIONS:
         raise ValueError(f"unknown handout edition {edition!r}; expected one of {EDITIONS}")
+    _ = words(article.language)
     handout = Handout(
         article=article,
         blocks=outline(article.blocks),
-        stamp=stamp(practice),
+        stamp=stamp(practice, article.language),
         edition=edition,
-        title=article.title if edition == "regular" else f"{article.title} (large print)",
+        title=article.title if edition == "regular" else _("{title} (large print)").format(title=article.title),
         paper=PAPER[practice.handout.paper],
-        updated=long_date(article.updated) if article.updated else None,
+        updated=long_date(article.updated, article.language) if article.updated else None,
         codes=qr_codes(article, practice),
     )
-    return environment().get_template("handout.html.j2").render(handout=handout)
+    return environment(article.language).get_template("handout.html.j2").render(handout=handout)
 
 
 def qr_codes(article: Article, practice: Practice) -> tuple[QrCode, ...]:
     """Where to read the article online (or reach the practice), and where to listen to it."""
     contact = practice.practice
+    _ = words(article.language)
     if article.canonical_url:
         shown = display_url(article.canonical_url)
-        codes = [qr_code(article.canonical_url, "Scan to read this online",
-                         f"QR code: read this article online at {shown}")]
+        codes = [qr_code(article.canonical_url, _("Scan to read this online"),
+                         _("QR code: read this article online at {address}").format(address=shown))]
     else:
         shown = display_url(contact.contact_page)
-        codes = [qr_code(contact.contact_page, "Scan to contact us",
-                         f"QR code: {contact.name} contact page at {shown}")]
+        codes = [qr_code(contact.contact_page, _("Scan to contact us"),
+                         _("QR code: {name} contact page at {address}").format(name=contact.name, address=shown))]
     # The article's own page (player, read-along, files) once build/ is published; else the bare MP3.
     page = article_page_url(practice, article.slug)
     audio = page or contact.audio_base_url and f"{contact.audio_base_url.rstrip('/')}/{article.slug}.mp3"
     if audio:
-        codes.append(qr_code(audio, "Scan to listen",
-                             f"QR code: listen to this article at {display_url(audio)}"))
+        codes.append(qr_code(audio, _("Scan to listen"),
+                             _("QR code: listen to this article at {address}").format(address=display_url(audio))))
     return tuple(codes)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.audio import Recording
 from pipeline.library.assets import inline_asset, language_name, listening
-from pipeline.sources import Article, Practice, long_date, phone_link, reading_grade, stamp
+from pipeline.sources import Article, Practice, long_date, phone_link, reading_grade, stamp, words
 from pipeline.templates import environment
 
 
@@ -35,14 +35,15 @@ class Download:
     href: str
 
 
-def downloads(slug: str, built: Collection[str] | None = None) -> tuple[Download, ...]:
+def downloads(slug: str, built: Collection[str] | None = None, language: str = "en") -> tuple[Download, ...]:
     """The article's files, as links relative to its own page; only those `built`, when given."""
+    _ = words(language)
     every = (
-        Download("Handout", "PDF", f"{slug}.pdf"),
-        Download("Large print", "PDF", f"{slug}-large-print.pdf"),
-        Download("Audio", "MP3", f"{slug}.mp3"),
-        Download("Captions", "WebVTT", f"{slug}.vtt"),
-        Download("E-mail draft", ".eml", f"{slug}.eml"),
+        Download(_("Handout"), "PDF", f"{slug}.pdf"),
+        Download(_("Large print"), "PDF", f"{slug}-large-print.pdf"),
+        Download(_("Audio"), "MP3", f"{slug}.mp3"),
+        Download(_("Captions"), "WebVTT", f"{slug}.vtt"),
+        Download(_("E-mail draft"), ".eml", f"{slug}.eml"),
     )
     return every if built is None else tuple(d for d in every if d.href in built)
 
@@ -76,17 +77,18 @@ def render_article_page(article: Article, recording: Recording | None, practice:
     script, script_hash = inline_asset("read-along.js", "</script")
     slug = article.slug
     narrated = recording is not None and (built is None or f"{slug}.mp3" in built)
-    return environment().get_template("article.html.j2").render(
+    language = article.language
+    return environment(language).get_template("article.html.j2").render(
         article=article,
-        updated=long_date(article.updated) if article.updated else None,
+        updated=long_date(article.updated, language) if article.updated else None,
         listening_time=listening(article, recording, practice),
         reading_grade=reading_grade(article),
         language_name=language_name(article.language),
-        downloads=downloads(slug, built),
+        downloads=downloads(slug, built, language),
         audio=f"{slug}.mp3" if narrated else None,
         captions=f"{slug}.vtt",
         transcript=transcript(recording, article.title) if narrated and recording else (),
-        stamp=stamp(practice),
+        stamp=stamp(practice, language),
         phone_link=phone_link(practice.practice.phone),
         style=style,
         script=script,

@@ -9,13 +9,10 @@ from markupsafe import Markup
 
 from pipeline.audio import Recording, narration_script
 from pipeline.errors import RenderError
-from pipeline.sources import Article, Practice, listening_time
+from pipeline.sources import Article, Practice, language_name, listening_time, words
 from pipeline.templates import TEMPLATES
 
-# Languages an article may be written in, named in their own words; any other shows its code.
-LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch", "pt": "Português",
-             "it": "Italiano", "vi": "Tiếng Việt", "zh": "中文", "ko": "한국어", "ar": "العربية",
-             "ru": "Русский", "tl": "Tagalog", "ht": "Kreyòl ayisyen", "pl": "Polski", "ja": "日本語"}
+__all__ = ["inline_asset", "language_name", "listening"]
 
 
 def inline_asset(name: str, closing_tag: str) -> tuple[Markup, str]:
@@ -27,13 +24,15 @@ def inline_asset(name: str, closing_tag: str) -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"
 
 
-def language_name(code: str) -> str:
-    return LANGUAGES.get(code.split("-")[0].lower(), code)
+def listening(article: Article, recording: Recording | None, practice: Practice,
+              language: str | None = None) -> str | None:
+    """How long the recording plays; before it is recorded, the estimate from the script.
 
-
-def listening(article: Article, recording: Recording | None, practice: Practice) -> str | None:
-    """How long the recording plays; before it is recorded, the estimate from the script."""
+    In `language` (the page's), or else the article's."""
+    language = language or article.language
     if recording is not None:
-        return listening_time(recording.duration_ms)
-    estimate = listening_time(narration_script(article, practice).estimated_ms(practice.speech.speaking_rate))
-    return estimate if estimate.startswith("under") else f"about {estimate}"
+        return listening_time(recording.duration_ms, language)
+    estimate_ms = narration_script(article, practice).estimated_ms(practice.speech.speaking_rate)
+    estimate = listening_time(estimate_ms, language)
+    _ = words(language)
+    return estimate if estimate_ms < 45_000 else _("about {length}").format(length=estimate)

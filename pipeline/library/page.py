@@ -45,16 +45,16 @@ def render_library_page(
         Entry(
             article=article,
             href=f"{article.slug}/index.html",
-            updated=long_date(article.updated) if article.updated else None,
-            listening_time=listening(article, recordings.get(article.slug), practice),
+            updated=long_date(article.updated, language) if article.updated else None,
+            listening_time=listening(article, recordings.get(article.slug), practice, language),
             language=language_name(article.language) if article.language != language else None,
         )
         for article in newest_first(articles)
     ]
-    return environment().get_template("library.html.j2").render(
+    return environment(language).get_template("library.html.j2").render(
         entries=entries,
         tags=sorted(tags.items(), key=lambda item: item[0].casefold()),
-        stamp=stamp(practice),
+        stamp=stamp(practice, language),
         phone_link=phone_link(practice.practice.phone),
         language=language,
         style=style,

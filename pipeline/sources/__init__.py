@@ -19,6 +19,15 @@ from pipeline.sources.article import (
 )
 from pipeline.sources.articles import SLUG, clean_line, read_library
 from pipeline.sources.invisible import visible
+from pipeline.sources.language import (
+    SOURCE_LANGUAGE,
+    join_words,
+    language_name,
+    languages,
+    state_name,
+    translations,
+    words,
+)
 from pipeline.sources.markdown import parse_body
 from pipeline.sources.practice import Practice, SpeechSettings, load_practice
 from pipeline.sources.publishing import article_page_url, artwork_file, published_url
@@ -39,6 +48,9 @@ __all__ = [
     "CodeBlock",
     "display_url",
     "first_sentence",
+    "join_words",
+    "language_name",
+    "languages",
     "Heading",
     "listening_time",
     "ListItem",
@@ -60,6 +72,8 @@ __all__ = [
     "running_time",
     "sections",
     "sentences",
+    "SOURCE_LANGUAGE",
+    "state_name",
     "Settings",
     "SLUG",
     "Span",
@@ -70,5 +84,7 @@ __all__ = [
     "Table",
     "TARGET_GRADE",
     "Text",
+    "translations",
     "visible",
+    "words",
 ]

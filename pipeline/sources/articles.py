@@ -13,12 +13,13 @@ import yaml
 from pipeline.errors import SourceError
 from pipeline.sources.article import Article
 from pipeline.sources.invisible import visible
+from pipeline.sources.language import SOURCE_LANGUAGE, language_name, languages
 from pipeline.sources.markdown import parse_body
 from pipeline.sources.sentences import first_sentence
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
-FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "language"}
+FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -31,8 +32,11 @@ class Library:
     problems: tuple[str, ...]
 
 
-def read_library(articles_dir: Path) -> Library:
-    """Read every `*.md` in the folder; a bad article is reported, the rest still load."""
+def read_library(articles_dir: Path, default_language: str = SOURCE_LANGUAGE) -> Library:
+    """Read every `*.md` in the folder; a bad article is reported, the rest still load.
+
+    An article without `lang:` is in `default_language` (the profile's `practice.language`).
+    """
     if not articles_dir.is_dir():
         raise SourceError(f"{articles_dir}: article folder not found")
     articles: list[Article] = []
@@ -40,7 +44,7 @@ def read_library(articles_dir: Path) -> Library:
     seen: dict[str, str] = {}
     for path in sorted(articles_dir.glob("*.md")):
         try:
-            article = read_article(path)
+            article = read_article(path, default_language)
         except SourceError as exc:
             problems.extend(exc.problems)
             continue
@@ -52,7 +56,7 @@ def read_library(articles_dir: Path) -> Library:
     return Library(tuple(articles), tuple(problems))
 
 
-def read_article(path: Path) -> Article:
+def read_article(path: Path, default_language: str = SOURCE_LANGUAGE) -> Article:
     """Read one article source file."""
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
@@ -60,10 +64,10 @@ def read_article(path: Path) -> Article:
         raw = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
-    return parse_article(raw, str(path), default_slug=path.stem)
+    return parse_article(raw, str(path), default_slug=path.stem, default_language=default_language)
 
 
-def parse_article(raw: bytes, source: str, default_slug: str) -> Article:
+def parse_article(raw: bytes, source: str, default_slug: str, default_language: str = SOURCE_LANGUAGE) -> Article:
     """Parse the bytes of an article source; every problem names the file and the field."""
     if b"\x00" in raw:
         raise SourceError(f"{source}: binary data; expected a UTF-8 Markdown text file")
@@ -95,7 +99,7 @@ def parse_article(raw: bytes, source: str, default_slug: str) -> Article:
     slug = fields.slug(default_slug)
     author = fields.text("author")
     canonical = fields.url("canonical_url")
-    language = fields.text("language") or "en"
+    language = fields.language(default_language)
     tags = fields.tags()
     body = text[match.end():]
     blocks, warnings = parse_body(body)
@@ -162,6 +166,16 @@ class _Fields:
             self.fail(key, f"expected a web address starting with https://, got {value!r}")
             return None
         return value
+
+    def language(self, default: str) -> str:
+        """`lang: es` (`language:` is read too); one of the languages with a catalog."""
+        key = "lang" if "lang" in self.meta or "language" not in self.meta else "language"
+        value = self.meta.get(key, default)
+        if not isinstance(value, str) or value.strip().lower() not in languages():
+            known = ", ".join(f"{code} ({language_name(code, 'en')})" for code in languages())
+            self.fail(key, f"{value!r} is not a language the handouts can be written in; expected one of {known}")
+            return default
+        return value.strip().lower()
 
     def tags(self) -> tuple[str, ...]:
         value = self.meta.get("tags", [])

@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from pipeline.errors import ConfigError
+from pipeline.sources.language import SOURCE_LANGUAGE, languages
 
 PLACEHOLDER_PHONE = re.compile(r"555[-. ]?01\d\d\b")
 PLACEHOLDER_DOMAIN = re.compile(r"(^|[@.])example\.(com|org|net)$", re.IGNORECASE)
@@ -75,6 +76,13 @@ def _artwork(value: str) -> str:
     return value
 
 
+def _language(value: str) -> str:
+    if value not in languages():
+        raise ValueError(f"{value!r} is not a language the handouts can be written in; "
+                         f"expected one of {', '.join(languages())}")
+    return value
+
+
 def _nonblank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -88,6 +96,7 @@ Url = Annotated[str, AfterValidator(_url)]
 Words = Annotated[str, AfterValidator(_nonblank)]
 BaseUrl = Annotated[str, AfterValidator(_base_url)]
 Artwork = Annotated[str, AfterValidator(_artwork)]
+Language = Annotated[str, AfterValidator(_language)]
 
 
 class _Schema(BaseModel):
@@ -99,9 +108,14 @@ class Location(_Schema):
     state: StateCode
 
     @property
+    def state_name(self) -> str:
+        """'North Carolina'."""
+        return state_name(self.state)
+
+    @property
     def spoken(self) -> str:
         """'Charlotte, North Carolina'."""
-        return f"{self.city}, {state_name(self.state)}"
+        return f"{self.city}, {self.state_name}"
 
     def __str__(self) -> str:
         return f"{self.city}, {self.state}"
@@ -115,6 +129,7 @@ class Contact(_Schema):
     contact_page: Url
     response_time: Words
     audio_base_url: Url | None = None  # where MP3s are published, for "scan to listen"
+    language: Language = SOURCE_LANGUAGE  # of the texts in this profile, and of articles without `lang:`
 
 
 class Services(_Schema):
@@ -126,9 +141,28 @@ class Services(_Schema):
         return tuple(state_name(code) for code in self.virtual_states)
 
 
-class Notices(_Schema):
+class LanguageNotices(_Schema):
+    """`[notices.es]`: the notices in another language than the profile's."""
+
     crisis: Words
     disclaimer: Words
+    response_time: Words | None = None  # else the profile's `practice.response_time`
+
+
+class Notices(_Schema):
+    """The notices in the profile's language, and `[notices.<language>]` tables for the others."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[Language, LanguageNotices]  # type: ignore[assignment]
+
+    crisis: Words
+    disclaimer: Words
+
+    def in_language(self, language: str, profile_language: str) -> LanguageNotices | None:
+        """The notices for outputs in `language`; None when the profile has none in it."""
+        if language == profile_language:
+            return LanguageNotices(crisis=self.crisis, disclaimer=self.disclaimer)
+        return (self.__pydantic_extra__ or {}).get(language)
 
 
 class HandoutSettings(_Schema):
@@ -143,7 +177,8 @@ class SpeechSettings(_Schema):
     paragraph_pause_ms: int = Field(default=750, ge=0, le=5000)
     heading_pause_ms: int = Field(default=1100, ge=0, le=5000)
     bitrate_kbps: Literal[32, 48, 56, 64, 80, 96, 128] = 64
-    language: Words = "en"
+    # language -> a bundled voice's name, or a Piper .onnx file inside the sources folder
+    voices: dict[Language, Words] = Field(default_factory=dict, strict=False)
 
 
 class EmailSettings(_Schema):
@@ -174,6 +209,10 @@ class Practice(_Schema):
     publish: PublishSettings = PublishSettings()
     pronunciations: dict[str, str] = {}
 
+    def notices_in(self, language: str) -> LanguageNotices | None:
+        """The crisis notice and disclaimer for outputs in `language`, if the profile has them."""
+        return self.notices.in_language(language, self.practice.language)
+
     def placeholders(self) -> list[str]:
         """Contact details still holding the template's example values."""
         found = []
@@ -198,7 +237,7 @@ def _location(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif not part.startswith(("function-", "constrained-")):
+        elif not part.startswith(("function-", "constrained-")) and part != "[key]":
             out += ("." if out else "") + part
     return out
 

@@ -5,15 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.errors import ConfigError
+from pipeline.sources.language import SOURCE_LANGUAGE, join_words, state_name, words
 from pipeline.sources.practice import Practice
-
-
-def join_words(items: tuple[str, ...] | list[str], conjunction: str = "and") -> str:
-    """('A', 'B', 'C') -> 'A, B and C'."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def display_url(url: str) -> str:
@@ -32,6 +26,9 @@ def phone_link(phone: str) -> str:
 
 @dataclass(frozen=True)
 class Stamp:
+    """The practice's facts in one language (`language`), as every output of that language says them."""
+
+    language: str
     name: str
     virtual_states: str  # "Arizona, Florida, … and Virginia"
     virtual_state_codes: tuple[str, ...]  # ("AZ", "FL", …), for the printed footer
@@ -47,43 +44,56 @@ class Stamp:
 
     @property
     def services_sentence(self) -> str:
-        sentence = f"Virtual sessions for clients in {self.virtual_states}."
+        _ = words(self.language)
+        sentence = _("Virtual sessions for clients in {states}.").format(states=self.virtual_states)
         if self.in_person:
-            sentence += f" In-person care in {join_words(self.in_person)}."
+            places = join_words(self.in_person, self.language)
+            sentence += " " + _("In-person care in {places}.").format(places=places)
         return sentence
 
     @property
     def footer_lines(self) -> tuple[str, str]:
         """The stamp in two short lines for every page's footer, so a loose sheet still says whose it is."""
+        _ = words(self.language)
         return (f"{self.name} · {self.phone} · {self.website_display}",
-                f"Virtual sessions in {', '.join(self.virtual_state_codes)}")
+                _("Virtual sessions in {states}").format(states=", ".join(self.virtual_state_codes)))
 
 
-def stamp(practice: Practice) -> Stamp:
+def stamp(practice: Practice, language: str = SOURCE_LANGUAGE) -> Stamp:
+    """The stamp for outputs in `language`; the profile must hold notices in that language."""
     contact = practice.practice
+    notices = practice.notices_in(language)
+    if notices is None:
+        raise ConfigError(f"notices.{language}: missing; add a [notices.{language}] table with crisis "
+                          "and disclaimer for the articles in that language")
     return Stamp(
+        language=language,
         name=contact.name,
-        virtual_states=join_words(practice.services.virtual_state_names),
+        virtual_states=join_words([state_name(name, language) for name in practice.services.virtual_state_names],
+                                  language),
         virtual_state_codes=practice.services.virtual_states,
-        in_person=tuple(location.spoken for location in practice.services.in_person),
+        in_person=tuple(f"{location.city}, {state_name(location.state_name, language)}"
+                        for location in practice.services.in_person),
         phone=contact.phone,
         email=contact.email,
         website=contact.website,
         website_display=display_url(contact.website),
         contact_page=contact.contact_page,
-        response_time=contact.response_time,
-        crisis=practice.notices.crisis,
-        disclaimer=practice.notices.disclaimer,
+        response_time=notices.response_time or contact.response_time,
+        crisis=notices.crisis,
+        disclaimer=notices.disclaimer,
     )
 
 
-def stamp_text(practice: Practice) -> str:
+def stamp_text(practice: Practice, language: str = SOURCE_LANGUAGE) -> str:
     """The stamp as plain text lines, for tags and plain-text bodies."""
-    s = stamp(practice)
+    s = stamp(practice, language)
+    _ = words(language)
     return "\n".join([
         s.name,
         s.services_sentence,
-        f"Phone: {s.phone}  E-mail: {s.email}  Web: {s.website_display}",
+        _("Phone: {phone}  E-mail: {email}  Web: {website}").format(
+            phone=s.phone, email=s.email, website=s.website_display),
         s.response_time,
         s.crisis,
         s.disclaimer,

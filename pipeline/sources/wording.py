@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
+
+from pipeline.sources.language import SOURCE_LANGUAGE, translations
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
 
-def long_date(day: date) -> str:
-    """date(2025, 8, 4) -> 'August 4, 2025', whatever the machine's locale."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+def long_date(day: date, language: str = SOURCE_LANGUAGE) -> str:
+    """date(2025, 8, 4) -> 'August 4, 2025' (Babel; '4 de agosto de 2025' in Spanish), whatever
+    the machine's locale."""
+    return format_date(day, format="long", locale=language)
 
 
-def listening_time(duration_ms: int) -> str:
-    """373000 -> '6 minutes': how long the audio takes, in words."""
-    minutes = round(duration_ms / 60_000)
+def listening_time(duration_ms: int, language: str = SOURCE_LANGUAGE) -> str:
+    """373000 -> '6 minutes' ('6 minutos'): how long the audio takes, in words."""
+    catalog = translations(language)
     if duration_ms < 45_000:
-        return "under a minute"
-    return "1 minute" if minutes <= 1 else f"{minutes} minutes"
+        return catalog.gettext("under a minute")
+    minutes = max(1, round(duration_ms / 60_000))
+    return catalog.ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def clock(ms: int) -> str:

@@ -13,6 +13,7 @@ import ssl
 import subprocess
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import gtts.tts
@@ -242,7 +243,7 @@ def test_at_most_two_requests_run_at_once(google, tmp_path):
 
 
 def test_a_failed_build_raises_and_keeps_what_was_spoken(google, tmp_path, monkeypatch, practice):
-    monkeypatch.setitem(ENGINES, "gtts", lambda settings, workdir: VOICE)
+    monkeypatch.setitem(ENGINES, "gtts", lambda settings, workdir, language, sources: VOICE)
     google.plan = ["ok"] + ["429"] * 10
     script = script_of(["First sentence.", "Second sentence."])
     with pytest.raises(SpeechError, match="429"):
@@ -252,7 +253,7 @@ def test_a_failed_build_raises_and_keeps_what_was_spoken(google, tmp_path, monke
 
 
 def test_recording_with_gtts_is_one_clean_mp3(google, tmp_path, monkeypatch, practice):
-    monkeypatch.setitem(ENGINES, "gtts", lambda settings, workdir: VOICE)
+    monkeypatch.setitem(ENGINES, "gtts", lambda settings, workdir, language, sources: VOICE)
     recording = record(script_of(["First sentence.", LONG]), practice, "gtts", tmp_path)
     info = MP3(io.BytesIO(recording.mp3)).info
     assert (info.sample_rate, info.channels, info.bitrate) == (24_000, 1, 64_000)
@@ -271,3 +272,14 @@ def test_nothing_is_sent_for_text_without_words(google):
 def test_decode_refuses_garbage():
     with pytest.raises(Exception, match="no playable audio"):
         decode(b"not an mp3 at all" * 20)
+
+
+def test_a_spanish_script_is_spoken_by_gtts_in_spanish(google, tmp_path, practice):
+    """No stand-in engine here: the real gtts voice is chosen for the script's language."""
+    segments = (Segment("La preocupación suele crecer de noche.", "La preocupación suele crecer de noche.",
+                        "sentence", "Introducción", 0, 300),)
+    recording = record(Script("sueno", "El sueño", "es", segments), practice, "gtts", tmp_path)
+    request = json.loads(urllib.parse.parse_qs(google.bodies[0])["f.req"][0])
+    text, language = json.loads(request[0][0][1])[:2]
+    assert (text, language) == ("La preocupación suele crecer de noche.", "es")
+    assert MP3(io.BytesIO(recording.mp3)).tags["TLAN"].text == ["spa"]

@@ -12,7 +12,7 @@ import onnxruntime
 import pytest
 from piper import PiperVoice, SynthesisConfig
 
-from pipeline.audio.speech import ENGINES, load_voice
+from pipeline.audio.speech import ENGINES, MissingVoice, load_voice
 from pipeline.audio.speech.piper import INSTALLED_VOICE, _config
 from pipeline.audio.speech.repeatable import digest, repeatable_model
 from pipeline.errors import SpeechError
@@ -46,9 +46,14 @@ def test_piper_refuses_a_voice_that_is_not_installed():
         load_voice("piper", SpeechSettings(voice="en_GB-alan-low"))
 
 
-def test_gtts_refuses_a_language_google_does_not_speak():
-    with pytest.raises(SpeechError, match="'xx' is not a language gtts speaks"):
-        load_voice("gtts", SpeechSettings(language="xx"))
+def test_gtts_has_no_voice_for_a_language_google_does_not_speak():
+    with pytest.raises(MissingVoice, match="'xx' is not a language gtts speaks"):
+        load_voice("gtts", SpeechSettings(), language="xx")
+
+
+def test_gtts_speaks_spanish_by_its_own_language_code():
+    voice = load_voice("gtts", SpeechSettings(), language="es")
+    assert voice.language == "es" and voice.identity.startswith("es ")
 
 
 def test_piper_speaks_a_sentence_without_peak_normalisation():

@@ -50,7 +50,7 @@ def counted(monkeypatch, tmp_path):
         calls[f"{article.slug}:{edition}"] += 1
         return tiny_pdf(f"{article.title} {practice.practice.phone} {edition}")
 
-    def record(script, practice, engine, cache_dir, progress=None, updated=None):
+    def record(script, practice, engine, cache_dir, progress=None, updated=None, sources=None):
         calls[f"{script.slug}:audio"] += 1
         text = " ".join(segment.spoken for segment in script.segments)
         return Recording(mp3=text.encode(), captions="WEBVTT\n", duration_ms=1000,

@@ -42,7 +42,7 @@ class ToneVoice:
 @pytest.fixture
 def library(tmp_path, monkeypatch):
     voice = ToneVoice()
-    monkeypatch.setitem(ENGINES, "piper", lambda settings, workdir: voice)
+    monkeypatch.setitem(ENGINES, "piper", lambda settings, workdir, language, sources: voice)
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
     (sources / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE)

@@ -214,3 +214,14 @@ def test_a_files_draft_with_a_base_url_also_links_the_articles_page(short_articl
 
 def test_without_a_base_url_the_draft_links_no_published_page(draft):
     assert "read along online" not in body(draft, "plain") and "/sleep-and-worry" not in body(draft, "html")
+
+
+def test_spanish_draft_matches_golden(spanish_article, practice, golden):
+    raw = render_email(spanish_article, practice, HANDOUT, LARGE_PRINT, recording())
+    message = parse(raw)
+    assert message["Subject"] == "El sueño y la preocupación — un folleto y audio de Your Practice Name"
+    assert [p.get_filename() for p in message.iter_attachments()] == [
+        "El sueno y la preocupacion (folleto).pdf", "El sueno y la preocupacion (letra grande).pdf",
+        "El sueno y la preocupacion (audio).mp3"]
+    golden("email-sueno-y-preocupacion.txt", body(raw, "plain"))
+    golden("email-sueno-y-preocupacion.html", body(raw, "html"))

@@ -71,7 +71,13 @@ BAD_VALUES = [
     ("bitrate", r'^bitrate_kbps = .*$', "bitrate_kbps = 65", "speech.bitrate_kbps: 65 is not one of"),
     ("rate_too_fast", r'^speaking_rate = .*$', "speaking_rate = 9", "speech.speaking_rate: "),
     ("budget_text", r'^budget_mb = .*$', 'budget_mb = "ten"', "email.budget_mb: expected a number"),
-    ("missing_notices", r"^\[notices\]\n.*\n.*\n", "", "notices: required key is missing"),
+    ("missing_notices", r"^\[notices\]\n(?:.*\n)*?(?=\[handout\])", "", "notices: required key is missing"),
+    ("notices_in_unknown_language", r"^\[notices\.es\]", "[notices.xx]",
+     "notices.xx: 'xx' is not a language the handouts can be written in; expected one of en, es"),
+    ("spanish_notices_without_crisis", r"^crisis = \"Si está.*\n", "", "notices.es.crisis: required key is missing"),
+    ("profile_language", r"^language = .*$", 'language = "klingon"', "practice.language: 'klingon' is not a language"),
+    ("voice_for_unknown_language", r"^\[email\]", '[speech.voices]\nxx = "voices/x.onnx"\n\n[email]',
+     "speech.voices.xx: 'xx' is not a language"),
 ]
 
 
@@ -192,3 +198,21 @@ def test_artwork_may_not_be_a_link_leading_out_of_the_sources(tmp_path):
     (sources / "practice.toml").write_text(edited(r"^# artwork = .*$", 'artwork = "art.png"'), encoding="utf-8")
     with pytest.raises(ConfigError, match="publish.artwork: 'art.png' leads out of"):
         load_practice(sources / "practice.toml")
+
+
+def test_notices_follow_the_language_of_the_output():
+    practice = parse_practice(PROFILE, SOURCE)
+    english, spanish = practice.notices_in("en"), practice.notices_in("es")
+    assert english.crisis.startswith("If you are in crisis") and english.response_time is None
+    assert spanish.crisis.startswith("Si está en crisis") and spanish.response_time.startswith("Respondemos")
+
+
+def test_the_shipped_spanish_crisis_notice_says_how_the_lifeline_answers_in_spanish():
+    crisis = parse_practice(PROFILE, SOURCE).notices_in("es").crisis
+    assert "988 Línea de Prevención del Suicidio y Crisis" in crisis
+    assert "llame al 988 y marque 2" in crisis and "AYUDA al 988" in crisis and "chatear en español" in crisis
+
+
+def test_a_language_without_notices_has_none():
+    text = re.sub(r"^\[notices\.es\].*\n(?:.*\n)*?(?=\[handout\])", "", PROFILE, flags=re.MULTILINE)
+    assert parse_practice(text, SOURCE).notices_in("es") is None

@@ -6,8 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from pipeline.audio.speech.voices import MissingVoice
 from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
+
+__all__ = ["ENGINES", "load_voice", "MissingVoice", "Voice"]
 
 
 class Voice(Protocol):
@@ -27,29 +30,34 @@ class Voice(Protocol):
         ...
 
 
-def _piper(settings: SpeechSettings, workdir: Path | None) -> Voice:
+def _piper(settings: SpeechSettings, workdir: Path | None, language: str, sources: Path | None) -> Voice:
     from pipeline.audio.speech.piper import piper_voice
 
-    return piper_voice(settings, workdir)
+    return piper_voice(settings, workdir, language, sources)
 
 
-def _gtts(settings: SpeechSettings, workdir: Path | None) -> Voice:
+def _gtts(settings: SpeechSettings, workdir: Path | None, language: str, sources: Path | None) -> Voice:
     from pipeline.audio.speech.gtts import google_voice
 
-    return google_voice(settings)
+    return google_voice(settings, language)
 
 
 # Engine modules are imported only when chosen, so Piper's runtime never loads for gTTS and back.
-# Each takes the profile's speech settings and a folder where the engine may keep what it prepares.
-ENGINES: dict[str, Callable[[SpeechSettings, Path | None], Voice]] = {"piper": _piper, "gtts": _gtts}
+# Each takes the profile's speech settings, a folder where the engine may keep what it prepares,
+# the language to speak and the sources folder (where voice files live).
+ENGINES: dict[str, Callable[[SpeechSettings, Path | None, str, Path | None], Voice]] = {
+    "piper": _piper, "gtts": _gtts}
 
 
-def load_voice(engine: str, settings: SpeechSettings, workdir: Path | None = None) -> Voice:
-    """The voice of the engine named `engine` (from `--engine` or the profile's speech.engine).
+def load_voice(engine: str, settings: SpeechSettings, workdir: Path | None = None, language: str = "en",
+               sources: Path | None = None) -> Voice:
+    """The voice of the engine named `engine` (from `--engine` or the profile's speech.engine) for
+    text in `language`.
 
-    `workdir` (the speech cache folder) is where an engine may keep files it prepares once.
+    `workdir` (the speech cache folder) is where an engine may keep files it prepares once. Raises
+    `MissingVoice` (a SpeechError) when the engine has no voice for the language.
     """
     if engine not in ENGINES:
         known = ", ".join(sorted(ENGINES))
         raise SpeechError(f"unknown speech engine {engine!r}; known engines: {known}")
-    return ENGINES[engine](settings, workdir)
+    return ENGINES[engine](settings, workdir, language, sources)

@@ -163,8 +163,11 @@ def decode(mp3: bytes) -> bytes:
     return result.stdout
 
 
-def google_voice(settings: SpeechSettings) -> GoogleVoice:
-    if settings.language not in tts_langs():
-        raise SpeechError(f"speech.language {settings.language!r} is not a language gtts speaks")
+def google_voice(settings: SpeechSettings, language: str = "en") -> GoogleVoice:
+    """Google's voice for text in `language`, by gTTS's own language code ('es' for Spanish)."""
+    from pipeline.audio.speech.voices import MissingVoice
+
+    if language not in tts_langs():
+        raise MissingVoice(f"{language!r} is not a language gtts speaks")
     log.info("gtts: the narration text is sent to Google to be spoken (chosen by speech.engine or --engine)")
-    return GoogleVoice(language=settings.language)
+    return GoogleVoice(language=language)

