@@ -14,6 +14,8 @@ import io
 import zipfile
 from datetime import date
 from pathlib import Path
+from xml.parsers import expat
+from xml.parsers.expat import ExpatError
 
 import lxml.html
 from lxml import etree
@@ -50,8 +52,11 @@ def read_document(path: Path) -> Draft:
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, external_file_access=False,
                                          convert_image=mammoth.images.img_element(no_picture))
-    except (KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError) as exc:
-        raise ImportFailed(f"{path}: not a readable Word document ({exc})") from None
+    except ExpatError as exc:  # a damaged part other than the body (styles, numbering, notes)
+        raise ImportFailed(f"{path}: line {exc.lineno} of one of its parts: not well-formed XML "
+                           f"({expat.ErrorString(exc.code)})") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged document is untrusted input: one line, never a traceback
+        raise ImportFailed(f"{path}: not a readable Word document ({type(exc).__name__}: {exc})") from None
     html, title, subtitle = _notes_and_title(visible(result.value))
     blocks, dropped = fragment_blocks(html)
     if not blocks and not title:

@@ -20,6 +20,7 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 CATEGORY = ("Health & Fitness", "Mental Health")
 PUBLISHED_AT = time(9, 0, tzinfo=UTC)  # an article is "published" at 9:00 UTC on its `updated` day
 GENERATOR = "practice-handouts"
+UNDATED = datetime(2000, 1, 1, tzinfo=UTC)  # the feed's date when no article has one
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def render_feed(episodes: list[Episode], practice: Practice, artwork: str) -> by
     feed.description(show_description(practice))
     feed.language(practice.practice.language)
     feed.generator(GENERATOR)
-    feed.lastBuildDate(_published(episodes[0].article) if episodes else datetime(2000, 1, 1, tzinfo=UTC))
+    dated = [episode.article for episode in episodes if episode.article.updated]
+    feed.lastBuildDate(_published(dated[0]) if dated else UNDATED)  # from the sources, never the clock
     feed.image(url=f"{base}{artwork}", title=show_title(practice), link=base)
     feed.podcast.itunes_author(contact.name)
     feed.podcast.itunes_owner(name=contact.name, email=contact.email)

@@ -217,3 +217,24 @@ def test_post_bodies(content, expected):
 ])
 def test_titles_are_plain_text(markup, text):
     assert plain_text(markup) == text
+
+
+def test_pages_flag_and_stdout_through_the_command(capsys):
+    assert main(["import", str(EXPORT), "--pages", "--stdout"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("---\n# Imported from wordpress-export.xml:") == 6
+    assert "title: About Us" in captured.out and "wrote " not in captured.out
+    assert captured.err.strip().splitlines()[-1].startswith("imported 6, skipped 7: ")
+
+
+def test_two_posts_with_one_slug_both_land_and_again_change_nothing(tmp_path):
+    text = EXPORT.read_text(encoding="utf-8").replace("<![CDATA[grief-and-the-holidays]]>",
+                                                        "<![CDATA[how-to-really-listen]]>")
+    export = tmp_path / "export.xml"
+    export.write_text(text, encoding="utf-8")
+    lines: list[str] = []
+    first = run_import([export], tmp_path / "articles", say=lines.append)
+    assert first.imported == 5 and (tmp_path / "articles" / "how-to-really-listen-2.md").exists()
+    assert any("slug 'how-to-really-listen' was taken by another import" in line for line in lines)
+    again = run_import([export], tmp_path / "articles", say=lambda line: None)
+    assert (again.imported, again.unchanged) == (0, 5)

@@ -6,6 +6,7 @@ chapters are what the build really writes, in a few seconds.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -199,3 +200,15 @@ def test_unlocked_when_the_profile_says_so(tmp_path):
     settings.practice_file.write_text(settings.practice_file.read_text().replace("locked = true", "locked = false"))
     run(settings)
     assert '<podcast:locked owner="hello@example.com">no</podcast:locked>' in (settings.out / "feed.xml").read_text()
+
+
+def test_feed_matches_its_golden_file(short_article, practice, golden):
+    from pipeline.library.feed import Episode, render_feed
+    from pipeline.sources.practice import PublishSettings
+
+    undated = dataclasses.replace(short_article, slug="undated", title="No Date Given", updated=None)
+    published_practice = practice.model_copy(update={"publish": PublishSettings(base_url=BASE)})
+    feed = render_feed([Episode(short_article, 6_400, 51_840), Episode(undated, 61_000, 488_201)],
+                       published_practice, "artwork.png")
+    assert feedparser.parse(feed).bozo == 0
+    golden("feed.xml", feed.decode("utf-8"))
