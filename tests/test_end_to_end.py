@@ -99,3 +99,46 @@ def test_library_page_links_the_article_page_which_links_every_output(built):
     for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.eml"):
         assert f'href="{name}"' in page or f'src="{name}"' in page, name
     assert 'class="sentence"' in page and 'href="../index.html"' in page
+
+
+def test_publishing_the_seed_gives_a_feed_links_and_codes_to_its_page(built, tmp_path):
+    """With publish.base_url and attach = "links": the feed, the links draft and the QR code (the
+    sentences come from the first build's speech cache)."""
+    import feedparser
+    import numpy as np
+    import pymupdf
+    import zxingcpp
+
+    base = "https://www.harborcouples.com/handouts/"
+    root = tmp_path / "published"
+    shutil.copytree(built[0].parent, root)
+    profile = root / "sources" / "practice.toml"
+    profile.write_text(profile.read_text().replace("# base_url = ", "base_url = ").replace(
+        "https://www.example.com/handouts/", base).replace('attach = "files"', 'attach = "links"'))
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
+         str(root / "build"), "--cache", str(root / "cache")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    out = root / "build"
+
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert feed.bozo == 0 and "<itunes:explicit>false</itunes:explicit>" in (out / "feed.xml").read_text()
+    assert feed.feed.image.href == f"{base}artwork.png" and (out / "artwork.png").is_file()
+    (episode,) = feed.entries
+    assert episode.enclosures[0].href == f"{base}{SLUG}/{SLUG}.mp3"
+    assert int(episode.enclosures[0].length) == (out / SLUG / f"{SLUG}.mp3").stat().st_size
+    xml = (out / "feed.xml").read_text()
+    for kind in (f"{SLUG}.vtt", f"{SLUG}.chapters.json"):
+        assert f'url="{base}{SLUG}/{kind}"' in xml and (out / SLUG / kind).is_file()
+
+    message = email.message_from_bytes((out / SLUG / f"{SLUG}.eml").read_bytes(), policy=email.policy.default)
+    assert message["X-Unsent"] == "1" and list(message.iter_attachments()) == []
+    assert f"{base}{SLUG}/{SLUG}.mp3" in message.get_body(("plain",)).get_content()
+
+    codes = []
+    for page in pymupdf.open(out / SLUG / f"{SLUG}.pdf"):
+        pixmap = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+        image = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.width)
+        codes.extend(code.text for code in zxingcpp.read_barcodes(image))
+    assert f"{base}{SLUG}/" in codes
