@@ -28,10 +28,12 @@ from pipeline.sources import Heading, clean_line, plain, visible
 
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bomb stops here
-STYLE_MAP = """
-p[style-name='Title'] => h1.document-title:fresh
-p[style-name='Subtitle'] => p.document-subtitle:fresh
-"""
+STYLE_MAP = "\n".join([
+    "p[style-name='Title'] => h1.document-title:fresh",
+    "p[style-name='Subtitle'] => p.document-subtitle:fresh",
+    "p[style-name='TOC Heading'] => p.table-of-contents:fresh",
+    *(f"p[style-name='toc {level}'] => p.table-of-contents:fresh" for level in range(1, 10)),
+])
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _CORE = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
@@ -57,13 +59,14 @@ def read_document(path: Path) -> Draft:
                            f"({expat.ErrorString(exc.code)})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged document is untrusted input: one line, never a traceback
         raise ImportFailed(f"{path}: not a readable Word document ({type(exc).__name__}: {exc})") from None
-    html, title, subtitle = _notes_and_title(visible(result.value))
+    html, title, subtitle, contents = _notes_and_title(visible(result.value))
     blocks, dropped = fragment_blocks(html)
     if not blocks and not title:
         raise ImportFailed(f"{path}: the Word document is empty; nothing to import")
     if not blocks:
         raise ImportFailed(f"{path}: the Word document has a title but no text; nothing to import")
-    removed = [*dropped, *(Removed(0, "text box", text) for text in text_boxes)]
+    removed = [*([Removed(0, "table of contents", " / ".join(contents))] if contents else []), *dropped,
+               *(Removed(0, "text box", text) for text in text_boxes)]
     removed = [Removed(number, item.kind, item.text) for number, item in enumerate(removed, start=1)]
     title = title or core.get("title")
     notes = ()
@@ -148,12 +151,16 @@ def _without_text_boxes(path: Path, package: zipfile.ZipFile, data: bytes) -> tu
     return out.getvalue(), words
 
 
-def _notes_and_title(html: str) -> tuple[str, str | None, str | None]:
-    """Footnotes and endnotes as a short "Notes" section, and the Title and Subtitle paragraphs taken out."""
+def _notes_and_title(html: str) -> tuple[str, str | None, str | None, list[str]]:
+    """Footnotes and endnotes as a short "Notes" section; the Title, Subtitle and table of contents taken out."""
     if not html.strip():
-        return "", None, None
+        return "", None, None, []
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     title = subtitle = None
+    contents = []
+    for entry in root.xpath(".//p[@class='table-of-contents']"):
+        contents.append(" ".join(entry.text_content().split()))
+        entry.drop_tree()
     for element in root.xpath(".//h1[@class='document-title'] | .//p[@class='document-subtitle']"):
         text = clean_line(element.text_content())
         if element.tag == "h1":
@@ -172,7 +179,7 @@ def _notes_and_title(html: str) -> tuple[str, str | None, str | None]:
             listing.addprevious(heading)
     for empty in root.xpath("./ol[not(*)] | ./dl[not(*)]"):
         empty.drop_tree()
-    return lxml.html.tostring(root, encoding="unicode"), title, subtitle
+    return lxml.html.tostring(root, encoding="unicode"), title, subtitle, [entry for entry in contents if entry]
 
 
 def _day(text: str | None) -> date | None:

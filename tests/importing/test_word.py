@@ -74,6 +74,13 @@ def test_footnotes_become_a_short_notes_section(handout):
     assert "↑" not in imported.markdown
 
 
+def test_the_table_of_contents_is_listed_and_left_out(handout):
+    imported, article = handout
+    assert any(line.startswith('table of contents: "Contents / What anxiety feels like 1') for line in imported.removed)
+    assert "Contents" not in imported.markdown.split("\n---\n", 1)[1]
+    assert plain(article.blocks[0].text).startswith("Anxiety is your body's alarm.")
+
+
 def test_pictures_and_text_boxes_are_listed_and_left_out(handout):
     imported, _ = handout
     assert 'image: "Breathing diagram" / "Tracking pixel"' in imported.removed
