@@ -8,7 +8,6 @@ from pipeline.audio import narration_script
 from pipeline.build.isolation import article_step
 from pipeline.errors import PipelineError
 from pipeline.sources import (
-    TARGET_GRADE,
     Article,
     Heading,
     Paragraph,
@@ -17,6 +16,7 @@ from pipeline.sources import (
     listening_time,
     plain,
     reading_grade,
+    reading_scale,
 )
 
 BASE64_GROWTH = 4 / 3 * 78 / 76  # attachments in base64, in lines of 76 characters and a line break
@@ -68,12 +68,12 @@ def estimated_email_mb(article: Article, practice: Practice) -> float:
 
 
 def article_summary(article: Article, practice: Practice) -> str:
-    grade = reading_grade(article)
+    level = reading_scale(article.language).label(reading_grade(article))
     listening = listening_time(estimated_listening_ms(article, practice))
     listening = listening if listening.startswith("under") else f"about {listening}"
     size = estimated_email_mb(article, practice)
     fits = "fits" if size <= practice.email.budget_mb else "over"
-    return (f"{article.slug}: grade {grade:.1f}, {listening} of listening, "
+    return (f"{article.slug}: {level}, {listening} of listening, "
             f"e-mail about {size:.1f} MB ({fits} the {practice.email.budget_mb:g} MB budget)")
 
 
@@ -81,10 +81,11 @@ def editor_flags(article: Article, practice: Practice) -> list[str]:
     """Warnings a careful editor would raise about one article."""
     where = article.source
     flags = list(article.warnings)
-    grade = reading_grade(article)
-    if grade > TARGET_GRADE:
-        flags.append(f"{where}: reading level is grade {grade:.1f}; patient handouts aim for "
-                     f"grade {TARGET_GRADE:.0f} or below (shorter sentences, plainer words)")
+    grade, scale = reading_grade(article), reading_scale(article.language)
+    if scale.too_hard(grade):
+        aim = "or above, higher is easier" if scale.higher_is_easier else "or below"
+        flags.append(f"{where}: reading level is {scale.label(grade)}; patient handouts aim for "
+                     f"{scale.name} {scale.target:.0f} {aim} (shorter sentences, plainer words)")
     if estimated_email_mb(article, practice) > practice.email.budget_mb:
         flags.append(f"{where}: the e-mail draft will likely exceed the "
                      f"{practice.email.budget_mb:g} MB budget; lower speech.bitrate_kbps or link "

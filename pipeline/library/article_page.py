@@ -5,9 +5,20 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+
 from pipeline.audio import Recording
 from pipeline.library.assets import inline_asset, language_name, listening
-from pipeline.sources import Article, Practice, long_date, phone_link, reading_grade, stamp, words
+from pipeline.sources import (
+    Article,
+    Practice,
+    long_date,
+    phone_link,
+    reading_grade,
+    reading_scale,
+    stamp,
+    words,
+)
 from pipeline.templates import environment
 
 
@@ -67,6 +78,12 @@ def transcript(recording: Recording, title: str = "") -> tuple[Passage, ...]:
     )
 
 
+def reading_level(article: Article) -> str:
+    """'US grade 7.2', or for Spanish '68,0 de 100 en la escala Szigriszt-Pazos (INFLESZ), …'."""
+    value = format_decimal(reading_grade(article), format="0.0", locale=article.language)
+    return words(article.language)(reading_scale(article.language).shown).format(value=value)
+
+
 def render_article_page(article: Article, recording: Recording | None, practice: Practice,
                         built: Collection[str] | None = None) -> str:
     """One article's page, in its own folder beside its files: every link is relative to it.
@@ -82,7 +99,7 @@ def render_article_page(article: Article, recording: Recording | None, practice:
         article=article,
         updated=long_date(article.updated, language) if article.updated else None,
         listening_time=listening(article, recording, practice),
-        reading_grade=reading_grade(article),
+        reading_level=reading_level(article),
         language_name=language_name(article.language),
         downloads=downloads(slug, built, language),
         audio=f"{slug}.mp3" if narrated else None,

@@ -31,7 +31,7 @@ from pipeline.sources.language import (
 from pipeline.sources.markdown import parse_body
 from pipeline.sources.practice import Practice, SpeechSettings, load_practice
 from pipeline.sources.publishing import article_page_url, artwork_file, published_url
-from pipeline.sources.readability import TARGET_GRADE, reading_grade
+from pipeline.sources.readability import TARGET_GRADE, ReadingScale, reading_grade, reading_scale
 from pipeline.sources.sentences import first_sentence, sentences
 from pipeline.sources.settings import PARTS, Settings
 from pipeline.sources.stamp import Stamp, display_url, phone_link, stamp, stamp_text
@@ -68,6 +68,8 @@ __all__ = [
     "Quote",
     "read_library",
     "reading_grade",
+    "reading_scale",
+    "ReadingScale",
     "Rule",
     "running_time",
     "sections",
