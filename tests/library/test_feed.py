@@ -202,13 +202,16 @@ def test_unlocked_when_the_profile_says_so(tmp_path):
     assert '<podcast:locked owner="hello@example.com">no</podcast:locked>' in (settings.out / "feed.xml").read_text()
 
 
-def test_feed_matches_its_golden_file(short_article, practice, golden):
+def test_feed_matches_its_golden_file(short_article, spanish_article, practice, golden):
     from pipeline.library.feed import Episode, render_feed
     from pipeline.sources.practice import PublishSettings
 
     undated = dataclasses.replace(short_article, slug="undated", title="No Date Given", updated=None)
     published_practice = practice.model_copy(update={"publish": PublishSettings(base_url=BASE)})
-    feed = render_feed([Episode(short_article, 6_400, 51_840), Episode(undated, 61_000, 488_201)],
-                       published_practice, "artwork.png")
-    assert feedparser.parse(feed).bozo == 0
+    feed = render_feed([Episode(short_article, 6_400, 51_840), Episode(undated, 61_000, 488_201),
+                        Episode(spanish_article, 7_100, 57_300)], published_practice, "artwork.png")
+    parsed = feedparser.parse(feed)
+    assert parsed.bozo == 0
+    spanish = next(entry for entry in parsed.entries if entry.id == spanish_article.slug)
+    assert "Teléfono" in spanish.description and "988" in spanish.description  # the stamp in its own words
     golden("feed.xml", feed.decode("utf-8"))
