@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 
 from pipeline.errors import PipelineError
@@ -109,7 +108,13 @@ def _clean(settings: Settings, args: argparse.Namespace) -> int:
         print(f"removed {sentences} ({removed.freed_bytes / 1e6:.1f} MB) from the speech cache in "
               f"{settings.cache}/; kept {removed.kept} that the articles use")
         return 0
-    if settings.out.exists():
-        shutil.rmtree(settings.out)
-        print(f"removed {settings.out}/ (the speech cache in {settings.cache}/ is kept)")
+    from pipeline.build import clean
+
+    cleaned = clean(settings)
+    if cleaned is None:
+        print(f"nothing to clean: {settings.out}/ does not exist")
+    else:
+        print(f"removed {cleaned.files} built file{'' if cleaned.files == 1 else 's'} "
+              f"({cleaned.freed_bytes / 1e6:.1f} MB) and {settings.out}/ "
+              f"(the speech cache in {settings.cache}/ is kept)")
     return 0

@@ -104,10 +104,13 @@ def test_unknown_command_and_option_exit_with_usage():
 def test_clean_removes_outputs_but_keeps_the_cache(tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     (out / "x").mkdir(parents=True)
+    (out / "x" / "x.pdf").write_text("built")
+    (out / "x" / ".manifest.json").write_text('{"outputs": {"x.pdf": {"key": "k", "sha256": "s", "size": 5}}}')
     cache.mkdir()
     (cache / "entry").write_text("kept")
     result = run("clean", "--out", str(out), "--cache", str(cache))
     assert result.returncode == 0 and not out.exists() and (cache / "entry").exists()
+    assert result.stdout.startswith("removed 2 built files (0.0 MB) and ")
 
 
 def test_clean_unused_speech_keeps_the_outputs_and_says_what_it_removed(sources, tmp_path):

@@ -2,6 +2,7 @@
 
 from pipeline.build.builder import build, load_sources
 from pipeline.build.check import check
+from pipeline.build.clean import clean
 from pipeline.build.isolation import article_step
 from pipeline.build.preview import serve
 from pipeline.build.progress import reporter_for
@@ -12,6 +13,7 @@ __all__ = [
     "article_step",
     "build",
     "check",
+    "clean",
     "load_sources",
     "print_summary",
     "remove_unused_speech",

@@ -10,6 +10,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from pipeline.audio import Recording
+from pipeline.build.clean import TEMPORARY
 from pipeline.build.isolation import article_step
 from pipeline.build.library_pages import build_library_pages
 from pipeline.build.manifest import (
@@ -80,8 +81,12 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
         reporter.step("build", f"waiting for another build writing to {settings.out}/")
         lock.acquire()
     try:
-        for leftover in settings.out.rglob(".*.part"):  # from a build that was killed
-            leftover.unlink(missing_ok=True)
+        # Temporaries of a build that was killed, only where this build writes: the top folder and
+        # the folders of the articles it builds (never a subfolder someone else keeps here).
+        for folder in (settings.out, *(settings.out / article.slug for article in chosen)):
+            for leftover in folder.glob(".*.part") if folder.is_dir() else ():
+                if TEMPORARY.match(leftover.name) and leftover.is_file() and not leftover.is_symlink():
+                    leftover.unlink(missing_ok=True)
         report = BuildReport(problems=problems)
         # Handouts with example contact details must not reach clients unnoticed.
         report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
