@@ -35,12 +35,22 @@ class CheckReport:
 
 
 def check(settings: Settings) -> CheckReport:
-    from pipeline.build.builder import engine_problem, load_sources
+    from pipeline.build.builder import engine_problem, load_sources, missing_voice
 
     practice, articles, problems = load_sources(settings)
     report = CheckReport(problems=list(problems))
     if engine_problem(settings, practice):
         report.problems.append(engine_problem(settings, practice))
+    else:
+        for language in sorted({article.language for article in articles}):  # the voice files, as build checks them
+            try:
+                silent = missing_voice(language, practice, settings)
+            except PipelineError as exc:
+                report.problems.extend(exc.problems)
+                continue
+            if silent:
+                report.warnings.append(f"{settings.practice_file}: {silent}; articles in that language "
+                                       "will be built without audio")
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
     for article in articles:
         try:

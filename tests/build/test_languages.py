@@ -168,3 +168,18 @@ def test_a_spanish_voice_file_narrates_the_spanish_article(tmp_path):
         "El sueno y la preocupacion (folleto).pdf", "El sueno y la preocupacion (audio).mp3"]
     assert "En el audio (" in message.get_body(("plain",)).get_content()
     assert "<audio" in (folder / "index.html").read_text()
+
+
+def test_check_reports_the_voices_as_build_does(tmp_path):
+    from pipeline.build.check import check
+
+    settings = spanish_sources(tmp_path)
+    report = check(settings)
+    assert not report.problems
+    assert f"{settings.practice_file}: piper: no piper voice for Spanish (es); add speech.voices.es = " \
+           '"voices/<voice>.onnx" (a Piper voice with its .onnx.json beside it, in the sources folder); articles ' \
+           "in that language will be built without audio" in report.warnings
+    assert report.lines[0].startswith(f"{SLUG}: Szigriszt-Pazos ")
+    broken = spanish_sources(tmp_path / "broken", 'es = "voices/missing.onnx"')
+    assert check(broken).problems == [f"{broken.practice_file}: speech.voices.es: {broken.sources}/voices/missing.onnx "
+                                      "not found; expected a Piper voice model (.onnx)"]

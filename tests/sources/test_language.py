@@ -98,3 +98,9 @@ def test_a_stamp_in_a_language_the_profile_has_no_notices_for_is_refused(practic
     assert without.notices_in("es") is None
     with pytest.raises(ConfigError, match=r"notices\.es: missing"):
         stamp(without, "es")
+
+
+def test_a_spanish_summary_from_the_body_is_its_first_sentence():
+    text = "---\ntitle: T\nlang: es\n---\n\n¿Le cuesta dormir? La Dra. López explica por qué. Él lo sabe.\n"
+    article = parse_article(text.encode(), "a.md", "a")
+    assert article.summary_from_body and article.summary == "¿Le cuesta dormir? La Dra. López explica por qué."
