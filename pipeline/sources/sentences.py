@@ -8,7 +8,8 @@ from pipeline.sources.article import Block, Paragraph, plain
 
 # A sentence starts with a capital or a digit, perhaps after an opening mark ("¿Qué…", "¡Ánimo!").
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”’\"')\]]))\s+(?=[“‘\"'(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑÜ])")
-_ABBREVIATION = re.compile(r"(?:\b(?:dr|dra|mr|mrs|ms|st|vs|etc|jr|sr|sra|srta)|\b[a-z]\.[a-z]|\b[A-Z])\.$", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"(?:\b(?:dr|dra|mr|mrs|ms|st|vs|etc|jr|sr|sra|srta)|\b[a-z]\.[a-z]|\b[A-Z])\.$",
+                           re.IGNORECASE)
 SUMMARY_MOST_CHARS = 240
 
 
