@@ -81,8 +81,9 @@ def _handler(folder: Path, state: BuildState) -> type[http.server.SimpleHTTPRequ
                 super().do_GET()
 
         def send_head(self) -> io.BytesIO | None:
-            path = Path(self.translate_path(self.path))
-            if any(part.startswith(".") for part in Path(self.path.split("?")[0]).parts):
+            path = Path(self.translate_path(self.path)).resolve()
+            inside = path.relative_to(folder.resolve()) if path.is_relative_to(folder.resolve()) else path
+            if any(part.startswith(".") for part in inside.parts):
                 self.send_error(404, "not published")  # .manifest.json, .lock
                 return None
             if path.is_dir() and self.path.split("?")[0].endswith("/"):

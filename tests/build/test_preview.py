@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import SHORT_ARTICLE
 
-from pipeline.build.preview import BuildState, with_live_reload
+from pipeline.build.preview import HOST, BuildState, _handler, with_live_reload
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,6 +35,35 @@ def test_the_served_page_gets_the_script_and_its_hash_and_nothing_else_changes()
     assert served.count('<script data-build="1">') == 1 and served.index("<script") > served.index("Hello")
     assert served.replace(served[served.index("<script"):served.index("</script>") + 10], "") \
         .replace(policy, "default-src 'none'; script-src 'sha256-abc='; base-uri 'none'") == PAGE
+
+
+def test_the_server_sends_pages_with_the_script_files_as_they_are_and_no_dot_files(tmp_path):
+    import http.server
+    import urllib.error
+    import urllib.request
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(PAGE)
+    (tmp_path / "a" / "a.vtt").write_text("WEBVTT\n")
+    (tmp_path / ".manifest.json").write_text("{}")
+    state = BuildState()
+    state.finished([])
+    server = http.server.ThreadingHTTPServer((HOST, 0), _handler(tmp_path, state))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://{HOST}:{server.server_address[1]}/"
+    try:
+        page = urllib.request.urlopen(f"{url}a/").read().decode()
+        assert 'data-build="1"' in page and "EventSource" in page
+        assert (tmp_path / "a" / "index.html").read_text() == PAGE, "build/ itself never holds the script"
+        assert urllib.request.urlopen(f"{url}a/a.vtt").read() == b"WEBVTT\n"
+        for hidden in (".manifest.json", "%2emanifest.json", "a/../.manifest.json"):
+            with pytest.raises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(url + hidden)
+            assert caught.value.code == 404, hidden
+    finally:
+        state.stop()
+        server.shutdown()
+        server.server_close()
 
 
 class Server:
