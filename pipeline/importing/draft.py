@@ -23,3 +23,4 @@ class Draft:
     tags: tuple[str, ...] = ()
     slug: str | None = None  # an export's own slug, before it is made safe
     notes: tuple[str, ...] = ()  # "review: …" lines for the editor
+    language: str | None = None  # as the source declares it: "es-ES", "en-US"…

@@ -14,7 +14,7 @@ from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.text import read_text
-from pipeline.sources import SLUG, Heading, clean_line, first_sentence, plain, visible
+from pipeline.sources import SLUG, Heading, clean_line, first_sentence, language_name, languages, plain, visible
 
 MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
@@ -78,6 +78,13 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
         meta["author"] = clean_line(draft.author)
     if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):
         meta["canonical_url"] = draft.canonical_url
+    if draft.language:
+        code = draft.language.replace("_", "-").split("-")[0].lower()
+        if code in languages():
+            meta["lang"] = code
+        else:
+            notes.append(f"review: written in {language_name(code, 'en')} ({draft.language}), which the "
+                         "handouts have no wording for; they will use the profile's language")
     meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
     review = f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"

@@ -45,6 +45,7 @@ def read_document(path: Path) -> Draft:
     data = _read(path)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         core = _core_properties(path, package)
+        language = core.get("language") or _language(path, package)
         data, text_boxes = _without_text_boxes(path, package, data)
     import mammoth  # loads only for Word files
 
@@ -78,7 +79,8 @@ def read_document(path: Path) -> Draft:
         notes += (f"review: {pictures} picture(s) or text box(es) were left out; check the text still reads "
                   "well without them",)
     return Draft(blocks=blocks, title=title, author=core.get("author"), updated=_day(core.get("modified")),
-                 removed=tuple(removed), summary=subtitle, notes=notes)
+                 removed=tuple(removed), summary=subtitle, notes=notes,
+                 language=language)
 
 
 def _read(path: Path) -> bytes:
@@ -123,7 +125,8 @@ def _core_properties(path: Path, package: zipfile.ZipFile) -> dict[str, str]:
     if root is None:
         return {}
     found = {}
-    for key, name in (("title", "dc:title"), ("author", "dc:creator"), ("modified", "dcterms:modified")):
+    for key, name in (("title", "dc:title"), ("author", "dc:creator"), ("modified", "dcterms:modified"),
+                      ("language", "dc:language")):
         element = root.find(name, _CORE)
         if element is not None and clean_line(visible(element.text or "")):
             found[key] = clean_line(visible(element.text or ""))
@@ -180,6 +183,14 @@ def _notes_and_title(html: str) -> tuple[str, str | None, str | None, list[str]]
     for empty in root.xpath("./ol[not(*)] | ./dl[not(*)]"):
         empty.drop_tree()
     return lxml.html.tostring(root, encoding="unicode"), title, subtitle, [entry for entry in contents if entry]
+
+
+def _language(path: Path, package: zipfile.ZipFile) -> str | None:
+    """The language the document's text is set in by default (Word's proofing language), e.g. "es-ES"."""
+    styles = _xml(path, package, "word/styles.xml")
+    found = styles.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr/{{{_W}}}lang") \
+        if styles is not None else None
+    return found.get(f"{{{_W}}}val") if found is not None else None
 
 
 def _day(text: str | None) -> date | None:

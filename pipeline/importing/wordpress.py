@@ -55,6 +55,7 @@ def read_export(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:
     """Each item of a WordPress export, as a draft to write or a post skipped with its reason."""
     authors: dict[str, str] = {}
     seen_export = False
+    language = None
     read = 0
     try:
         events = etree.iterparse(str(path), events=("end",), resolve_entities=False, no_network=True,
@@ -65,13 +66,15 @@ def read_export(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:
             name = _name(element)
             if name == "wp:wxr_version":
                 seen_export = True
+            elif name == "language" and _name(element.getparent()) == "channel":
+                language = (element.text or "").strip() or None  # the site's, for every post
             elif name == "wp:author":
                 login = _child(element, "wp:author_login")
                 authors[login] = clean_line(visible(_child(element, "wp:author_display_name"))) or login
                 _let_go(element)
             elif name == "item":
                 seen_export = True
-                yield _item(element, authors, pages)
+                yield _item(element, authors, pages, language)
                 read += 1
                 _let_go(element)
     except etree.XMLSyntaxError as exc:
@@ -120,7 +123,7 @@ def _child(element: etree._Element, name: str) -> str:
     return (found.text or "") if found is not None else ""
 
 
-def _item(item: etree._Element, authors: dict[str, str], pages: bool) -> Draft | Skipped:
+def _item(item: etree._Element, authors: dict[str, str], pages: bool, language: str | None) -> Draft | Skipped:
     title = plain_text(_child(item, "title"))
     label = title or f"post {_child(item, 'wp:post_id').strip() or '(no id)'}"
     kind = _child(item, "wp:post_type").strip() or "post"
@@ -147,7 +150,7 @@ def _item(item: etree._Element, authors: dict[str, str], pages: bool) -> Draft |
         blocks=blocks, title=title or None, author=authors.get(_child(item, "dc:creator").strip()),
         updated=_day(_child(item, "wp:post_modified")) or _day(_child(item, "wp:post_date")),
         canonical_url=link or None, removed=removed, summary=plain_text(_child(item, "excerpt:encoded")) or None,
-        tags=_tags(item), slug=_slug(_child(item, "wp:post_name"), title), notes=notes,
+        tags=_tags(item), slug=_slug(_child(item, "wp:post_name"), title), notes=notes, language=language,
     )
 
 

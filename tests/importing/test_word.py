@@ -104,6 +104,18 @@ def test_a_linked_picture_is_never_fetched(monkeypatch):
     assert reached == [] and any(item.text == "Tracking pixel" for item in draft.removed)
 
 
+def test_the_documents_language_is_the_articles(tmp_path):
+    assert read_document(HANDOUT).language == "en-US"  # Word's default proofing language, in styles.xml
+    with zipfile.ZipFile(HANDOUT) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(b'w:lang w:val="en-US"', b'w:lang w:val="es-ES"')
+    spanish = tmp_path / "ansiedad.docx"
+    spanish.write_bytes(zipped(parts))
+    imported = article_source(read_document(spanish), spanish.name, spanish.stem)
+    assert "\nlang: es\n" in imported.markdown
+    assert parse_article(imported.markdown.encode(), "a.md", default_slug="a").language == "es"
+
+
 def test_google_docs_export_takes_its_name_as_the_title():
     imported = article_source(read_document(GOOGLE), GOOGLE.name, GOOGLE.stem)
     article = parse_article(imported.markdown.encode(), "sleep.md", default_slug=imported.slug)

@@ -238,3 +238,22 @@ def test_two_posts_with_one_slug_both_land_and_again_change_nothing(tmp_path):
     assert any("slug 'how-to-really-listen' was taken by another import" in line for line in lines)
     again = run_import([export], tmp_path / "articles", say=lambda line: None)
     assert (again.imported, again.unchanged) == (0, 5)
+
+
+@pytest.mark.parametrize("language, lang, note", [
+    ("en-US", "en", None), ("es-ES", "es", None), ("es", "es", None),
+    ("fr-FR", None, "review: written in French (fr-FR), which the handouts have no wording for"),
+])
+def test_the_sites_language_is_each_posts(tmp_path, language, lang, note):
+    export = tmp_path / "export.xml"
+    export.write_text(EXPORT.read_text(encoding="utf-8").replace("<language>en-US</language>",
+                                                                 f"<language>{language}</language>"), encoding="utf-8")
+    lines: list[str] = []
+    run_import([export], tmp_path / "articles", say=lines.append)
+    article = read_article(tmp_path / "articles" / "how-to-really-listen.md")
+    assert article.language == (lang or "en")
+    text = (tmp_path / "articles" / "how-to-really-listen.md").read_text(encoding="utf-8")
+    assert (f"\nlang: {lang}\n" in text) if lang else ("\nlang:" not in text)
+    assert (note is None) == (not any(line.startswith("review: written in") for line in lines))
+    if note:
+        assert any(line.startswith(note) for line in lines)
