@@ -5,7 +5,7 @@ from pipeline.audio.cover import title_card
 from pipeline.audio.mp3 import record
 from pipeline.audio.narration import format_script, narration_script
 from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.audio.script import Script
+from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script
 from pipeline.audio.speech import ENGINES, MissingVoice, Voice, load_voice
 from pipeline.audio.speech.repeatable import outdated_models
 from pipeline.audio.speech_cache import SpeechCache
@@ -25,6 +25,8 @@ __all__ = [
     "Recording",
     "Script",
     "title_card",
+    "SECONDS_PER_CHARACTER",
+    "SECONDS_PER_SENTENCE",
     "SpeechCache",
     "Voice",
 ]

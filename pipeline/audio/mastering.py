@@ -62,8 +62,9 @@ def _last_line(stderr: bytes) -> str:
     return lines[-1] if lines else "no message"
 
 
-def _pcm_input(sample_format: str, rate: int) -> list[str]:
-    return ["-f", sample_format, "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
+def _pcm_input(sample_format: str, rate: int, source: Path | None = None) -> list[str]:
+    """Raw mono PCM from standard input, or from the file `source`."""
+    return ["-f", sample_format, "-ar", str(rate), "-ac", "1", "-i", str(source) if source else "pipe:0"]
 
 
 def _loudness(stderr: bytes) -> Loudness:
@@ -135,27 +136,31 @@ def master(take: Take, bitrate_kbps: int, raw: Loudness | None = None) -> bytes:
     # under −1.5 dBTP: the few highest peaks are limited so that loudnorm can stay linear.
     limit = (f"volume={TARGET_LUFS - raw.integrated:.2f}dB,"
              f"alimiter=limit={PEAK_LIMIT}dB:attack=5:release=50:level=false:latency=true,{_METER}")
-    limited = _ffmpeg([*_pcm_input("s16le", rate), "-af", limit, "-f", "f32le", "pipe:1"], take.pcm,
-                      "limiting peaks")
-    measured = _loudness(limited.stderr)  # loudnorm's first pass
-    target = TARGET_LUFS + ENCODER_LOSS_LU
-    gain = target - measured.integrated
-    # What loudnorm's linear mode does, without its 192 kHz pass: a plain gain, as the MP3 is
-    # encoded; the true peak is measured meanwhile, on the other core.
-    mp3, true_peak = _encode(limited.stdout, rate, f"volume={gain:.2f}dB", bitrate_kbps)
-    if true_peak > TARGET_TRUE_PEAK:
-        log.warning("loudness was set with loudnorm's dynamic mode, not a plain gain")
-        level = (f"loudnorm=I={target}:TP={TARGET_TRUE_PEAK}:LRA={TARGET_LRA}:dual_mono=true:linear=true"
-                 f":measured_I={measured.integrated}:measured_TP={true_peak - gain:.2f}"
-                 f":measured_LRA={measured.lra}:measured_thresh={measured.threshold}")
-        mp3, true_peak = _encode(limited.stdout, rate, level, bitrate_kbps)
+    with tempfile.TemporaryDirectory(prefix="narration-") as folder:
+        # The limited narration goes to a file, not back through memory: as 32-bit float it is
+        # twice the size of the take, and an hour of it would hold hundreds of megabytes.
+        limited = Path(folder) / "limited.f32"
+        measured = _loudness(_ffmpeg([*_pcm_input("s16le", rate), "-af", limit, "-f", "f32le", str(limited)],
+                                     take.pcm, "limiting peaks").stderr)  # loudnorm's first pass
+        target = TARGET_LUFS + ENCODER_LOSS_LU
+        gain = target - measured.integrated
+        # What loudnorm's linear mode does, without its 192 kHz pass: a plain gain, as the MP3 is
+        # encoded; the true peak is measured meanwhile, on the other core.
+        mp3, true_peak = _encode(limited, rate, f"volume={gain:.2f}dB", bitrate_kbps)
+        if true_peak > TARGET_TRUE_PEAK:
+            log.warning("loudness was set with loudnorm's dynamic mode, not a plain gain")
+            level = (f"loudnorm=I={target}:TP={TARGET_TRUE_PEAK}:LRA={TARGET_LRA}:dual_mono=true:linear=true"
+                     f":measured_I={measured.integrated}:measured_TP={true_peak - gain:.2f}"
+                     f":measured_LRA={measured.lra}:measured_thresh={measured.threshold}")
+            mp3, true_peak = _encode(limited, rate, level, bitrate_kbps)
     log.debug("mastered: %.1f LUFS raw, %.1f LUFS limited, %+.2f dB to %.1f LUFS, %.1f dBTP",
               raw.integrated, measured.integrated, gain, target, true_peak)
     return mp3
 
 
-def _encode(pcm: bytes, rate: int, level: str, bitrate_kbps: int) -> tuple[bytes, float]:
-    """32-bit float PCM at `level`, as mono CBR MP3; and its true peak before encoding, in dBTP.
+def _encode(pcm: Path, rate: int, level: str, bitrate_kbps: int) -> tuple[bytes, float]:
+    """The 32-bit float PCM file `pcm` at `level`, as mono CBR MP3; and its true peak before
+    encoding, in dBTP.
 
     The true peak is the sample peak 4× oversampled (ITU-R BS.1770), cheaper than ebur128's.
     """
@@ -166,11 +171,11 @@ def _encode(pcm: bytes, rate: int, level: str, bitrate_kbps: int) -> tuple[bytes
     with tempfile.TemporaryDirectory(prefix="narration-") as folder:
         # A real file, not a pipe: the MP3 muxer seeks back to finish its Info header (length, gapless).
         path = Path(folder) / "narration.mp3"
-        encoded = _ffmpeg([*_pcm_input("f32le", rate), "-af", graph, "-ar", str(output_rate), "-ac", "1",
+        encoded = _ffmpeg([*_pcm_input("f32le", rate, pcm), "-af", graph, "-ar", str(output_rate), "-ac", "1",
                            "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", "-compression_level", str(LAME_QUALITY),
                            "-map_metadata", "-1",
                            "-id3v2_version", "0", "-write_id3v1", "0", "-fflags", "+bitexact",
-                           "-flags:a", "+bitexact", str(path)], pcm, "encoding the MP3")
+                           "-flags:a", "+bitexact", str(path)], b"", "encoding the MP3")
         peak = _PEAK.search(encoded.stderr.decode("utf-8", "replace"))
         if peak is None:
             raise RenderError("ffmpeg's peak meter printed no result")

@@ -10,6 +10,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from pipeline.audio import Recording
+from pipeline.build.ceilings import within_limits
 from pipeline.build.clean import TEMPORARY
 from pipeline.build.isolation import article_step
 from pipeline.build.library_pages import build_library_pages
@@ -62,6 +63,8 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     reporter = reporter or PlainReporter()
     practice, library, problems = load_sources(settings)
     chosen = load_sources(settings, slugs)[1] if slugs else library
+    chosen, refused = within_limits(chosen, practice, settings)  # before any work
+    problems += refused
     if settings.strict and practice.placeholders():
         raise ConfigError(*(f"{settings.practice_file}: {p} (refused with --strict)"
                             for p in practice.placeholders()))

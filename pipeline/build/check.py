@@ -36,6 +36,7 @@ class CheckReport:
 
 def check(settings: Settings) -> CheckReport:
     from pipeline.build.builder import engine_problem, load_sources, missing_voice
+    from pipeline.build.ceilings import over_limits
 
     practice, articles, problems = load_sources(settings)
     report = CheckReport(problems=list(problems))
@@ -53,6 +54,10 @@ def check(settings: Settings) -> CheckReport:
                                        "will be built without audio")
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
     for article in articles:
+        refused = over_limits(article, practice, settings)
+        if refused:  # too long to estimate in detail, or to build
+            report.problems.extend(refused)
+            continue
         try:
             with article_step(article.slug, "checking"):
                 line, flags = article_summary(article, practice), editor_flags(article, practice)

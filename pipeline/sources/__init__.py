@@ -17,6 +17,7 @@ from pipeline.sources.article import (
     plain,
     sections,
 )
+from pipeline.sources.article import words as article_text
 from pipeline.sources.articles import SLUG, clean_line, read_library
 from pipeline.sources.invisible import visible
 from pipeline.sources.language import (
@@ -38,6 +39,7 @@ from pipeline.sources.stamp import Stamp, display_url, phone_link, stamp, stamp_
 from pipeline.sources.wording import MONTHS, clock, listening_time, long_date, running_time
 
 __all__ = [
+    "article_text",
     "Article",
     "article_page_url",
     "artwork_file",

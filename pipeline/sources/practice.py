@@ -197,6 +197,13 @@ class PublishSettings(_Schema):
     locked: bool = True  # podcast:locked: other podcast hosts may not import the feed
 
 
+class Limits(_Schema):
+    """Ceilings checked before anything is built: an article past one is refused, the rest build."""
+
+    max_listening_minutes: int = Field(default=60, ge=1, le=600)
+    max_handout_pages: int = Field(default=40, ge=1, le=1000)  # of the regular handout
+
+
 class Practice(_Schema):
     """Everything the stamp on every output says about the practice."""
 
@@ -207,6 +214,7 @@ class Practice(_Schema):
     speech: SpeechSettings = SpeechSettings()
     email: EmailSettings = EmailSettings()
     publish: PublishSettings = PublishSettings()
+    limits: Limits = Limits()
     pronunciations: dict[str, str] = {}
 
     def notices_in(self, language: str) -> LanguageNotices | None:

@@ -1,0 +1,66 @@
+"""Input ceilings, checked before any work: an article whose narration or handout would run past
+the profile's `[limits]` is refused in one line, and the others build.
+
+The estimates are cheap on purpose (characters and sentence ends, no sentence splitting or
+layout), so that even a whole website pasted as one article is refused in a moment and in little
+memory."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.audio import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE
+from pipeline.sources import Article, Practice, Settings, article_text, stamp_text
+
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
+# Characters of article text a regular handout page holds, fitted over the seed article (5 pages)
+# and a 700 KB article (356 pages); the first page's heading and the contact block add about one.
+CHARACTERS_PER_PAGE = 1950
+PAGES_AROUND_THE_TEXT = 1.5
+
+
+def estimated_listening_ms(article: Article, practice: Practice) -> int:
+    """About how long the narration will run: the script's estimate without writing the script."""
+    speech = practice.speech
+    text = "\n".join((article.title, article_text(article), stamp_text(practice)))
+    lines = [line for line in text.splitlines() if line.strip()]
+    sentences = sum(max(1, len(SENTENCE_END.findall(line))) for line in lines)
+    spoken = (len(text) * SECONDS_PER_CHARACTER + sentences * SECONDS_PER_SENTENCE) / speech.speaking_rate
+    pauses = (sentences * speech.sentence_pause_ms
+              + len(lines) * (speech.paragraph_pause_ms - speech.sentence_pause_ms)) / 1000
+    return round((spoken + pauses) * 1000)
+
+
+def estimated_pages(article: Article) -> int:
+    """About how many pages the regular handout will have."""
+    return round(len(article_text(article)) / CHARACTERS_PER_PAGE + PAGES_AROUND_THE_TEXT)
+
+
+def over_limits(article: Article, practice: Practice, settings: Settings) -> list[str]:
+    """One line per limit the article would pass, giving the estimate and the setting."""
+    limits, where = practice.limits, settings.practice_file
+    problems = []
+    minutes = round(estimated_listening_ms(article, practice) / 60_000)
+    if minutes > limits.max_listening_minutes:
+        problems.append(f"{article.source}: its narration would run about {minutes} minutes, over "
+                        f"limits.max_listening_minutes = {limits.max_listening_minutes} in {where}; "
+                        "split the article, or raise the limit")
+    pages = estimated_pages(article)
+    if pages > limits.max_handout_pages:
+        problems.append(f"{article.source}: its handout would run about {pages} pages, over "
+                        f"limits.max_handout_pages = {limits.max_handout_pages} in {where}; "
+                        "split the article, or raise the limit")
+    return problems
+
+
+def within_limits(articles: list[Article], practice: Practice,
+                  settings: Settings) -> tuple[list[Article], list[str]]:
+    """The articles within the limits, and one line for each limit another would pass."""
+    kept: list[Article] = []
+    refused: list[str] = []
+    for article in articles:
+        problems = over_limits(article, practice, settings)
+        refused.extend(problems)
+        if not problems:
+            kept.append(article)
+    return kept, refused
