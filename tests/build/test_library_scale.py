@@ -89,7 +89,7 @@ def test_a_bad_and_a_failing_article_among_fifty_are_reported_and_the_others_bui
     articles = settings.articles_dir
     assert len(report.problems) == 4, report.problems
     assert any(p.startswith(f"{articles / 'article-07.md'}: ") for p in report.problems)
-    assert "while building 'article-13': the handout could not be laid out" in report.problems
+    assert "article-13: rendering the regular handout: the handout could not be laid out" in report.problems
     built = sorted(result.slug for result in report.results)
     assert len(built) == 48 and "article-07" not in built and "article-13" not in built
     assert not (settings.out / "article-07").exists() and not (settings.out / "article-13" / "index.html").exists()
