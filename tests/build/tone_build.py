@@ -32,7 +32,7 @@ class ToneVoice:
         return wave.tobytes()
 
 
-ENGINES["tone"] = lambda settings, workdir: ToneVoice()
+ENGINES["tone"] = lambda settings, workdir, *rest: ToneVoice()
 code = main(sys.argv[1:])
 peak = {"self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
