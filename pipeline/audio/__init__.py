@@ -8,10 +8,12 @@ from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script
 from pipeline.audio.speech import ENGINES, MissingVoice, Voice, load_voice
 from pipeline.audio.speech.repeatable import outdated_models
+from pipeline.audio.speech.voices import bundled_voice
 from pipeline.audio.speech_cache import SpeechCache
 
 __all__ = [
     "Chapter",
+    "bundled_voice",
     "CHAPTERS_TYPE",
     "chapters_json",
     "Cue",

@@ -5,29 +5,20 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from pipeline.audio import Recording
 from pipeline.build.ceilings import within_limits
 from pipeline.build.clean import TEMPORARY
+from pipeline.build.inputs import article_content, reads_version
 from pipeline.build.isolation import article_step
 from pipeline.build.library_pages import build_library_pages
-from pipeline.build.manifest import (
-    Manifest,
-    fingerprint,
-    pipeline_version,
-    read_manifest,
-    recording_facts,
-    recording_from_facts,
-    write_manifest,
-)
+from pipeline.build.manifest import ArticleOutputs, fingerprint, recording_facts, recording_from_facts
 from pipeline.build.podcast import build_feed
 from pipeline.build.progress import PlainReporter, Reporter
 from pipeline.build.sources_check import engine_problem, load_sources, missing_voice
-from pipeline.errors import ConfigError, PipelineError
-from pipeline.output import write_atomic
+from pipeline.errors import ConfigError, PipelineError, RenderError
 from pipeline.sources import Article, Practice, Settings
 
 __all__ = ["ArticleResult", "BuildReport", "build", "build_article", "engine_problem", "load_sources",
@@ -134,59 +125,22 @@ def _build_articles(articles: list[Article], practice: Practice, settings: Setti
     return [result for result in results if result]
 
 
-class _Outputs:
-    """One article folder: what is current, what was made now, and the bytes of either on demand."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.manifest: Manifest = read_manifest(folder)
-        self.new: dict[str, bytes] = {}
-        self.dropped: list[str] = []
-
-    def current(self, name: str, key: str) -> bool:
-        return name not in self.new and self.manifest.is_current(self.folder, name, key)
-
-    def put(self, name: str, key: str, data: bytes | str) -> bytes:
-        data = data.encode("utf-8") if isinstance(data, str) else data
-        self.new[name] = data
-        self.manifest.record(name, key, data)
-        return data
-
-    def read(self, name: str) -> bytes:
-        return self.new[name] if name in self.new else (self.folder / name).read_bytes()
-
-    def drop(self, *names: str) -> None:
-        """Outputs that must no longer be there (audio from before its voice was removed)."""
-        for name in names:
-            if self.manifest.outputs.pop(name, None) is not None:
-                self.dropped.append(name)
-
-    def sha(self, name: str) -> str:
-        entry = self.manifest.outputs.get(name)
-        return entry.sha256 if entry else ""
-
-    def commit(self) -> None:
-        """Write what was made, then the manifest: an interrupted build leaves older, whole files."""
-        for name, data in self.new.items():
-            write_atomic(self.folder / name, data)
-        if self.new or self.dropped:
-            write_manifest(self.folder, self.manifest)
-        for name in self.dropped:
-            (self.folder / name).unlink(missing_ok=True)
-
-
 def build_article(article: Article, practice: Practice, settings: Settings,
                   reporter: Reporter | None = None) -> ArticleResult:
-    """Bring one article's outputs up to date; nothing is written until every part succeeded."""
+    """Bring one article's outputs up to date; nothing is written until every part succeeded.
+
+    Only the parts in `settings.only` are made. The e-mail draft attaches the handout and the
+    recording: with `--only email` they are not made, and if they are missing or out of date the
+    draft is not written and one line says what to build first.
+    """
     reporter = reporter or PlainReporter()
-    slug, only, version = article.slug, settings.only, pipeline_version()
-    outputs = _Outputs(settings.out / slug)
+    slug, only = article.slug, settings.only
+    outputs = ArticleOutputs(settings.out / slug)
     facts = outputs.manifest.facts
     names = {"pdf": f"{slug}.pdf", "large-print": f"{slug}-large-print.pdf", "mp3": f"{slug}.mp3",
              "vtt": f"{slug}.vtt", "eml": f"{slug}.eml", "chapters": f"{slug}.chapters.json"}
-
-    handout_key = fingerprint("handout", version, article, practice.practice, practice.services,
-                              practice.notices, practice.handout, practice.publish.base_url)
+    handout_key = fingerprint("handout", reads_version("handout"), article_content(article), practice.practice,
+                              practice.services, practice.notices, practice.handout, practice.publish.base_url)
 
     def handouts() -> None:
         for edition, name in (("regular", names["pdf"]), ("large-print", names["large-print"])):
@@ -199,40 +153,26 @@ def build_article(article: Article, practice: Practice, settings: Settings,
                     facts[f"pages_{edition}"] = page_count(pdf)
 
     warnings = list(article.warnings)
+    stale: list[str] = []  # what the e-mail draft needs and `--only` does not make
     # The handouts are rendered beside the narration: the voice and ffmpeg leave the interpreter free.
     beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{slug}-handouts")
     try:
-        handouts_done = beside.submit(handouts) if "pdf" in only or "email" in only else None
-        recording = _narration(article, practice, settings, reporter, outputs, names, version, warnings)
+        handouts_done = beside.submit(handouts) if "pdf" in only else None
+        recording = _narration(article, practice, settings, reporter, outputs, names, warnings, stale)
         if handouts_done:
             handouts_done.result()
     finally:
         beside.shutdown(wait=True)
 
-    if recording and practice.publish.base_url:  # the feed's podcast:chapters, beside the MP3
+    if recording and practice.publish.base_url and "audio" in only:  # the feed's podcast:chapters
         from pipeline.audio import chapters_json
 
-        chapters_key = fingerprint("chapters", version, recording.chapters)
+        chapters_key = fingerprint("chapters", reads_version("chapters"), recording.chapters)
         if not outputs.current(names["chapters"], chapters_key):
             outputs.put(names["chapters"], chapters_key, chapters_json(recording.chapters))
 
     if "email" in only:
-        from pipeline.email import draft_size_warning, render_email
-
-        attach_large = practice.email.attach_large_print
-        email_key = fingerprint("email", version, article, practice, outputs.sha(names["pdf"]),
-                                outputs.sha(names["mp3"]), attach_large and outputs.sha(names["large-print"]))
-        if not outputs.current(names["eml"], email_key):
-            reporter.step(slug, "writing the e-mail draft")
-            with article_step(slug, "writing the e-mail draft"):
-                full = recording_from_facts(facts["recording"], outputs.read(names["mp3"]),
-                                            outputs.read(names["vtt"]).decode("utf-8")) if recording else None
-                large = outputs.read(names["large-print"]) if attach_large else None
-                outputs.put(names["eml"], email_key,
-                            render_email(article, practice, outputs.read(names["pdf"]), large, full))
-        size_warning = draft_size_warning(outputs.manifest.outputs[names["eml"]].size, practice)
-        if size_warning:
-            warnings.append(f"{outputs.folder / names['eml']}: {size_warning}")
+        _email(article, practice, outputs, names, handout_key, recording, stale, warnings, reporter)
 
     outputs.commit()
     return ArticleResult(
@@ -247,38 +187,76 @@ def build_article(article: Article, practice: Practice, settings: Settings,
     )
 
 
+def _email(article: Article, practice: Practice, outputs: ArticleOutputs, names: dict[str, str], handout_key: str,
+           recording: Recording | None, stale: list[str], warnings: list[str], reporter: Reporter) -> None:
+    """The e-mail draft, from the handout and recording as they are now."""
+    from pipeline.email import draft_size_warning, render_email
+
+    slug = article.slug
+    attach_large = practice.email.attach_large_print
+    for edition in ("pdf", "large-print") if attach_large else ("pdf",):
+        if not outputs.made_from(names[edition], handout_key):
+            stale.insert(0, names[edition])
+    if stale:
+        with article_step(slug, "writing the e-mail draft"):
+            raise RenderError(f"it attaches {' and '.join(stale)}, missing or out of date; build them first "
+                              f"(python -m pipeline build {slug}), then --only email")
+    email_key = fingerprint("email", reads_version("email"), article_content(article), practice,
+                            outputs.sha(names["pdf"]), outputs.sha(names["mp3"]),
+                            attach_large and outputs.sha(names["large-print"]))
+    if not outputs.current(names["eml"], email_key):
+        reporter.step(slug, "writing the e-mail draft")
+        with article_step(slug, "writing the e-mail draft"):
+            full = recording_from_facts(outputs.manifest.facts["recording"], outputs.read(names["mp3"]),
+                                        outputs.read(names["vtt"]).decode("utf-8")) if recording else None
+            large = outputs.read(names["large-print"]) if attach_large else None
+            outputs.put(names["eml"], email_key,
+                        render_email(article, practice, outputs.read(names["pdf"]), large, full))
+    size_warning = draft_size_warning(outputs.manifest.outputs[names["eml"]].size, practice)
+    if size_warning:
+        warnings.append(f"{outputs.folder / names['eml']}: {size_warning}")
+
+
 def _narration(article: Article, practice: Practice, settings: Settings, reporter: Reporter,
-               outputs: _Outputs, names: dict[str, str], version: str, warnings: list[str]) -> Recording | None:
-    """The article's recording: from the manifest when current, else narrated and mastered anew."""
+               outputs: ArticleOutputs, names: dict[str, str], warnings: list[str],
+               stale: list[str]) -> Recording | None:
+    """The article's recording: from the manifest when current, else narrated and mastered anew
+    (only when audio is to be built; else a missing or stale recording is added to `stale`)."""
     slug, facts = article.slug, outputs.manifest.facts
-    recording: Recording | None = None
+    if not {"audio", "email"} & settings.only:
+        return None
     engine = settings.engine or practice.speech.engine
-    silent = missing_voice(article.language, practice, settings) if {"audio", "email"} & settings.only else None
+    silent = missing_voice(article.language, practice, settings)
     if silent:
         outputs.drop(names["mp3"], names["vtt"], names["chapters"])
         facts.pop("recording", None)
         warnings.append(f"{article.source}: no audio: {silent}; the handouts, page and e-mail are built without it")
-    elif {"audio", "email"} & settings.only:
-        from pipeline.audio import narration_script
+        return None
+    from pipeline.audio import load_voice, narration_script
 
-        with article_step(slug, "writing the narration script"):
-            script = narration_script(article, practice)
-        audio_key = fingerprint("audio", version, script, article, practice.speech, practice.practice, engine)
-        if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
-                and "recording" in facts:
-            recording = recording_from_facts(facts["recording"], b"", "")
-        else:
-            from pipeline.audio import record
+    with article_step(slug, "writing the narration script"):
+        script = narration_script(article, practice)
+        voice = load_voice(engine, practice.speech, settings.cache, article.language, settings.sources)
+    # What the MP3 is made of: the spoken script, the voice (model, engine and runtime versions),
+    # the speech and contact settings in its tags, and the audio code, libraries and ffmpeg.
+    audio_key = fingerprint("audio", reads_version("audio"), script, voice.engine, voice.identity,
+                            article.updated, article.language, practice.speech, practice.practice)
+    if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
+            and "recording" in facts:
+        return recording_from_facts(facts["recording"], b"", "")
+    if "audio" not in settings.only:
+        stale.append(names["mp3"])
+        return None
+    from pipeline.audio import record
 
-            reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
-            with article_step(slug, f"narrating with {engine}"):
-                recording = record(script, practice, engine, settings.cache,
-                                   progress=lambda done, total: reporter.sentences(slug, done, total),
-                                   updated=article.updated, sources=settings.sources)
-            outputs.put(names["mp3"], audio_key, recording.mp3)
-            outputs.put(names["vtt"], audio_key, recording.captions)
-            facts["recording"] = recording_facts(recording)
-
+    reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
+    with article_step(slug, f"narrating with {engine}"):
+        recording = record(script, practice, engine, settings.cache,
+                           progress=lambda done, total: reporter.sentences(slug, done, total),
+                           updated=article.updated, sources=settings.sources)
+    outputs.put(names["mp3"], audio_key, recording.mp3)
+    outputs.put(names["vtt"], audio_key, recording.captions)
+    facts["recording"] = recording_facts(recording)
     return recording
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.audio import Recording
+from pipeline.build.inputs import article_content, reads_version
 from pipeline.build.manifest import (
     Manifest,
     fingerprint,
-    pipeline_version,
     read_manifest,
     recording_from_facts,
     write_manifest,
@@ -28,7 +28,6 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
     folder's own manifest, so rewriting a page never touches an article's manifest."""
     from pipeline import library as pages
 
-    version = pipeline_version()
     top = read_manifest(settings.out)
     listed: list[Article] = []
     recordings: dict[str, Recording] = {}
@@ -44,13 +43,15 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
         if "recording" in manifest.facts and f"{article.slug}.mp3" in files:
             recording = recordings[article.slug] = recording_from_facts(manifest.facts["recording"], b"", "")
         name = f"{article.slug}/index.html"
-        key = fingerprint("article-page", version, practice, article, files, manifest.facts.get("recording"))
+        key = fingerprint("article-page", reads_version("article-page"), practice, article_content(article),
+                          files, manifest.facts.get("recording"))
         if not top.is_current(settings.out, name, key):
             page = pages.render_article_page(article, recording, practice, files).encode("utf-8")
             write_atomic(settings.out / name, page)
             top.record(name, key, page)
             written = True
-    key = fingerprint("index", version, practice, listed, recordings)
+    key = fingerprint("index", reads_version("library-page"), practice, [article_content(a) for a in listed],
+                      recordings)
     rebuilt = not top.is_current(settings.out, "index.html", key)
     if rebuilt:
         page = pages.render_library_page(listed, recordings, practice).encode("utf-8")

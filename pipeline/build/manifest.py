@@ -5,15 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 
 from pipeline.audio import Chapter, Cue, Recording
 from pipeline.output import write_atomic
-from pipeline.templates import TEMPLATES
 
 MANIFEST = ".manifest.json"
-PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def fingerprint(*parts: object) -> str:
@@ -27,18 +24,6 @@ def fingerprint(*parts: object) -> str:
         else:
             digest.update(repr(part).encode())
         digest.update(b"\x1f")
-    return digest.hexdigest()
-
-
-@cache
-def pipeline_version() -> str:
-    """A hash of the pipeline's code and templates: changing either rebuilds what they make."""
-    digest = hashlib.sha256()
-    for folder in (PACKAGE, TEMPLATES):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(folder.parent)).encode())
-                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -61,10 +46,16 @@ class Manifest:
         if entry is None or entry.key != key:
             return False
         path = folder / name
-        return path.is_file() and path.stat().st_size == entry.size
+        # By content, not size: a damaged file of the same size is rebuilt too.
+        return path.is_file() and path.stat().st_size == entry.size and _file_sha256(path) == entry.sha256
 
     def record(self, name: str, key: str, data: bytes) -> None:
         self.outputs[name] = Entry(key, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _file_sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def read_manifest(folder: Path) -> Manifest:
@@ -95,3 +86,49 @@ def recording_from_facts(facts: dict[str, object], mp3: bytes, captions: str) ->
         chapters=tuple(Chapter(**chapter) for chapter in facts["chapters"]),
         cues=tuple(Cue(**cue) for cue in facts["cues"]),
     )
+
+
+class ArticleOutputs:
+    """One article folder: what is current, what was made now, and the bytes of either on demand."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.manifest: Manifest = read_manifest(folder)
+        self.new: dict[str, bytes] = {}
+        self.dropped: list[str] = []
+
+    def current(self, name: str, key: str) -> bool:
+        return name not in self.new and self.manifest.is_current(self.folder, name, key)
+
+    def made_from(self, name: str, key: str) -> bool:
+        """Made from `key`: this time, or earlier and still whole on disk."""
+        entry = self.manifest.outputs.get(name)
+        return entry is not None and entry.key == key and (name in self.new or self.current(name, key))
+
+    def put(self, name: str, key: str, data: bytes | str) -> bytes:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.new[name] = data
+        self.manifest.record(name, key, data)
+        return data
+
+    def read(self, name: str) -> bytes:
+        return self.new[name] if name in self.new else (self.folder / name).read_bytes()
+
+    def drop(self, *names: str) -> None:
+        """Outputs that must no longer be there (audio from before its voice was removed)."""
+        for name in names:
+            if self.manifest.outputs.pop(name, None) is not None:
+                self.dropped.append(name)
+
+    def sha(self, name: str) -> str:
+        entry = self.manifest.outputs.get(name)
+        return entry.sha256 if entry else ""
+
+    def commit(self) -> None:
+        """Write what was made, then the manifest: an interrupted build leaves older, whole files."""
+        for name, data in self.new.items():
+            write_atomic(self.folder / name, data)
+        if self.new or self.dropped:
+            write_manifest(self.folder, self.manifest)
+        for name in self.dropped:
+            (self.folder / name).unlink(missing_ok=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.build.manifest import Manifest, fingerprint, pipeline_version, read_manifest, write_manifest
+from pipeline.build.inputs import article_content, reads_version
+from pipeline.build.manifest import Manifest, fingerprint, read_manifest, write_manifest
 from pipeline.output import write_atomic
 from pipeline.sources import Article, Practice, Settings, artwork_file, display_url
 
@@ -27,10 +29,11 @@ def build_feed(library: list[Article], practice: Practice, settings: Settings) -
         return _remove_feed(settings.out, top)
     from pipeline.library import render_feed
 
-    version = pipeline_version()
+    version = reads_version("feed")
     artwork, artwork_written = _artwork(practice, settings, top, version)
     episodes = [episode for article in library if (episode := _episode(article, settings.out))]
-    key = fingerprint("feed", version, practice, episodes, artwork)
+    key = fingerprint("feed", version, practice, artwork,
+                      [replace(episode, article=article_content(episode.article)) for episode in episodes])
     rebuilt = not top.is_current(settings.out, FEED, key)
     if rebuilt:
         feed = render_feed(episodes, practice, artwork)

@@ -160,9 +160,9 @@ def serve(settings: Settings, port: int, build_once: Callable[[], list[str]],
 
 def _build(build_once: Callable[[], list[str]], say: Callable[[str], None]) -> list[str]:
     """One build; its problems, also printed. A failed build leaves the server running."""
-    from pipeline.build.manifest import pipeline_version
+    from pipeline.build.inputs import forget_versions
 
-    pipeline_version.cache_clear()  # an edited template is a new pipeline version
+    forget_versions()  # an edited template or stylesheet is read anew
     started = time.monotonic()
     try:
         problems = build_once()

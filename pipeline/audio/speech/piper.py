@@ -21,7 +21,7 @@ import onnxruntime
 from piper import PiperVoice, SynthesisConfig
 from piper.config import PiperConfig
 
-from pipeline.audio.speech.repeatable import digest, prepared_model
+from pipeline.audio.speech.repeatable import digest, model_digest, prepared_model
 from pipeline.audio.speech.voices import INSTALLED_VOICE, VoiceFiles, bundled_voice, find_voice
 from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
@@ -90,8 +90,11 @@ class PiperSpeaker:
     @property
     def identity(self) -> str:
         files = self.files or bundled_voice()
+        # The model's own bytes and the runtime that runs it: a new voice release, Piper or
+        # onnxruntime is a new voice to the speech cache and the audio's rebuild key.
         return (f"{self.voice} length_scale={self.length_scale:.4f} noise={digest()} "
-                f"piper-tts={version('piper-tts')} voice={files.version}")
+                f"model={model_digest(files.model)[:16]} piper-tts={version('piper-tts')} "
+                f"onnxruntime={version('onnxruntime')} voice={files.version}")
 
     def speak(self, text: str) -> bytes:
         # Per-sentence peak normalisation is off: loudness is set once, for the whole recording.

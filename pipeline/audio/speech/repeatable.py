@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -99,11 +100,30 @@ def repeatable_model(model_path: Path) -> bytes:
     return model.SerializeToString()
 
 
+@cache
+def _model_digest(model_path: Path, size: int, modified_ns: int) -> str:
+    with model_path.open("rb") as model:
+        return hashlib.file_digest(model, "sha256").hexdigest()
+
+
+def model_digest(model_path: Path) -> str:
+    """The voice model's own bytes, hashed once per process and version of the file (60 MB: ~0.1 s)."""
+    stat = model_path.stat()
+    return _model_digest(model_path, stat.st_size, stat.st_mtime_ns)
+
+
+def prepared_name(model_path: Path) -> str:
+    """The prepared model's file name: the model's digest and the noise banks' name it, so a new
+    voice (or a new release of the same voice) never picks up a model prepared from another."""
+    named = hashlib.sha256(f"{model_digest(model_path)} {digest()}".encode()).hexdigest()[:16]
+    return f"{model_path.stem}-repeatable-{named}.onnx"
+
+
 def prepared_model(model_path: Path, folder: Path | None) -> str | bytes:
     """The repeatable model: a file kept in `folder`/voices/, or the bytes when there is no folder."""
     if folder is None:
         return repeatable_model(model_path)
-    path = folder / "voices" / f"{model_path.stem}-repeatable-{digest()}.onnx"
+    path = folder / "voices" / prepared_name(model_path)
     if not path.is_file():
         data = repeatable_model(model_path)
         try:
@@ -114,8 +134,8 @@ def prepared_model(model_path: Path, folder: Path | None) -> str | bytes:
     return str(path)
 
 
-def outdated_models(folder: Path) -> list[Path]:
-    """Files in `folder`/voices/ other than the current prepared model (older noise, leftovers)."""
-    current = f"-repeatable-{digest()}.onnx"
+def outdated_models(folder: Path, models: Iterable[Path]) -> list[Path]:
+    """Files in `folder`/voices/ other than the prepared versions of `models` (the voices in use)."""
+    current = {prepared_name(model) for model in models}
     voices = folder / "voices"
-    return sorted(path for path in voices.iterdir() if not path.name.endswith(current)) if voices.is_dir() else []
+    return sorted(path for path in voices.iterdir() if path.name not in current) if voices.is_dir() else []
