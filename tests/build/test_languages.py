@@ -183,3 +183,17 @@ def test_check_reports_the_voices_as_build_does(tmp_path):
     broken = spanish_sources(tmp_path / "broken", 'es = "voices/missing.onnx"')
     assert check(broken).problems == [f"{broken.practice_file}: speech.voices.es: {broken.sources}/voices/missing.onnx "
                                       "not found; expected a Piper voice model (.onnx)"]
+
+
+def test_a_voice_file_speaks_and_its_prepared_model_is_kept_under_its_name(tmp_path):
+    from pipeline.audio.speech import load_voice
+    from pipeline.audio.speech.voices import find_voice
+    from pipeline.sources.practice import SpeechSettings
+
+    settings = spanish_sources(tmp_path)
+    speech = SpeechSettings(voices={"es": stand_in_voice(settings.sources)})
+    voice = load_voice("piper", speech, settings.cache, "es", settings.sources)
+    assert len(voice.speak("La preocupación suele crecer de noche.")) > 10_000
+    assert find_voice(speech, "es", settings.sources).model == settings.sources / "voices/es_MX-stand-in-medium.onnx"
+    (prepared,) = (settings.cache / "voices").iterdir()
+    assert prepared.name.startswith("es_MX-stand-in-medium-repeatable-")
