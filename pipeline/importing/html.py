@@ -108,6 +108,7 @@ def read_html(html: str) -> Draft:
         or next((b.published for b in found if b.published), None),
         canonical_url=document.url if (document.url or "").startswith(("https://", "http://")) else None,
         removed=tuple(sorted(removed, key=lambda item: item.line)), summary=platform.subtitle,
+        language=platform.language,
     )
 
 

@@ -47,6 +47,7 @@ class PlatformPage:
     html: str
     title: str | None = None
     subtitle: str | None = None
+    language: str | None = None  # the page's own <html lang>
 
 
 def without_platform_chrome(html: str) -> PlatformPage:
@@ -55,15 +56,16 @@ def without_platform_chrome(html: str) -> PlatformPage:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return PlatformPage(html)
+    language = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     title = _text(root.xpath(_TITLE))
     subtitle = _text(root.xpath(_SUBTITLE))
     chrome = root.xpath(_CHROME)
     if not chrome and title is None:
-        return PlatformPage(html)
+        return PlatformPage(html, language=language)
     for element in chrome:
         if element.getparent() is not None:
             element.drop_tree()
-    return PlatformPage(lxml.html.tostring(root, encoding="unicode"), title, subtitle)
+    return PlatformPage(lxml.html.tostring(root, encoding="unicode"), title, subtitle, language)
 
 
 def _text(found: list[etree._Element]) -> str | None:

@@ -131,3 +131,17 @@ def test_platform_chrome_lines(line: str, kind: str | None) -> None:
 ])
 def test_platform_page_ends(line: str, ends: bool) -> None:
     assert is_platform_page_end(line) is ends
+
+
+@pytest.mark.parametrize("lang, expected", [("es-MX", "\nlang: es\n"), ("en", "\nlang: en\n"), (None, None)])
+def test_a_saved_pages_language_is_the_articles(tmp_path, lang: str | None, expected: str | None) -> None:
+    page = tmp_path / "pagina.html"
+    attribute = f' lang="{lang}"' if lang else ""
+    page.write_text(f"<!doctype html><html{attribute}><head><title>Cómo calmar la mente</title></head><body>"
+                    "<article><h1>Cómo calmar la mente</h1><p>Cuando los pensamientos corren de noche, el cuerpo "
+                    "los sigue. La buena noticia es que el cuerpo también puede guiar a la mente.</p>"
+                    "<p>Respire despacio y escriba la preocupación en un papel antes de dormir.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    imported = import_page(page)
+    front = imported.markdown.split("\n---\n", 1)[0]
+    assert (expected in front) if expected else ("\nlang:" not in front)
