@@ -240,3 +240,19 @@ def test_nothing_from_an_article_runs_as_script(browser, tmp_path, short_article
     assert page.inner_text(".summary") == hostile.summary
     assert page.locator("img").count() == 0 and page.locator("b").count() == 0
     page.context.close()
+
+
+def test_a_spanish_article_s_page_and_a_library_in_two_languages_have_no_wcag_violations(
+        browser, tmp_path, spanish_article, short_article, practice, recording):
+    library = build_folder(tmp_path / "build", [spanish_article, short_article], recording, practice)
+    spanish = open_page(browser, library.parent / spanish_article.slug / "index.html")
+    assert spanish.evaluate("document.documentElement.lang") == "es"
+    assert spanish.locator("h2#files").text_content() == "Archivos"
+    assert axe_violations(spanish) == []
+    spanish.context.close()
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    both = context.new_page()
+    both.goto(library.as_uri())
+    assert both.evaluate("document.documentElement.lang") in ("en", "es")
+    assert axe_violations(both) == []
+    context.close()
