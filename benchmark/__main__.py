@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmark.library import library_rows
 from benchmark.wordpress_export import write_export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +105,26 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
+def library_only() -> None:
+    """`python -m benchmark --library`: measure the library rows alone and replace them in
+    BENCHMARKS.md, keeping every other row as it was."""
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        rows = library_rows(work, ROOT, run, median_after)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report = ROOT / "BENCHMARKS.md"
+    lines = [line for line in report.read_text(encoding="utf-8").splitlines() if not line.startswith("| Library ")]
+    last = max(number for number, line in enumerate(lines) if line.startswith("|"))
+    lines[last + 1:last + 1] = [f"| {name} | {value} |" for name, value in rows]
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
 def main() -> None:
+    if "--library" in sys.argv[1:]:
+        library_only()
+        return
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     sources, out, cache = work / "sources", work / "build", work / "cache"
     shutil.copytree(ROOT / "sources", sources)
@@ -185,6 +205,7 @@ def main() -> None:
             (f"Import of a generated 100 MB WordPress export ({posts} posts)",
              f"{imported.seconds:.0f} s, peak memory {imported.peak_mb:.0f} MB (streamed: not the export's size)"),
         ]
+        rows += library_rows(work, ROOT, run, median_after)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
