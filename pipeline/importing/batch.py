@@ -8,6 +8,7 @@ unchanged; one that differs is never overwritten without `--force`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pipeline.importing.importer import Imported, article_source, check_slug, im
 from pipeline.importing.wordpress import Skipped
 from pipeline.output import write_atomic
 
+_SLUG_LINE = re.compile(r"^slug: .*$", re.MULTILINE)
 EXPORTS = (".xml",)
 DOCUMENTS = (".docx",)
 PAGES = (".html", ".htm", ".xhtml", ".txt")
@@ -120,9 +122,10 @@ def _one(imported: Imported, articles_dir: Path, written: set[str], force: bool,
         slug = f"{imported.slug}-{number}"
         number += 1
     if slug != imported.slug:
-        imported = Imported(imported.markdown.replace(f"\nslug: {imported.slug}\n", f"\nslug: {slug}\n", 1), slug,
-                            (*imported.removed, f"review: slug {imported.slug!r} was taken by another import; "
-                                                f"this one is {slug!r}"))
+        # The front matter's own slug line (YAML may have quoted it: 'yes', '2024') becomes the new one.
+        markdown = _SLUG_LINE.sub(f"slug: {slug}", imported.markdown, count=1)
+        imported = Imported(markdown, slug, (*imported.removed, f"review: slug {imported.slug!r} was taken by "
+                                                                f"another import; this one is {slug!r}"))
     written.add(slug)
     target = articles_dir / f"{slug}.md"
     if show is not None:

@@ -257,3 +257,15 @@ def test_the_sites_language_is_each_posts(tmp_path, language, lang, note):
     assert (note is None) == (not any(line.startswith("review: written in") for line in lines))
     if note:
         assert any(line.startswith(note) for line in lines)
+
+
+@pytest.mark.parametrize("name", ["yes", "2024"], ids=["yaml-word", "number"])
+def test_a_taken_slug_that_yaml_quotes_is_renamed_too(tmp_path, name):
+    text = EXPORT.read_text(encoding="utf-8")
+    for post in ("how-to-really-listen", "grief-and-the-holidays"):
+        text = text.replace(f"<![CDATA[{post}]]>", f"<![CDATA[{name}]]>")
+    export = tmp_path / "export.xml"
+    export.write_text(text, encoding="utf-8")
+    run_import([export], tmp_path / "articles", say=lambda line: None)
+    assert read_article(tmp_path / "articles" / f"{name}.md").slug == name
+    assert read_article(tmp_path / "articles" / f"{name}-2.md").slug == f"{name}-2"
