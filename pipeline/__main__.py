@@ -1,5 +1,16 @@
 """Entry point for `python -m pipeline`."""
 
-from pipeline.cli import main
+import os
+import sys
 
-raise SystemExit(main())
+from pipeline.cli import main
+from pipeline.errors import STOPPING
+
+code = main()
+if STOPPING.is_set():
+    # Interrupted: threads still finishing a sentence or a page are not waited for. Outputs are
+    # renamed into place whole, so ending now leaves nothing half-written; the lock goes with us.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+raise SystemExit(code)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.errors import PipelineError
+from pipeline.errors import STOPPING, PipelineError
 from pipeline.sources import PARTS, Settings
 
 log = logging.getLogger("pipeline")
@@ -86,12 +86,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _stop(signum: int, frame: object) -> None:
+    STOPPING.set()  # waits in worker threads (a retry's backoff) end at once
     raise KeyboardInterrupt()
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)  # `kill` stops as cleanly as Ctrl-C
+    signal.signal(signal.SIGINT, _stop)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO,
         format="%(levelname)s: %(message)s" if args.debug else "%(message)s",

@@ -43,6 +43,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     from pipeline.build import check
 
     report = check(settings)
+    _problems(report.notices, "notice")
     for line in report.lines:
         print(line)
     _problems(report.warnings, "warning")

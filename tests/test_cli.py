@@ -164,3 +164,14 @@ def test_numbers_of_any_length_never_stop_check_script_or_clean(sources, tmp_pat
         assert "Traceback" not in result.stderr
     said = run("script", "fees", "--sources", str(sources)).stdout
     assert "nine nine nine, nine nine nine" in said and "seven seven seven" in said
+
+
+def test_check_says_plainly_when_text_goes_to_google(sources):
+    result = run("check", "--sources", str(sources))
+    assert "notice:" not in result.stderr and "Google" not in result.stderr
+    profile = sources / "practice.toml"
+    profile.write_text(profile.read_text().replace('engine = "piper"', 'engine = "gtts"'))
+    result = run("check", "--sources", str(sources))
+    assert f'notice: {profile}: speech.engine = "gtts": building sends every article\'s text to Google' \
+        in result.stderr
+    assert result.returncode == 0  # a notice, not a problem

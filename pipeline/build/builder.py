@@ -18,7 +18,7 @@ from pipeline.build.manifest import ArticleOutputs, fingerprint, recording_facts
 from pipeline.build.podcast import build_feed
 from pipeline.build.progress import PlainReporter, Reporter
 from pipeline.build.sources_check import engine_problem, load_sources, missing_voice
-from pipeline.errors import ConfigError, PipelineError, RenderError
+from pipeline.errors import STOPPING, ConfigError, PipelineError, RenderError
 from pipeline.sources import Article, Practice, Settings
 
 __all__ = ["ArticleResult", "BuildReport", "build", "build_article", "engine_problem", "load_sources",
@@ -116,7 +116,9 @@ def _build_articles(articles: list[Article], practice: Practice, settings: Setti
             cancel = getattr(reporter, "cancelled", None)
             if cancel is not None:
                 cancel.set()  # workers stop at their next step or sentence
-            pool.shutdown(wait=True, cancel_futures=True)
+            # On Ctrl-C the process ends without waiting for a sentence or page in progress:
+            # every output is written whole or not at all, so nothing half-made is left.
+            pool.shutdown(wait=not STOPPING.is_set(), cancel_futures=True)
             raise
         pool.shutdown()
     for result in results:
@@ -162,7 +164,7 @@ def build_article(article: Article, practice: Practice, settings: Settings,
         if handouts_done:
             handouts_done.result()
     finally:
-        beside.shutdown(wait=True)
+        beside.shutdown(wait=not STOPPING.is_set(), cancel_futures=True)
 
     if recording and practice.publish.base_url and "audio" in only:  # the feed's podcast:chapters
         from pipeline.audio import chapters_json

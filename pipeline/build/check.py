@@ -32,6 +32,7 @@ class CheckReport:
     lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # worth knowing, never a failure
 
 
 def check(settings: Settings) -> CheckReport:
@@ -42,6 +43,10 @@ def check(settings: Settings) -> CheckReport:
     report = CheckReport(problems=list(problems))
     if engine_problem(settings, practice):
         report.problems.append(engine_problem(settings, practice))
+    elif (settings.engine or practice.speech.engine) == "gtts":
+        where = "--engine gtts" if settings.engine else f"{settings.practice_file}: speech.engine = \"gtts\""
+        report.notices.append(f"{where}: building sends every article's text to Google to be spoken; "
+                              "the piper engine keeps it on this computer")
     else:
         for language in sorted({article.language for article in articles}):  # the voice files, as build checks them
             try:

@@ -15,6 +15,7 @@ import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import gtts.tts
 import imageio_ffmpeg
@@ -30,6 +31,8 @@ from pipeline.audio.speech import ENGINES
 from pipeline.audio.speech.gtts import SAMPLE_RATE, GoogleVoice, decode
 from pipeline.audio.speech_cache import SpeechCache
 from pipeline.errors import SpeechError
+
+ROOT = Path(__file__).resolve().parents[2]
 
 LONG = ("Over the years since that session, I have heard the term codependent hundreds of times, "
         "notably more from clients than from other therapists.")  # over 100 characters: several requests
@@ -283,3 +286,71 @@ def test_a_spanish_script_is_spoken_by_gtts_in_spanish(google, tmp_path, practic
     text, language = json.loads(request[0][0][1])[:2]
     assert (text, language) == ("La preocupación suele crecer de noche.", "es")
     assert MP3(io.BytesIO(recording.mp3)).tags["TLAN"].text == ["spa"]
+
+
+def test_at_most_two_requests_for_the_whole_build_with_four_jobs(google, tmp_path, monkeypatch):
+    from pipeline.build import build
+    from pipeline.sources import Settings
+
+    # Counted on this side: the stand-in may see the next request before it has finished the last.
+    sending, lock, most = [0], threading.Lock(), [0]
+    real = GoogleVoice._pieces
+
+    def pieces(self, text):
+        with lock:
+            sending[0] += 1
+            most[0] = max(most[0], sending[0])
+        try:
+            return real(self, text)
+        finally:
+            with lock:
+                sending[0] -= 1
+
+    monkeypatch.setattr(GoogleVoice, "_pieces", pieces)
+    sources = tmp_path / "sources"
+    (sources / "articles").mkdir(parents=True)
+    (sources / "practice.toml").write_text((ROOT / "sources" / "practice.toml").read_text())
+    for number in range(4):
+        (sources / "articles" / f"note-{number}.md").write_text(
+            f"---\ntitle: Note {number}\nsummary: A note.\nupdated: 2025-03-14\n---\n\n"
+            "Worry often gets louder at night. Write the worry down. Get up if you cannot sleep.\n")
+    settings = Settings(sources=sources, out=tmp_path / "build", cache=tmp_path / "cache", engine="gtts",
+                        only=frozenset({"audio"}), jobs=4)
+    report = build(settings)
+    assert report.ok, report.problems
+    assert len(report.results) == 4 and len(google.bodies) >= 16
+    assert most[0] == 2
+
+
+def test_ctrl_c_ends_a_retry_wait_within_a_second(google):
+    import signal
+
+    from pipeline import cli
+    from pipeline.errors import STOPPING
+
+    google.plan = ["429"] * 10
+    patient = GoogleVoice(language="en", timeout_s=0.5, attempts=3, backoff_s=30)
+    failures: list[BaseException] = []
+
+    def speak() -> None:
+        try:
+            patient.speak("Worry often gets louder at night.")
+        except SpeechError as exc:
+            failures.append(exc)
+
+    speaking = threading.Thread(target=speak)
+    speaking.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not google.bodies and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)  # now in the 30-second wait before trying again
+        with pytest.raises(KeyboardInterrupt):
+            cli._stop(signal.SIGINT, None)  # what Ctrl-C runs
+        interrupted = time.monotonic()
+        speaking.join(timeout=5)
+        assert not speaking.is_alive() and time.monotonic() - interrupted < 1
+        assert "interrupted" in str(failures[0]) and len(google.bodies) == 1
+    finally:
+        STOPPING.clear()
+        speaking.join()

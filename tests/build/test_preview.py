@@ -102,7 +102,7 @@ class Server:
 @pytest.mark.slow
 def test_editing_a_source_rebuilds_and_reloads_the_open_page(tmp_path):
     if not CHROMIUM.exists():
-        pytest.fail("the browser tests need Debian's chromium: run scripts/setup")
+        pytest.fail("the browser tests need Debian's chromium: run scripts/setup-tests")
     from playwright.sync_api import expect, sync_playwright
 
     sources = tmp_path / "sources"

@@ -92,7 +92,7 @@ def index(tmp_path_factory, short_article, seed_article, practice, recording) ->
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists() or not AXE.exists():
-        pytest.fail("the browser tests need Debian's chromium and node_modules/axe-core: run scripts/setup")
+        pytest.fail("the browser tests need Debian's chromium and node_modules/axe-core: run scripts/setup-tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

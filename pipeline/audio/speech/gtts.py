@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import random
 import subprocess
-import time
+import threading
 import types
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -27,12 +27,15 @@ import requests
 from gtts import gTTS, gTTSError
 from gtts.lang import tts_langs
 
-from pipeline.errors import SpeechError
+from pipeline.errors import STOPPING, SpeechError
 from pipeline.sources import SpeechSettings
 
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 24_000  # what Google's MP3 pieces carry; decoded pieces are resampled to it if not
+MAX_REQUESTS = 2  # at once, for the whole process: Google answers 429 quickly to bursts
+# Shared by every article built side by side (--jobs), so the whole build never sends more.
+_REQUESTS = threading.BoundedSemaphore(MAX_REQUESTS)
 
 
 class _VerifyingSession(requests.Session):
@@ -76,7 +79,7 @@ class GoogleVoice:
     backoff_s: float = 2.0  # first wait; doubles each retry, with jitter
     engine: str = "gtts"
     sample_rate: int = SAMPLE_RATE
-    workers: int = 2  # requests at once: Google answers 429 quickly to bursts
+    workers: int = MAX_REQUESTS  # sentences at once; requests are also capped for the whole build
 
     @property
     def identity(self) -> str:
@@ -86,7 +89,9 @@ class GoogleVoice:
         attempt = 1
         while True:
             try:
-                return b"".join(decode(piece) for piece in self._pieces(text))
+                with _REQUESTS:
+                    pieces = self._pieces(text)
+                return b"".join(decode(piece) for piece in pieces)
             except _Failure as failure:
                 if not failure.retry or attempt >= self.attempts:
                     tries = f" after {attempt} tries" if attempt > 1 else ""
@@ -94,7 +99,8 @@ class GoogleVoice:
                 wait = failure.wait_s if failure.wait_s is not None else self.backoff_s * 2 ** (attempt - 1)
                 wait *= random.uniform(0.75, 1.25)
                 log.info("gtts: %s; trying again in %.1f s", failure, wait)
-                time.sleep(wait)
+                if STOPPING.wait(wait):  # Ctrl-C during the wait: stop now, not after it
+                    raise SpeechError(f"gtts stopped before speaking {_excerpt(text)}: interrupted") from None
                 attempt += 1
 
     def _pieces(self, text: str) -> list[bytes]:
