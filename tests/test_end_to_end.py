@@ -44,12 +44,24 @@ def test_every_output_is_written(built):
     assert "warning: " in result.stderr and "practice.phone: '(704) 555-0123' is a placeholder" in result.stderr
 
 
-def test_handouts_carry_the_stamp(built):
+def test_handouts_carry_the_stamp(built, practice):
+    """The contact block as a reader sees it: the words on the PDF's last page, and every page's footer."""
+    import pymupdf
+
     out, _ = built
+    contact = practice.practice
     for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf"):
         with pikepdf.open(out / SLUG / name) as pdf:
             assert len(pdf.pages) >= 2
             assert str(pdf.Root.Lang).startswith("en")
+        with pymupdf.open(out / SLUG / name) as document:
+            pages = [" ".join(page.get_text().split()) for page in document]
+        text = " ".join(pages)
+        for expected in (contact.name, contact.phone, "988", "Charlotte", "Carefree", *STATES):
+            assert expected in text, (name, expected)
+        assert "not a substitute for therapy" in text.lower() or "not monitored" in text.lower(), name
+        for page in pages:  # the stamp is on every sheet handed out
+            assert contact.name in page and contact.phone in page, name
 
 
 def test_audio_is_the_whole_article_with_chapters_and_a_spoken_stamp(built):
@@ -68,16 +80,17 @@ def test_audio_is_the_whole_article_with_chapters_and_a_spoken_stamp(built):
 
 
 def test_check_estimates_what_the_build_measured(built, seed_article, practice):
-    """`check` predicts the listening time and the e-mail's size without building; here, how well."""
+    """`check` predicts the listening time and the e-mail's size without building, within the 1 %
+    the README promises (measured here: 447.3 s for 451.0 s, 5.1 MB for 5.09 MB)."""
     from mutagen.mp3 import MP3
 
     from pipeline.build.check import estimated_email_mb, estimated_listening_ms
 
     out, _ = built
     seconds = MP3(out / SLUG / f"{SLUG}.mp3").info.length
-    assert estimated_listening_ms(seed_article, practice) / 1000 == pytest.approx(seconds, rel=0.05)
+    assert estimated_listening_ms(seed_article, practice) / 1000 == pytest.approx(seconds, rel=0.01)
     eml_mb = (out / SLUG / f"{SLUG}.eml").stat().st_size / 1e6
-    assert estimated_email_mb(seed_article, practice) == pytest.approx(eml_mb, rel=0.05)
+    assert estimated_email_mb(seed_article, practice) == pytest.approx(eml_mb, rel=0.01)
 
 
 def test_email_draft_attaches_the_handout_and_audio(built):
