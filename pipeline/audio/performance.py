@@ -10,11 +10,16 @@ import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipeline.audio.recording import Chapter, Cue
 from pipeline.audio.script import Script
+from pipeline.audio.sound import joined, mono, silence
 from pipeline.audio.speech import Voice
 from pipeline.audio.speech_cache import SpeechCache
+
+if TYPE_CHECKING:
+    from pydub import AudioSegment
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +28,23 @@ Progress = Callable[[int, int], None]  # (sentences synthesized, sentences to sy
 
 @dataclass(frozen=True)
 class Take:
-    """The whole narration as one stream of 16-bit mono PCM with its timings, before mastering."""
+    """The whole narration, 16-bit mono, with its timings, before mastering."""
 
-    pcm: bytes
-    sample_rate: int
+    narration: AudioSegment
     cues: tuple[Cue, ...]
     chapters: tuple[Chapter, ...]
 
     @property
+    def pcm(self) -> bytes:
+        return self.narration.raw_data
+
+    @property
+    def sample_rate(self) -> int:
+        return self.narration.frame_rate
+
+    @property
     def duration_ms(self) -> int:
-        return round(len(self.pcm) // 2 * 1000 / self.sample_rate)
+        return _ms(int(self.narration.frame_count()), self.sample_rate)
 
 
 def spoken_sentences(texts: dict[str, str], voice: Voice, cache: SpeechCache,
@@ -84,7 +96,7 @@ def perform(script: Script, voice: Voice, cache: SpeechCache, progress: Progress
     rate, segments = voice.sample_rate, script.segments
     keys = [cache.key(voice, segment.spoken) for segment in segments]
     audio: dict[str, bytes] = {}
-    pieces: list[bytes] = []
+    pieces: list[AudioSegment] = []  # each sentence, then its pause
     cues: list[Cue] = []
     starts: list[tuple[str, int]] = []  # each chapter's title and first sample
     position = 0
@@ -101,15 +113,15 @@ def perform(script: Script, voice: Voice, cache: SpeechCache, progress: Progress
                 cues.append(Cue(_ms(start, rate), _ms(position, rate), segment.written, segment.block))
             # The recording ends with the last word, whatever the script asks for after it.
             pause = round(segment.pause_after_ms * rate / 1000) if number < len(segments) - 1 else 0
-            pieces += [pcm, bytes(2 * pause)]
+            pieces += [mono(pcm, rate), silence(pause, rate)]
             position += pause
             if listen:
                 listen(pcm)
-                listen(pieces[-1])
+                listen(pieces[-1].raw_data)
     ends = [start for _, start in starts[1:]] + [position]
     chapters = tuple(Chapter(title, _ms(start, rate) if number else 0, _ms(end, rate))
                      for number, ((title, start), end) in enumerate(zip(starts, ends, strict=True)))
-    return Take(b"".join(pieces), rate, tuple(cues), chapters)
+    return Take(joined(pieces) if pieces else silence(0, rate), tuple(cues), chapters)
 
 
 def _ms(samples: int, rate: int) -> int:

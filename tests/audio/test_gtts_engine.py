@@ -165,7 +165,7 @@ VOICE = GoogleVoice(language="en", timeout_s=0.5, attempts=3, backoff_s=0.01)
 
 def test_a_sentence_is_requested_through_gtts_and_decoded(google):
     pcm = VOICE.speak("Worry often gets louder at night.")
-    assert pcm == decode(PIECE)
+    assert pcm == decode(PIECE).raw_data
     assert 0.35 < len(pcm) / 2 / SAMPLE_RATE < 0.5
     assert len(google.bodies) == 1
     assert google.bodies[0].startswith("f.req=") and "Worry" in google.bodies[0]
@@ -175,16 +175,16 @@ def test_pieces_of_a_long_sentence_are_decoded_one_by_one_not_byte_joined(google
     pcm = VOICE.speak(LONG)
     pieces = len(google.bodies)
     assert pieces >= 2
-    assert pcm == decode(PIECE) * pieces
+    assert pcm == decode(PIECE).raw_data * pieces
     # What gTTS itself would ship, the byte join, is not what we keep.
-    assert pcm != decode(PIECE * pieces)
+    assert pcm != decode(PIECE * pieces).raw_data
 
 
 @pytest.mark.parametrize("failure", ["429", "500", "503", "slow", "drop", "garbage", "bad-audio",
                                      "bad-envelope"])
 def test_a_passing_failure_is_retried(google, failure):
     google.plan = [failure]
-    assert VOICE.speak("Worry often gets louder at night.") == decode(PIECE)
+    assert VOICE.speak("Worry often gets louder at night.") == decode(PIECE).raw_data
     assert len(google.bodies) == 2
 
 
@@ -226,7 +226,7 @@ def test_an_authority_named_in_requests_ca_bundle_is_trusted(secure_google, auth
     bundle = tmp_path / "office-proxy-ca.pem"
     authority.cert_pem.write_to_path(str(bundle))
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
-    assert VOICE.speak("Worry often gets louder at night.") == decode(PIECE)
+    assert VOICE.speak("Worry often gets louder at night.") == decode(PIECE).raw_data
     assert len(secure_google.bodies) == 1
     assert requests.Session().verify is True  # other users of requests are left as they were
 
@@ -261,7 +261,7 @@ def test_recording_with_gtts_is_one_clean_mp3(google, tmp_path, monkeypatch, pra
     info = MP3(io.BytesIO(recording.mp3)).info
     assert (info.sample_rate, info.channels, info.bitrate) == (24_000, 1, 64_000)
     pieces = len(google.bodies)  # one for the first sentence, several for the long one
-    piece_ms = len(decode(PIECE)) / 2 / SAMPLE_RATE * 1000
+    piece_ms = decode(PIECE).frame_count() / SAMPLE_RATE * 1000
     assert recording.duration_ms == round(pieces * piece_ms + 300)
     assert [cue.end_ms - cue.start_ms for cue in recording.cues] == [round(piece_ms),
                                                                     round((pieces - 1) * piece_ms)]

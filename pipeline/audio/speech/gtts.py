@@ -15,20 +15,23 @@ from __future__ import annotations
 
 import logging
 import random
-import subprocess
 import threading
 import types
 from dataclasses import dataclass
 from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 import gtts.tts
-import imageio_ffmpeg
 import requests
 from gtts import gTTS, gTTSError
 from gtts.lang import tts_langs
 
+from pipeline.audio.sound import decoded_mp3, joined
 from pipeline.errors import STOPPING, SpeechError
 from pipeline.sources import SpeechSettings
+
+if TYPE_CHECKING:
+    from pydub import AudioSegment
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +94,8 @@ class GoogleVoice:
             try:
                 with _REQUESTS:
                     pieces = self._pieces(text)
-                return b"".join(decode(piece) for piece in pieces)
+                sound = [decode(piece) for piece in pieces]
+                return joined(sound).raw_data if sound else b""
             except _Failure as failure:
                 if not failure.retry or attempt >= self.attempts:
                     tries = f" after {attempt} tries" if attempt > 1 else ""
@@ -157,16 +161,12 @@ def _excerpt(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[:limit].rstrip() + "…")
 
 
-def decode(mp3: bytes) -> bytes:
-    """One MP3 piece as 16-bit mono PCM at SAMPLE_RATE; an undecodable piece is garbage."""
-    result = subprocess.run(
-        [imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-v", "error", "-f", "mp3", "-i", "pipe:0",
-         "-ac", "1", "-ar", str(SAMPLE_RATE), "-f", "s16le", "pipe:1"],
-        input=mp3, capture_output=True, check=False,
-    )
-    if result.returncode != 0 or not result.stdout:
-        raise _garbage()
-    return result.stdout
+def decode(mp3: bytes) -> AudioSegment:
+    """One MP3 piece as 16-bit mono at SAMPLE_RATE; an undecodable piece is garbage."""
+    try:
+        return decoded_mp3(mp3, SAMPLE_RATE)
+    except ValueError:
+        raise _garbage() from None
 
 
 def google_voice(settings: SpeechSettings, language: str = "en") -> GoogleVoice:
