@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from filelock import FileLock, Timeout
 
 from pipeline.audio import Recording
+from pipeline.build import keys
 from pipeline.build.ceilings import within_limits
 from pipeline.build.clean import TEMPORARY
-from pipeline.build.inputs import article_content, reads_version
 from pipeline.build.isolation import article_step
 from pipeline.build.library_pages import build_library_pages
-from pipeline.build.manifest import ArticleOutputs, fingerprint, recording_facts, recording_from_facts
+from pipeline.build.manifest import ArticleOutputs, recording_facts, recording_from_facts
 from pipeline.build.podcast import build_feed
 from pipeline.build.progress import PlainReporter, Reporter
 from pipeline.build.sources_check import engine_problem, load_sources, missing_voice
@@ -139,10 +139,8 @@ def build_article(article: Article, practice: Practice, settings: Settings,
     slug, only = article.slug, settings.only
     outputs = ArticleOutputs(settings.out / slug)
     facts = outputs.manifest.facts
-    names = {"pdf": f"{slug}.pdf", "large-print": f"{slug}-large-print.pdf", "mp3": f"{slug}.mp3",
-             "vtt": f"{slug}.vtt", "eml": f"{slug}.eml", "chapters": f"{slug}.chapters.json"}
-    handout_key = fingerprint("handout", reads_version("handout"), article_content(article), practice.practice,
-                              practice.services, practice.notices, practice.handout, practice.publish.base_url)
+    names = keys.output_names(slug)
+    handout_key = keys.handout_key(article, practice)
 
     def handouts() -> None:
         for edition, name in (("regular", names["pdf"]), ("large-print", names["large-print"])):
@@ -169,7 +167,7 @@ def build_article(article: Article, practice: Practice, settings: Settings,
     if recording and practice.publish.base_url and "audio" in only:  # the feed's podcast:chapters
         from pipeline.audio import chapters_json
 
-        chapters_key = fingerprint("chapters", reads_version("chapters"), recording.chapters)
+        chapters_key = keys.chapters_key(recording.chapters)
         if not outputs.current(names["chapters"], chapters_key):
             outputs.put(names["chapters"], chapters_key, chapters_json(recording.chapters))
 
@@ -203,9 +201,7 @@ def _email(article: Article, practice: Practice, outputs: ArticleOutputs, names:
         with article_step(slug, "writing the e-mail draft"):
             raise RenderError(f"it attaches {' and '.join(stale)}, missing or out of date; build them first "
                               f"(python -m pipeline build {slug}), then --only email")
-    email_key = fingerprint("email", reads_version("email"), article_content(article), practice,
-                            outputs.sha(names["pdf"]), outputs.sha(names["mp3"]),
-                            attach_large and outputs.sha(names["large-print"]))
+    email_key = keys.email_key(article, practice, outputs.manifest, names)
     if not outputs.current(names["eml"], email_key):
         reporter.step(slug, "writing the e-mail draft")
         with article_step(slug, "writing the e-mail draft"):
@@ -234,15 +230,11 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
         facts.pop("recording", None)
         warnings.append(f"{article.source}: no audio: {silent}; the handouts, page and e-mail are built without it")
         return None
-    from pipeline.audio import load_voice, narration_script
+    from pipeline.audio import narration_script
 
     with article_step(slug, "writing the narration script"):
         script = narration_script(article, practice)
-        voice = load_voice(engine, practice.speech, settings.cache, article.language, settings.sources)
-    # What the MP3 is made of: the spoken script, the voice (model, engine and runtime versions),
-    # the speech and contact settings in its tags, and the audio code, libraries and ffmpeg.
-    audio_key = fingerprint("audio", reads_version("audio"), script, voice.engine, voice.identity,
-                            article.updated, article.language, practice.speech, practice.practice)
+        audio_key = keys.audio_key(article, practice, settings)
     if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
             and "recording" in facts:
         return recording_from_facts(facts["recording"], b"", "")

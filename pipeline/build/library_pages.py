@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.audio import Recording
 from pipeline.build.inputs import article_content, reads_version
+from pipeline.build.keys import current_files
 from pipeline.build.manifest import (
-    Manifest,
     fingerprint,
     read_manifest,
     recording_from_facts,
@@ -17,14 +15,10 @@ from pipeline.output import write_atomic
 from pipeline.sources import Article, Practice, Settings
 
 
-def built_files(folder: Path, manifest: Manifest) -> tuple[str, ...]:
-    """The outputs an article folder holds now, as its manifest records them."""
-    return tuple(sorted(name for name in manifest.outputs if (folder / name).is_file()))
-
-
 def build_library_pages(library: list[Article], practice: Practice, settings: Settings) -> bool:
     """Bring the library page and every built article's page up to date; True when the library
-    page was rewritten. Articles with nothing built yet are left off; their keys live in the build
+    page was rewritten. Pages link only the files that are current (made from today's sources,
+    whole on disk); articles with nothing built yet are left off; their keys live in the build
     folder's own manifest, so rewriting a page never touches an article's manifest."""
     from pipeline import library as pages
 
@@ -35,9 +29,9 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
     for article in library:
         folder = settings.out / article.slug
         manifest = read_manifest(folder)
-        files = built_files(folder, manifest)
-        if not files:
-            continue
+        if not any((folder / name).is_file() for name in manifest.outputs):
+            continue  # nothing built yet
+        files = current_files(article, practice, settings, folder, manifest)
         listed.append(article)
         recording = None
         if "recording" in manifest.facts and f"{article.slug}.mp3" in files:

@@ -120,3 +120,21 @@ def test_only_index_never_narrates_or_renders(counted):
     path.write_text(path.read_text().replace("louder at night", "louder after dark"))
     assert run_build(calls, replace(settings, only=frozenset({"index"}))) == Counter(
         {"sleep-and-worry:page": 1, "index": 1})
+
+
+def test_pages_link_only_files_that_are_current(counted):
+    calls, settings = counted
+    run_build(calls, settings)
+    path = settings.articles_dir / "codependency.md"
+    path.write_text(path.read_text().replace("garden variety", "ordinary"))
+    run_build(calls, replace(settings, only=frozenset({"pdf", "index"})))
+    page = (settings.out / "codependency" / "index.html").read_text()
+    # The handouts were rebuilt; the recording and draft still hold the old text: not linked.
+    assert page.endswith(" codependency-large-print.pdf codependency.pdf</html>")
+    assert "codependency.mp3" not in page and "codependency.eml" not in page
+    other = (settings.out / "sleep-and-worry" / "index.html").read_text()
+    assert "sleep-and-worry.mp3" in other and "sleep-and-worry.eml" in other
+    (settings.out / "sleep-and-worry" / "sleep-and-worry.vtt").write_text("WEBVTT\n\ndamaged\n")
+    run_build(calls, replace(settings, only=frozenset({"index"})))
+    other = (settings.out / "sleep-and-worry" / "index.html").read_text()
+    assert "sleep-and-worry.vtt" not in other and "sleep-and-worry.pdf" in other
