@@ -11,11 +11,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-
-from textstat.textstat import textstatistics
+from typing import TYPE_CHECKING
 
 from pipeline.sources.article import Article, words
 from pipeline.sources.language import N_
+
+if TYPE_CHECKING:
+    from textstat.textstat import textstatistics
 
 TARGET_GRADE = 8.0  # patient-education material: 6th to 8th US grade
 _MEASURING = threading.Lock()  # textstat keeps its language on the instance; one text at a time
@@ -26,7 +28,7 @@ class ReadingScale:
     """How one language's reading level is measured and what it should be for patients."""
 
     name: str  # "grade" / "Szigriszt-Pazos"
-    formula: Callable[[textstatistics, str], float]
+    formula: str  # textstat's method; textstat (~0.5 s to import) loads only when a level is measured
     target: float
     higher_is_easier: bool
     shown: str  # how pages show a value, translated: "US grade {value}"
@@ -41,9 +43,9 @@ class ReadingScale:
 
 
 SCALES = {
-    "en": ReadingScale("grade", textstatistics.flesch_kincaid_grade, TARGET_GRADE, higher_is_easier=False,
+    "en": ReadingScale("grade", "flesch_kincaid_grade", TARGET_GRADE, higher_is_easier=False,
                        shown=N_("US grade {value}"), textstat_language="en_US"),
-    "es": ReadingScale("Szigriszt-Pazos", textstatistics.szigriszt_pazos, 55.0, higher_is_easier=True,
+    "es": ReadingScale("Szigriszt-Pazos", "szigriszt_pazos", 55.0, higher_is_easier=True,
                        shown=N_("{value} of 100 on the Szigriszt-Pazos (INFLESZ) scale; 55 or more is easy enough"),
                        textstat_language="es"),
 }
@@ -55,6 +57,8 @@ def reading_scale(language: str) -> ReadingScale:
 
 @cache
 def _statistics(language: str) -> textstatistics:
+    from textstat.textstat import textstatistics
+
     statistics = textstatistics()
     statistics.set_lang(reading_scale(language).textstat_language)
     return statistics
@@ -64,4 +68,5 @@ def reading_grade(article: Article) -> float:
     """The article body's reading level on its language's scale (`reading_scale`)."""
     with _MEASURING:
         statistics = _statistics(article.language)
-        return round(float(reading_scale(article.language).formula(statistics, words(article))), 1)
+        measure: Callable[[str], float] = getattr(statistics, reading_scale(article.language).formula)
+        return round(float(measure(words(article))), 1)
