@@ -114,9 +114,12 @@ def library_only() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = ROOT / "BENCHMARKS.md"
-    lines = [line for line in report.read_text(encoding="utf-8").splitlines() if not line.startswith("| Library ")]
+    lines = [line for line in report.read_text(encoding="utf-8").splitlines()
+             if not line.startswith(("| Library ", "The library rows were measured"))]
     last = max(number for number, line in enumerate(lines) if line.startswith("|"))
     lines[last + 1:last + 1] = [f"| {name} | {value} |" for name, value in rows]
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines += ["", f"The library rows were measured on their own by `python -m benchmark --library` on {when}."]
     report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
