@@ -57,10 +57,11 @@ def decoded_mp3(mp3: bytes, rate: int) -> AudioSegment:
     The decoder is named, so pydub needs no ffprobe (which imageio-ffmpeg does not ship); it is
     ffmpeg's default MP3 decoder.
     """
+    audio_segment = _audio_segment()  # first: it imports pydub quietly
     from pydub.exceptions import CouldntDecodeError
 
     try:
-        sound = _audio_segment().from_file(io.BytesIO(mp3), format="mp3", codec="mp3float")
+        sound = audio_segment.from_file(io.BytesIO(mp3), format="mp3", codec="mp3float")
     except CouldntDecodeError:
         raise ValueError("not MP3 audio") from None
     if not sound.frame_count():
