@@ -196,15 +196,23 @@ def dashes(text: str, language: str = "en") -> str:
     return re.sub(r"(?<=[^\W\d_])-(?=\w)|(?<=\d)-(?=[^\W\d_])", " ", text)
 
 
-def symbols(text: str) -> str:
-    """'&' -> 'and', 'and/or' -> 'and or', brackets -> pauses; Markdown symbols removed."""
-    text = re.sub(r"\s*&\s*", " and ", text)
-    text = re.sub(r"\band/or\b", "and or", text)
-    text = re.sub(r"(?<=[^\W\d_])/(?=[^\W\d_])", " or ", text)
-    text = re.sub(r"(?<=\s)\+(?=\s)|(?<=\w)\+(?=\w)", " plus ", text)
-    text = re.sub(r"\s*\(\s*", ", ", text)
-    text = re.sub(r"\s*\)\s*", ", ", text)
-    return re.sub(r"[*_#`|<>\[\]{}\\~^=@]", " ", text)
+def spoken_symbols(and_word: str, or_word: str, plus_word: str) -> Callable[[str], str]:
+    """The symbols step in one language: '&', 'and/or', '/', '+' in its words; brackets become pauses."""
+
+    def symbols(text: str) -> str:
+        text = re.sub(r"\s*&\s*", f" {and_word} ", text)
+        text = re.sub(rf"\b{and_word}/{or_word}\b", f"{and_word} {or_word}", text)
+        text = re.sub(r"(?<=[^\W\d_])/(?=[^\W\d_])", f" {or_word} ", text)
+        text = re.sub(r"(?<=\s)\+(?=\s)|(?<=\w)\+(?=\w)", f" {plus_word} ", text)
+        text = re.sub(r"\s*\(\s*", ", ", text)
+        text = re.sub(r"\s*\)\s*", ", ", text)
+        return re.sub(r"[*_#`|<>\[\]{}\\~^=@]", " ", text)
+
+    return symbols
+
+
+# '&' -> 'and', 'and/or' -> 'and or', brackets -> pauses; Markdown symbols removed.
+symbols = spoken_symbols("and", "or", "plus")
 
 
 def spacing(text: str) -> str:

@@ -128,15 +128,8 @@ def numbers(text: str) -> str:
     return re.sub(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w|[.,]\d)", spoken, text)
 
 
-def symbols(text: str) -> str:
-    """'&' -> 'y', 'y/o' -> 'y o', '+' -> 'más'; brackets become pauses; Markdown symbols go."""
-    text = re.sub(r"\s*&\s*", " y ", text)
-    text = re.sub(r"\by/o\b", "y o", text)
-    text = re.sub(r"(?<=[^\W\d_])/(?=[^\W\d_])", " o ", text)
-    text = re.sub(r"(?<=\s)\+(?=\s)|(?<=\w)\+(?=\w)", " más ", text)
-    text = re.sub(r"\s*\(\s*", ", ", text)
-    text = re.sub(r"\s*\)\s*", ", ", text)
-    return re.sub(r"[*_#`|<>\[\]{}\\~^=@]", " ", text)
+# '&' -> 'y', 'y/o' -> 'y o', '+' -> 'más'; brackets become pauses; Markdown symbols go.
+symbols = common.spoken_symbols("y", "o", "más")
 
 
 def state_codes(text: str) -> str:
