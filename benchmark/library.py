@@ -31,7 +31,6 @@ def library_rows(work: Path, root: Path, run, median_after) -> list[tuple[str, s
         page = (out / "index.html").stat().st_size
         growth = f"; {noops[count] / noops[SIZES[0]]:.1f}× the {SIZES[0]}-article no-op" if count != SIZES[0] else ""
         rows += [
-            (f"Library of {count}: import", "— (the importer's figure goes here)"),
             (f"Library of {count}: cold build, `--only pdf --only index`",
              f"{cold.seconds:.0f} s, {cold.seconds / count:.2f} s per article (two PDFs and its page), "
              f"peak memory {cold.peak_mb:.0f} MB"),
