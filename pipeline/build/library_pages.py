@@ -18,21 +18,23 @@ from pipeline.sources import Article, Practice, Settings
 def build_library_pages(library: list[Article], practice: Practice, settings: Settings) -> bool:
     """Bring the library page and every built article's page up to date; True when the library
     page was rewritten. Pages link only the files that are current (made from today's sources,
-    whole on disk); articles with nothing built yet are left off; their keys live in the build
-    folder's own manifest, so rewriting a page never touches an article's manifest."""
+    whole on disk); an article with nothing built yet is listed, marked so, and has no page yet. Their
+    keys live in the build folder's own manifest, so rewriting a page never touches an article's
+    manifest."""
     from pipeline import library as pages
 
     top = read_manifest(settings.out)
-    listed: list[Article] = []
+    listed: list[Article] = list(library)
+    not_built: list[str] = []
     recordings: dict[str, Recording] = {}
     written = False
     for article in library:
         folder = settings.out / article.slug
         manifest = read_manifest(folder)
         if not any((folder / name).is_file() for name in manifest.outputs):
-            continue  # nothing built yet
+            not_built.append(article.slug)  # listed, marked, and given no page of its own yet
+            continue
         files = current_files(article, practice, settings, folder, manifest)
-        listed.append(article)
         recording = None
         if "recording" in manifest.facts and f"{article.slug}.mp3" in files:
             recording = recordings[article.slug] = recording_from_facts(manifest.facts["recording"], b"", "")
@@ -45,10 +47,10 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
             top.record(name, key, page)
             written = True
     key = fingerprint("index", reads_version("library-page"), practice, [article_content(a) for a in listed],
-                      recordings)
+                      recordings, not_built)
     rebuilt = not top.is_current(settings.out, "index.html", key)
     if rebuilt:
-        page = pages.render_library_page(listed, recordings, practice).encode("utf-8")
+        page = pages.render_library_page(listed, recordings, practice, not_built).encode("utf-8")
         write_atomic(settings.out / "index.html", page)
         top.record("index.html", key, page)
     if rebuilt or written:

@@ -6,7 +6,7 @@ small at hundreds of articles. Without its script the whole list shows, newest f
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +21,7 @@ class Entry:
     """One article as the library page lists it."""
 
     article: Article
-    href: str
+    href: str | None  # its own page; None while nothing of it is built
     updated: str | None
     listening_time: str | None
     language: str | None  # the article's language, when it differs from the page's
@@ -33,9 +33,13 @@ def newest_first(articles: Sequence[Article]) -> list[Article]:
 
 
 def render_library_page(
-    articles: Sequence[Article], recordings: Mapping[str, Recording], practice: Practice
+    articles: Sequence[Article], recordings: Mapping[str, Recording], practice: Practice,
+    not_built: Collection[str] = (),
 ) -> str:
-    """The whole page as one file: styles and script inlined, links relative to the build folder."""
+    """The whole page as one file: styles and script inlined, links relative to the build folder.
+
+    Every article is listed; those in `not_built` (slugs) are marked so and link nowhere yet.
+    """
     style, style_hash = inline_asset("library.css", "</style")
     script, script_hash = inline_asset("library.js", "</script")
     languages = Counter(article.language for article in articles)
@@ -44,7 +48,7 @@ def render_library_page(
     entries = [
         Entry(
             article=article,
-            href=f"{article.slug}/index.html",
+            href=None if article.slug in not_built else f"{article.slug}/index.html",
             updated=long_date(article.updated, language) if article.updated else None,
             listening_time=listening(article, recordings.get(article.slug), practice, language),
             language=language_name(article.language) if article.language != language else None,

@@ -58,9 +58,9 @@ def counted(monkeypatch, tmp_path):
         calls[f"{article.slug}:email"] += 1
         return handout + recording.mp3
 
-    def render_library_page(articles, recordings, practice):
-        calls["index"] += 1
-        return "<html>" + " ".join(a.slug for a in articles) + "</html>"
+    def render_library_page(articles, recordings, practice, not_built=()):
+        calls["index"] += 1  # an article listed but not built yet shows as "slug?"
+        return "<html>" + " ".join(a.slug + ("?" if a.slug in not_built else "") for a in articles) + "</html>"
 
     def render_article_page(article, recording, practice, built):
         calls[f"{article.slug}:page"] += 1
@@ -201,3 +201,12 @@ def test_only_pdf_and_index_lists_every_article_without_narrating(counted):
     page = (settings.out / "codependency" / "index.html").read_text()
     assert page.endswith("codependency-large-print.pdf codependency.pdf</html>")  # only what was built
     assert run_build(calls, settings) == Counter()
+
+
+def test_library_page_lists_every_article_and_marks_the_unbuilt(counted):
+    calls, settings = counted
+    build(settings, ("sleep-and-worry",))
+    assert (settings.out / "index.html").read_text() == "<html>codependency? sleep-and-worry</html>"
+    assert not (settings.out / "codependency" / "index.html").exists()
+    build(settings)
+    assert (settings.out / "index.html").read_text() == "<html>codependency sleep-and-worry</html>"

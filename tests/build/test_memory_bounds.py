@@ -1,5 +1,5 @@
 """Memory stays bounded whatever the input: measured as the peak resident memory of a real build
-in a child process (the child reports its own `getrusage` figure).
+in a child process (the child reports its own peak, VmHWM).
 
 A whole website pasted as one ~700 KB article once drove a build past 11 GB: the narration of
 hours of speech was held in memory several times over while it was mastered. Now the article is

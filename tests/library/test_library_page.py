@@ -234,3 +234,13 @@ def test_nothing_from_an_article_becomes_markup(short_article, practice):
         assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
         assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
         assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_library_lists_an_unbuilt_article_marked_and_unlinked(short_article, seed_article, practice):
+    index = render_library_page([short_article, seed_article], {}, practice, not_built={"codependency"})
+    entries = re.findall(r'<li class="entry">.*?</li>\n    </li>|<li class="entry">.*?\n    </li>', index, re.S)
+    unbuilt = [e for e in entries if seed_article.title in e]
+    built = [e for e in entries if short_article.title in e]
+    assert len(unbuilt) == 1 and len(built) == 1
+    assert "Not built yet" in unbuilt[0] and 'href="codependency/index.html"' not in index
+    assert "Not built yet" not in built[0] and 'href="sleep-and-worry/index.html"' in built[0]
