@@ -84,7 +84,7 @@ def test_check_estimates_what_the_build_measured(built, seed_article, practice):
     the README promises (measured here: 447.3 s for 451.0 s, 5.1 MB for 5.09 MB)."""
     from mutagen.mp3 import MP3
 
-    from pipeline.build.check import estimated_email_mb, estimated_listening_ms
+    from pipeline.build.checkup import estimated_email_mb, estimated_listening_ms
 
     out, _ = built
     seconds = MP3(out / SLUG / f"{SLUG}.mp3").info.length

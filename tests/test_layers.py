@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import pkgutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -69,3 +72,26 @@ def test_modules_stay_small() -> None:
     long = {str(path.relative_to(ROOT)): n for path in PACKAGE.rglob("*.py")
             if (n := len(path.read_text().splitlines())) > 330}
     assert long == {}
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_name_on_a_stage_face_is_there(stage: str) -> None:
+    """Each name resolves, even once every module of the stage is imported (importing a submodule
+    sets an attribute of its name on the package, which would hide a face name spelled the same)."""
+    package = importlib.import_module(f"pipeline.{stage}")
+    for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        importlib.import_module(module.name)
+    wrong = [name for name in getattr(package, "__all__", ())
+             if getattr(package, name, None) is None or isinstance(getattr(package, name), types.ModuleType)]
+    assert wrong == []
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        package.nothing_here  # noqa: B018
+
+
+def test_the_build_command_loads_only_what_it_uses() -> None:
+    """The faces import on first use: starting a build loads no numpy, no PDF renderer, no ONNX runtime."""
+    probe = ("import sys, pipeline.cli; from pipeline.build import build, print_summary; "
+             "from pipeline.audio import Recording; "
+             "print(sorted({'numpy', 'weasyprint', 'onnxruntime', 'PIL'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

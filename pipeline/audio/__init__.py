@@ -1,34 +1,22 @@
-"""Audio stage: an article becomes a narration script, then speech, then a mastered, tagged MP3 with captions."""
+"""Audio stage: an article becomes a narration script, then speech, then a mastered, tagged MP3 with captions.
 
-from pipeline.audio.chapters_file import CHAPTERS_TYPE, chapters_json
-from pipeline.audio.cover import title_card
-from pipeline.audio.mp3 import record
-from pipeline.audio.narration import format_script, narration_script
-from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script
-from pipeline.audio.speech import ENGINES, MissingVoice, Voice, load_voice
-from pipeline.audio.speech.repeatable import outdated_models
-from pipeline.audio.speech.voices import bundled_voice
-from pipeline.audio.speech_cache import SpeechCache
+The names below are this stage's public face. Each is imported when first used, so a build that
+finds its audio current never loads numpy, the mastering chain or the image library.
+"""
 
-__all__ = [
-    "Chapter",
-    "bundled_voice",
-    "CHAPTERS_TYPE",
-    "chapters_json",
-    "Cue",
-    "ENGINES",
-    "format_script",
-    "load_voice",
-    "MissingVoice",
-    "narration_script",
-    "outdated_models",
-    "record",
-    "Recording",
-    "Script",
-    "title_card",
-    "SECONDS_PER_CHARACTER",
-    "SECONDS_PER_SENTENCE",
-    "SpeechCache",
-    "Voice",
-]
+from __future__ import annotations
+
+from pipeline.public import public_face
+
+__all__, __getattr__, __dir__ = public_face(__name__, {
+    "pipeline.audio.chapters_file": ("CHAPTERS_TYPE", "chapters_json"),
+    "pipeline.audio.cover": ("title_card",),
+    "pipeline.audio.mp3": ("record",),
+    "pipeline.audio.narration": ("format_script", "narration_script"),
+    "pipeline.audio.recording": ("Chapter", "Cue", "Recording"),
+    "pipeline.audio.script": ("SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script"),
+    "pipeline.audio.speech": ("ENGINES", "MissingVoice", "Voice", "load_voice"),
+    "pipeline.audio.speech.repeatable": ("outdated_models",),
+    "pipeline.audio.speech.voices": ("bundled_voice",),
+    "pipeline.audio.speech_cache": ("SpeechCache",),
+})

@@ -1,22 +1,20 @@
-"""Build stage: bring every output up to date, report on it, check sources and clean what was built."""
+"""Build stage: bring every output up to date, report on it, check sources and clean what was built.
 
-from pipeline.build.builder import build, load_sources
-from pipeline.build.check import check
-from pipeline.build.clean import clean
-from pipeline.build.isolation import article_step
-from pipeline.build.preview import serve
-from pipeline.build.progress import reporter_for
-from pipeline.build.summary import print_summary
-from pipeline.build.unused_speech import remove_unused_speech
+Each name is imported from its module on first use (see `pipeline.public`): `clean` never loads
+the builder, and a build never loads the preview server.
+"""
 
-__all__ = [
-    "article_step",
-    "build",
-    "check",
-    "clean",
-    "load_sources",
-    "print_summary",
-    "remove_unused_speech",
-    "reporter_for",
-    "serve",
-]
+from __future__ import annotations
+
+from pipeline.public import public_face
+
+__all__, __getattr__, __dir__ = public_face(__name__, {
+    "pipeline.build.builder": ("build", "load_sources"),
+    "pipeline.build.checkup": ("check",),
+    "pipeline.build.cleanup": ("clean",),
+    "pipeline.build.isolation": ("article_step",),
+    "pipeline.build.preview": ("serve",),
+    "pipeline.build.progress": ("reporter_for",),
+    "pipeline.build.summary": ("print_summary",),
+    "pipeline.build.unused_speech": ("remove_unused_speech",),
+})

@@ -11,7 +11,7 @@ from filelock import FileLock, Timeout
 from pipeline.audio import Recording
 from pipeline.build import keys
 from pipeline.build.ceilings import within_limits
-from pipeline.build.clean import TEMPORARY
+from pipeline.build.cleanup import TEMPORARY
 from pipeline.build.isolation import article_step
 from pipeline.build.library_pages import build_library_pages
 from pipeline.build.manifest import ArticleOutputs, recording_facts, recording_from_facts
@@ -230,19 +230,18 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
         facts.pop("recording", None)
         warnings.append(f"{article.source}: no audio: {silent}; the handouts, page and e-mail are built without it")
         return None
-    from pipeline.audio import narration_script
-
     with article_step(slug, "writing the narration script"):
-        script = narration_script(article, practice)
-        audio_key = keys.audio_key(article, practice, settings)
+        audio_key = keys.audio_key(article, practice, settings, outputs.manifest)
     if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
             and "recording" in facts:
         return recording_from_facts(facts["recording"], b"", "")
     if "audio" not in settings.only:
         stale.append(names["mp3"])
         return None
-    from pipeline.audio import record
+    from pipeline.audio import narration_script, record
 
+    with article_step(slug, "writing the narration script"):
+        script = narration_script(article, practice)
     reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
     with article_step(slug, f"narrating with {engine}"):
         recording = record(script, practice, engine, settings.cache,

@@ -24,16 +24,30 @@ def handout_key(article: Article, practice: Practice) -> str:
                        practice.services, practice.notices, practice.handout, practice.publish.base_url)
 
 
-def audio_key(article: Article, practice: Practice, settings: Settings) -> str:
+def audio_key(article: Article, practice: Practice, settings: Settings, manifest: Manifest) -> str:
     """What the MP3 is made of: the spoken script, the voice (model, engine and runtime versions),
     the speech and contact settings in its tags, and the audio code, libraries and ffmpeg."""
-    from pipeline.audio import load_voice, narration_script
+    from pipeline.audio import load_voice
 
-    script = narration_script(article, practice)
     voice = load_voice(settings.engine or practice.speech.engine, practice.speech, settings.cache,
                        article.language, settings.sources)
-    return fingerprint("audio", reads_version("audio"), script, voice.engine, voice.identity,
-                       article.updated, article.language, practice.speech, practice.practice)
+    return fingerprint("audio", reads_version("audio"), script_digest(article, practice, manifest), voice.engine,
+                       voice.identity, article.updated, article.language, practice.speech, practice.practice)
+
+
+def script_digest(article: Article, practice: Practice, manifest: Manifest) -> str:
+    """The digest of the narration script. Writing the script splits and words every sentence, the
+    slowest part of a no-op; the manifest keeps the digest beside what it was written from (the
+    article, the profile and the audio code), so an unchanged article is not scripted again."""
+    from pipeline.audio import narration_script
+
+    written_from = fingerprint("script", reads_version("audio"), article_content(article), practice)
+    kept = manifest.facts.get("script")
+    if isinstance(kept, dict) and kept.get("written_from") == written_from and isinstance(kept.get("digest"), str):
+        return kept["digest"]
+    digest = fingerprint(narration_script(article, practice))
+    manifest.facts["script"] = {"written_from": written_from, "digest": digest}
+    return digest
 
 
 def chapters_key(chapters: tuple[Chapter, ...]) -> str:
@@ -58,7 +72,8 @@ def current_files(article: Article, practice: Practice, settings: Settings, fold
     names = output_names(article.slug)
     keys = {names["pdf"]: handout_key(article, practice), names["large-print"]: handout_key(article, practice)}
     try:
-        keys[names["mp3"]] = keys[names["vtt"]] = audio_key(article, practice, settings)
+        if names["mp3"] in manifest.outputs or names["vtt"] in manifest.outputs:
+            keys[names["mp3"]] = keys[names["vtt"]] = audio_key(article, practice, settings, manifest)
     except MissingVoice:
         pass  # no voice: no audio is current
     recording = manifest.facts.get("recording")

@@ -94,6 +94,7 @@ class ArticleOutputs:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.manifest: Manifest = read_manifest(folder)
+        self._facts_read = json.dumps(self.manifest.facts, sort_keys=True)
         self.new: dict[str, bytes] = {}
         self.dropped: list[str] = []
 
@@ -128,7 +129,7 @@ class ArticleOutputs:
         """Write what was made, then the manifest: an interrupted build leaves older, whole files."""
         for name, data in self.new.items():
             write_atomic(self.folder / name, data)
-        if self.new or self.dropped:
+        if self.new or self.dropped or json.dumps(self.manifest.facts, sort_keys=True) != self._facts_read:
             write_manifest(self.folder, self.manifest)
         for name in self.dropped:
             (self.folder / name).unlink(missing_ok=True)

@@ -1,4 +1,7 @@
-"""The table printed after a build: each article's outputs, sizes, pages and listening time."""
+"""The table printed after a build: each article's outputs, sizes, pages and listening time.
+
+In a library, a row for each of hundreds of unchanged articles would hide the few that changed:
+past `EVERY_ROW` articles, the table shows those rebuilt or warned about, and one line counts the rest."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from rich.table import Table
 
 from pipeline.build.builder import BuildReport
 from pipeline.sources import Settings, running_time
+
+EVERY_ROW = 12  # articles up to which every one gets a row
 
 
 def _size(size: int | None) -> str:
@@ -23,7 +28,10 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
     for column in ("article", "rebuilt", "handout", "large print", "pages", "audio", "listening",
                    "e-mail", "warnings"):
         table.add_column(column, justify="left" if column in ("article", "rebuilt") else "right")
-    for result in report.results:
+    shown = report.results
+    if len(shown) > EVERY_ROW:
+        shown = [result for result in shown if result.rebuilt or result.warnings]
+    for result in shown:
         slug = result.slug
         files = result.files
         pages = "/".join(str(result.pages[e]) for e in ("regular", "large-print") if e in result.pages)
@@ -38,8 +46,13 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
             _size(files.get(f"{slug}.eml")),
             str(len(result.warnings)),
         )
-    if report.results:
+    if shown:
         console.print(table)
+    unchanged = len(report.results) - len(shown)
+    if unchanged:
+        others = "other " if shown else ""
+        console.print(f"{unchanged} {others}article{'s' if unchanged != 1 else ''} up to date, no warnings"
+                      + ("" if shown else f" (built into {settings.out}/)"))
     profile_warnings = len(report.warnings) - sum(len(result.warnings) for result in report.results)
     if profile_warnings > 0:  # the profile's own, such as placeholder contact details
         console.print(f"practice profile: {profile_warnings} warning{'s' if profile_warnings != 1 else ''} "

@@ -1,10 +1,13 @@
-"""Importing stage: pages, exports and documents from elsewhere become article sources to review."""
+"""Importing stage: pages, exports and documents from elsewhere become article sources to review.
 
-from pipeline.importing.batch import ImportReport, run_import
-from pipeline.importing.importer import import_page
+Each name is imported from its module on first use (see `pipeline.public`).
+"""
 
-__all__ = [
-    "import_page",
-    "ImportReport",
-    "run_import",
-]
+from __future__ import annotations
+
+from pipeline.public import public_face
+
+__all__, __getattr__, __dir__ = public_face(__name__, {
+    "pipeline.importing.batch": ("ImportReport", "run_import"),
+    "pipeline.importing.importer": ("import_page",),
+})

@@ -20,6 +20,9 @@ from pipeline.sources.sentences import first_sentence
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
 FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language"}
+# libyaml's safe loader where the wheel has it (it does on the common platforms): the same
+# documents, read several times faster than the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -81,7 +84,7 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
         raise SourceError(f"{source}: front matter: expected the file to start with a '---' block "
                           "holding at least a title")
     try:
-        meta = yaml.safe_load(match.group(1) or "")
+        meta = yaml.load(match.group(1) or "", Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""

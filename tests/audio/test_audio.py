@@ -102,22 +102,60 @@ def ffmpeg_stderr(mp3: bytes, *arguments: str) -> str:
 
 
 def test_loudness_is_minus_16_lufs_dual_mono_with_true_peak_below_minus_1_5(recording):
-    summary = ffmpeg_stderr(recording.mp3, "-af", "ebur128=peak=true:dualmono=true", "-f", "null", "-")
-    integrated = float(re.search(r"I:\s+(\S+) LUFS", summary[summary.rfind("Summary:"):]).group(1))
-    true_peak = float(re.search(r"Peak:\s+(\S+) dBFS", summary[summary.rfind("Summary:"):]).group(1))
+    integrated, true_peak = mp3_loudness(recording.mp3)
     assert -17.0 <= integrated <= -15.0
     assert true_peak <= -1.5
 
 
-def test_a_take_a_plain_gain_would_push_over_the_ceiling_is_mastered_with_loudnorm(caplog):
-    """Loud 10 ms bursts a second apart: limited, they lose so much loudness that a plain gain
-    back to −16 LUFS would break −1.5 dBTP, so loudnorm's dynamic mode sets the level instead."""
-    burst = (0.9 * 32767 * np.sin(2 * np.pi * 440 * np.arange(RATE // 100) / RATE)).astype(np.int16)
-    pcm = np.tile(np.concatenate([burst, np.zeros(RATE, np.int16)]), 20).tobytes()
+def mp3_loudness(mp3: bytes) -> tuple[float, float]:
+    """Integrated loudness (dual-mono, LUFS) and true peak (dBTP) of an MP3, by ffmpeg's meter."""
+    summary = ffmpeg_stderr(mp3, "-af", "ebur128=peak=true:dualmono=true", "-f", "null", "-")
+    summary = summary[summary.rfind("Summary:"):]
+    return float(re.search(r"I:\s+(\S+) LUFS", summary).group(1)), float(re.search(r"Peak:\s+(\S+) dBFS", summary).group(1))
+
+
+def speech_with_clicks(seconds: int = 20) -> bytes:
+    """Speech-like sound (band-limited noise in syllables and words, at about −25 LUFS) with a
+    digital click every second: four full-scale samples of alternating sign, whose peaks between
+    the samples a plain gain would push over the ceiling."""
+    rng = np.random.default_rng(1)
+    n = RATE * seconds
+    spectrum = np.fft.rfft(rng.standard_normal(n))
+    hz = np.fft.rfftfreq(n, 1 / RATE)
+    spectrum[(hz < 150) | (hz > 4000)] = 0
+    voice = np.fft.irfft(spectrum / np.sqrt(np.maximum(hz, 150)), n)
+    t = np.arange(n) / RATE
+    voice *= np.clip(np.sin(2 * np.pi * 4 * t), 0, None) ** 2 * (np.sin(2 * np.pi * 0.3 * t) > -0.3)
+    voice *= 0.3 / np.abs(voice).max()
+    for second in range(1, seconds):
+        voice[second * RATE:second * RATE + 4] = (0.99, -0.99, 0.99, -0.99)
+    return (voice * 32767).astype(np.int16).tobytes()
+
+
+def test_when_a_plain_gain_would_break_the_ceiling_loudnorm_still_lands_on_minus_16(caplog):
+    pcm = speech_with_clicks()
+    mp3 = master(Take(mono(pcm, RATE), (), ()), 64, measure(pcm, RATE))
+    assert "loudnorm's dynamic mode" in caplog.text  # the fallback, not the plain gain
+    integrated, true_peak = mp3_loudness(mp3)
+    assert -17.0 <= integrated <= -15.0
+    assert true_peak <= -1.5
+
+
+def test_sound_too_sparse_for_minus_16_is_mastered_as_loud_as_the_ceiling_allows(caplog):
+    """Loud 10 ms tone bursts a second apart. Even touching the −1.5 dBTP ceiling they measure
+    about −18 LUFS, so −16 cannot be reached without clipping them into a square wave: the
+    fallback keeps the ceiling and lands within 1 LU of the loudest level it allows."""
+    def bursts(amplitude: float) -> bytes:
+        burst = (amplitude * 32767 * np.sin(2 * np.pi * 440 * np.arange(RATE // 100) / RATE)).astype(np.int16)
+        return np.tile(np.concatenate([burst, np.zeros(RATE, np.int16)]), 20).tobytes()
+
+    pcm = bursts(0.9)
     mp3 = master(Take(mono(pcm, RATE), (), ()), 64, measure(pcm, RATE))
     assert "loudnorm's dynamic mode" in caplog.text
-    summary = ffmpeg_stderr(mp3, "-af", "ebur128=peak=true:dualmono=true", "-f", "null", "-")
-    true_peak = float(re.search(r"Peak:\s+(\S+) dBFS", summary[summary.rfind("Summary:"):]).group(1))
+    integrated, true_peak = mp3_loudness(mp3)
+    loudest = measure(bursts(10 ** (-1.5 / 20)), RATE).integrated  # peaks exactly at the ceiling
+    assert loudest < -17.0  # −16 really is out of reach
+    assert loudest - 1.0 <= integrated <= loudest + 0.1
     assert true_peak <= -1.5
 
 

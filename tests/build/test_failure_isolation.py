@@ -51,7 +51,7 @@ def test_a_failing_handout_skips_only_its_article(settings, monkeypatch, failure
 
 
 def test_a_failing_article_skips_only_itself_in_check(settings, monkeypatch):
-    check_module = sys.modules["pipeline.build.check"]
+    check_module = sys.modules["pipeline.build.checkup"]
     real = check_module.reading_grade
 
     def grade(article):

@@ -171,7 +171,7 @@ def test_a_spanish_voice_file_narrates_the_spanish_article(tmp_path):
 
 
 def test_check_reports_the_voices_as_build_does(tmp_path):
-    from pipeline.build.check import check
+    from pipeline.build.checkup import check
 
     settings = spanish_sources(tmp_path)
     report = check(settings)

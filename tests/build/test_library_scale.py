@@ -14,7 +14,7 @@ import pytest
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.build.builder import build
 from pipeline.build.ceilings import estimated_listening_ms, estimated_pages
-from pipeline.build.check import check
+from pipeline.build.checkup import check
 from pipeline.errors import ConfigError, RenderError
 from pipeline.sources.practice import parse_practice
 from pipeline.sources.settings import Settings

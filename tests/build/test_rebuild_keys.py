@@ -138,3 +138,45 @@ def test_pages_link_only_files_that_are_current(counted):
     run_build(calls, replace(settings, only=frozenset({"index"})))
     other = (settings.out / "sleep-and-worry" / "index.html").read_text()
     assert "sleep-and-worry.vtt" not in other and "sleep-and-worry.pdf" in other
+
+
+@pytest.fixture
+def scripted(counted, monkeypatch):
+    """The counting build, also counting each narration script written (by article)."""
+    import pipeline.audio
+
+    calls, settings = counted
+    write_script = pipeline.audio.narration_script
+
+    def narration_script(article, practice):
+        calls[f"{article.slug}:script"] += 1
+        return write_script(article, practice)
+
+    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)
+    return calls, settings
+
+
+def test_a_no_op_writes_no_narration_script(scripted):
+    """The script's digest is kept in the manifest beside what it was written from."""
+    calls, settings = scripted
+    assert run_build(calls, settings)["codependency:script"] >= 1
+    assert run_build(calls, settings) == Counter()
+
+
+def test_a_body_edit_rescripts_and_remasters_only_that_article(scripted):
+    calls, settings = scripted
+    run_build(calls, settings)
+    path = settings.articles_dir / "sleep-and-worry.md"
+    path.write_text(path.read_text().replace("louder at night.", "louder after dark."))
+    changed = run_build(calls, settings)
+    assert changed["sleep-and-worry:script"] >= 1 and changed["sleep-and-worry:audio"] == 1
+    assert changed["codependency:script"] == 0 and changed["codependency:audio"] == 0
+
+
+def test_a_summary_edit_rescripts_but_the_same_script_keeps_the_audio(scripted):
+    calls, settings = scripted
+    run_build(calls, settings)
+    path = settings.articles_dir / "sleep-and-worry.md"
+    path.write_text(path.read_text().replace("summary: Why worry keeps us awake.", "summary: Why worry wakes us."))
+    changed = run_build(calls, settings)
+    assert changed["sleep-and-worry:script"] >= 1 and changed["sleep-and-worry:audio"] == 0

@@ -37,3 +37,27 @@ def test_warnings_about_the_profile_are_counted_under_the_table():
     placeholders = ["practice.toml: practice.name: placeholder", "practice.toml: practice.phone: placeholder"]
     text = printed(BuildReport(results=[result], warnings=placeholders))
     assert "practice profile: 2 warnings (listed below)" in text
+
+
+def test_a_library_shows_what_changed_and_counts_the_rest():
+    unchanged = [ArticleResult(f"note-{n:03}", files={f"note-{n:03}.pdf": 46_000}) for n in range(40)]
+    edited = ArticleResult("sleep", files={"sleep.pdf": 55_000}, rebuilt=["sleep.pdf"])
+    warned = ArticleResult("grief", files={"grief.pdf": 50_000}, warnings=["grief.md: no summary"])
+    text = printed(BuildReport(results=[*unchanged[:20], edited, warned, *unchanged[20:]]))
+    assert "sleep" in text and "grief" in text
+    assert "note-0" not in text
+    assert "40 other articles up to date, no warnings" in text
+
+
+def test_a_library_with_nothing_to_do_prints_one_line():
+    results = [ArticleResult(f"note-{n:03}", files={f"note-{n:03}.pdf": 46_000}) for n in range(50)]
+    text = printed(BuildReport(results=results))
+    assert "50 articles up to date, no warnings (built into build/)" in text
+    assert "note-0" not in text and "┃" not in text
+
+
+def test_a_few_articles_each_get_a_row_even_when_unchanged():
+    results = [ArticleResult(f"note-{n:03}", files={f"note-{n:03}.pdf": 46_000}) for n in range(3)]
+    text = printed(BuildReport(results=results))
+    assert all(f"note-{n:03}" in text for n in range(3))
+    assert "up to date, no warnings" not in text

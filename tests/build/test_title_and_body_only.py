@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 
 from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.build.check import editor_flags
+from pipeline.build.checkup import editor_flags
 from pipeline.cli import main
 from pipeline.email.draft import render_email
 from pipeline.handout.html import handout_html

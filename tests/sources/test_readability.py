@@ -6,7 +6,7 @@ import dataclasses
 
 from textstat.textstat import textstatistics
 
-from pipeline.build.check import article_summary, editor_flags
+from pipeline.build.checkup import article_summary, editor_flags
 from pipeline.library.article_page import reading_level
 from pipeline.sources.article import words
 from pipeline.sources.articles import parse_article
