@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pipeline.audio.captions import webvtt
 from pipeline.audio.cover import title_card
-from pipeline.audio.mastering import LoudnessMeter, master
+from pipeline.audio.loudness import SentenceMeter
+from pipeline.audio.mastering import master
 from pipeline.audio.performance import Progress, perform
 from pipeline.audio.recording import Recording
 from pipeline.audio.script import Script
@@ -23,15 +24,16 @@ def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path
     """The narrated recording of one script, in its language's voice: tagged MP3, captions, chapters
     and cue times. `sources` is where voice files for other languages are kept."""
     voice = load_voice(engine_name, practice.speech, cache_dir, script.language, sources)
-    with LoudnessMeter(voice.sample_rate) as meter:
-        take = perform(script, voice, SpeechCache(cache_dir), progress, listen=meter)
-        raw = meter.result()
+    cache = SpeechCache(cache_dir)
+    with SentenceMeter(cache, voice.sample_rate) as meter:
+        take = perform(script, voice, cache, progress, listen=meter)
+        raw = meter.loudness()
     contact = practice.practice
     _ = words(script.language)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cover") as side:
         # drawn while ffmpeg masters
         cover = side.submit(title_card, script.title, contact.name, _("Audio handout"))
-        mp3 = master(take, practice.speech.bitrate_kbps, raw)
+        mp3 = master(take, practice.speech.bitrate_kbps, raw, cache)
         tags = Tags(
             title=script.title, practice=contact.name,
             album=_("Audio handouts from {practice}").format(practice=contact.name),

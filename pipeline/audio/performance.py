@@ -33,6 +33,8 @@ class Take:
     narration: AudioSegment
     cues: tuple[Cue, ...]
     chapters: tuple[Chapter, ...]
+    # Each sentence as said: its speech cache key, first sample and number of samples.
+    spans: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def pcm(self) -> bytes:
@@ -88,16 +90,18 @@ def spoken_sentences(texts: dict[str, str], voice: Voice, cache: SpeechCache,
 
 
 def perform(script: Script, voice: Voice, cache: SpeechCache, progress: Progress | None = None,
-            listen: Callable[[bytes], None] | None = None) -> Take:
+            listen: Callable[[str, bytes], None] | None = None) -> Take:
     """The script spoken and paced: each sentence, then its pause, joined once.
 
-    `listen` hears the narration in order while it is still being spoken (to measure it meanwhile).
+    `listen` is given each sentence's cache key and audio in the narration's order, while the
+    rest is still being spoken (to measure it meanwhile).
     """
     rate, segments = voice.sample_rate, script.segments
     keys = [cache.key(voice, segment.spoken) for segment in segments]
     audio: dict[str, bytes] = {}
     pieces: list[AudioSegment] = []  # each sentence, then its pause
     cues: list[Cue] = []
+    spans: list[tuple[str, int, int]] = []
     starts: list[tuple[str, int]] = []  # each chapter's title and first sample
     position = 0
     texts = {key: segment.spoken for key, segment in zip(keys, segments, strict=True)}
@@ -109,6 +113,7 @@ def perform(script: Script, voice: Voice, cache: SpeechCache, progress: Progress
             if not starts or starts[-1][0] != segment.chapter:
                 starts.append((segment.chapter, position))
             start, position = position, position + len(pcm) // 2
+            spans.append((keys[number], start, position - start))
             if position > start:
                 cues.append(Cue(_ms(start, rate), _ms(position, rate), segment.written, segment.block))
             # The recording ends with the last word, whatever the script asks for after it.
@@ -116,12 +121,11 @@ def perform(script: Script, voice: Voice, cache: SpeechCache, progress: Progress
             pieces += [mono(pcm, rate), silence(pause, rate)]
             position += pause
             if listen:
-                listen(pcm)
-                listen(pieces[-1].raw_data)
+                listen(keys[number], pcm)
     ends = [start for _, start in starts[1:]] + [position]
     chapters = tuple(Chapter(title, _ms(start, rate) if number else 0, _ms(end, rate))
                      for number, ((title, start), end) in enumerate(zip(starts, ends, strict=True)))
-    return Take(joined(pieces) if pieces else silence(0, rate), tuple(cues), chapters)
+    return Take(joined(pieces) if pieces else silence(0, rate), tuple(cues), chapters, tuple(spans))
 
 
 def _ms(samples: int, rate: int) -> int:

@@ -1,7 +1,8 @@
 """Speech cache: each sentence's audio kept on disk, keyed by engine, voice, settings and text.
 
 Editing one paragraph re-synthesizes only the sentences whose text changed. Entries are WAV
-files written through a temporary file and a rename, so builds running side by side or killed
+files, each with the sentence's loudness measurements beside it (`<key>.loudness.json`),
+written through a temporary file and a rename, so builds running side by side or killed
 half-way never leave a truncated entry; an entry that still fails to read is spoken again.
 """
 
@@ -22,6 +23,7 @@ from pipeline.output import write_atomic
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the stored audio changes meaning, to leave old entries unused
+MEASUREMENTS_KEPT = 2  # per sentence, besides its loudness as spoken: after the latest mastering gains
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,43 @@ class SpeechCache:
             return None
         return pcm
 
+    def loudness_path(self, key: str) -> Path:
+        return self.path(key).with_suffix(".loudness.json")
+
+    def load_loudness(self, key: str, samples: int, chain: str = "") -> tuple[float, ...] | None:
+        """The sentence's momentary loudness blocks (LUFS) after the ffmpeg filter `chain` (as
+        spoken when empty), if measured from these `samples`."""
+        kept = self._loudness(key)
+        if kept.get("samples") == samples and chain in kept["momentary"]:
+            return tuple(kept["momentary"][chain])
+        return None
+
+    def save_loudness(self, key: str, samples: int, chain: str, momentary: tuple[float, ...]) -> None:
+        """Keep a measurement beside the sentence: the one as spoken, and the latest few after other chains."""
+        kept = self._loudness(key)
+        chains = kept["momentary"] if kept.get("samples") == samples else {}
+        chains.pop(chain, None)
+        chains[chain] = list(momentary)
+        others = [name for name in chains if name]
+        for name in others[:-MEASUREMENTS_KEPT]:
+            del chains[name]
+        path = self.loudness_path(key)
+        try:
+            write_atomic(path, json.dumps({"samples": samples, "momentary": chains}))
+        except OSError as exc:
+            raise SpeechError(f"{path.parent}: cannot write the speech cache: {exc.strerror or exc}") from None
+
+    def _loudness(self, key: str) -> dict:
+        try:
+            kept = json.loads(self.loudness_path(key).read_text(encoding="utf-8"))
+            if isinstance(kept["samples"], int) and all(
+                    isinstance(name, str) and all(isinstance(block, float) for block in blocks)
+                    for name, blocks in kept["momentary"].items()):
+                return kept
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # missing or damaged: measured again
+        return {"momentary": {}}
+
     def keys(self) -> set[str]:
         """Every entry's key."""
         return {entry.stem for entry in (self.folder / "speech").glob("??/*.wav")}
@@ -67,6 +106,12 @@ class SpeechCache:
                 path.unlink()
             except FileNotFoundError:
                 continue
+            try:
+                sidecar = self.loudness_path(key)
+                freed += sidecar.stat().st_size
+                sidecar.unlink()
+            except FileNotFoundError:
+                pass
             try:
                 path.parent.rmdir()
             except OSError:

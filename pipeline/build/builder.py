@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from filelock import FileLock, Timeout
 
-from pipeline.audio import Recording
+from pipeline.audio import Recording, Script
 from pipeline.build import keys
 from pipeline.build.ceilings import within_limits
 from pipeline.build.cleanup import TEMPORARY
@@ -230,8 +230,9 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
         facts.pop("recording", None)
         warnings.append(f"{article.source}: no audio: {silent}; the handouts, page and e-mail are built without it")
         return None
+    written: list[Script] = []
     with article_step(slug, "writing the narration script"):
-        audio_key = keys.audio_key(article, practice, settings, outputs.manifest)
+        audio_key = keys.audio_key(article, practice, settings, outputs.manifest, written)
     if outputs.current(names["mp3"], audio_key) and outputs.current(names["vtt"], audio_key) \
             and "recording" in facts:
         return recording_from_facts(facts["recording"], b"", "")
@@ -241,7 +242,7 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
     from pipeline.audio import narration_script, record
 
     with article_step(slug, "writing the narration script"):
-        script = narration_script(article, practice)
+        script = written[0] if written else narration_script(article, practice)
     reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")
     with article_step(slug, f"narrating with {engine}"):
         recording = record(script, practice, engine, settings.cache,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.audio import Chapter
+from pipeline.audio import Chapter, Script
 from pipeline.build.inputs import article_content, reads_version
 from pipeline.build.manifest import Manifest, fingerprint
 from pipeline.sources import Article, Practice, Settings
@@ -24,18 +24,22 @@ def handout_key(article: Article, practice: Practice) -> str:
                        practice.services, practice.notices, practice.handout, practice.publish.base_url)
 
 
-def audio_key(article: Article, practice: Practice, settings: Settings, manifest: Manifest) -> str:
+def audio_key(article: Article, practice: Practice, settings: Settings, manifest: Manifest,
+              written: list[Script] | None = None) -> str:
     """What the MP3 is made of: the spoken script, the voice (model, engine and runtime versions),
-    the speech and contact settings in its tags, and the audio code, libraries and ffmpeg."""
+    the speech and contact settings in its tags, and the audio code, libraries and ffmpeg. A
+    script written to find the key is added to `written`, for the narration to use."""
     from pipeline.audio import load_voice
 
     voice = load_voice(settings.engine or practice.speech.engine, practice.speech, settings.cache,
                        article.language, settings.sources)
-    return fingerprint("audio", reads_version("audio"), script_digest(article, practice, manifest), voice.engine,
-                       voice.identity, article.updated, article.language, practice.speech, practice.practice)
+    script = script_digest(article, practice, manifest, written)
+    return fingerprint("audio", reads_version("audio"), script, voice.engine, voice.identity, article.updated,
+                       article.language, practice.speech, practice.practice)
 
 
-def script_digest(article: Article, practice: Practice, manifest: Manifest) -> str:
+def script_digest(article: Article, practice: Practice, manifest: Manifest,
+                  written: list[Script] | None = None) -> str:
     """The digest of the narration script. Writing the script splits and words every sentence, the
     slowest part of a no-op; the manifest keeps the digest beside what it was written from (the
     article, the profile and the audio code), so an unchanged article is not scripted again."""
@@ -45,7 +49,10 @@ def script_digest(article: Article, practice: Practice, manifest: Manifest) -> s
     kept = manifest.facts.get("script")
     if isinstance(kept, dict) and kept.get("written_from") == written_from and isinstance(kept.get("digest"), str):
         return kept["digest"]
-    digest = fingerprint(narration_script(article, practice))
+    script = narration_script(article, practice)
+    if written is not None:
+        written.append(script)
+    digest = fingerprint(script)
     manifest.facts["script"] = {"written_from": written_from, "digest": digest}
     return digest
 

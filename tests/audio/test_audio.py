@@ -26,7 +26,8 @@ from PIL import Image
 
 from pipeline import output
 from pipeline.audio.cover import title_card
-from pipeline.audio.mastering import master, measure
+from pipeline.audio.loudness import measure
+from pipeline.audio.mastering import master
 from pipeline.audio.mp3 import record
 from pipeline.audio.performance import Take, perform
 from pipeline.audio.recording import Chapter
@@ -111,7 +112,8 @@ def mp3_loudness(mp3: bytes) -> tuple[float, float]:
     """Integrated loudness (dual-mono, LUFS) and true peak (dBTP) of an MP3, by ffmpeg's meter."""
     summary = ffmpeg_stderr(mp3, "-af", "ebur128=peak=true:dualmono=true", "-f", "null", "-")
     summary = summary[summary.rfind("Summary:"):]
-    return float(re.search(r"I:\s+(\S+) LUFS", summary).group(1)), float(re.search(r"Peak:\s+(\S+) dBFS", summary).group(1))
+    integrated, peak = re.search(r"I:\s+(\S+) LUFS", summary), re.search(r"Peak:\s+(\S+) dBFS", summary)
+    return float(integrated.group(1)), float(peak.group(1))
 
 
 def speech_with_clicks(seconds: int = 20) -> bytes:
@@ -337,9 +339,13 @@ def test_changing_the_speaking_rate_speaks_everything_again(tmp_path):
 
 def test_cache_entries_are_whole_wav_files_and_no_temporary_files_remain(recording, cache_dir):
     entries = list((cache_dir / "speech").rglob("*"))
-    files = [entry for entry in entries if entry.is_file()]
+    files = [entry for entry in entries if entry.is_file() and entry.suffix == ".wav"]
     assert len(files) == len(SCRIPT.segments) + 1  # plus the edited sentence
-    assert all(entry.suffix == ".wav" for entry in files)
+    # Each sentence recorded (not the one only performed by the edit test) has its loudness beside it.
+    measured = [entry for entry in entries if entry.name.endswith(".loudness.json")]
+    assert len(measured) == len(SCRIPT.segments)
+    assert {entry.name.removesuffix(".loudness.json") for entry in measured} < {entry.stem for entry in files}
+    assert len(entries) - len(measured) - len(files) == len({entry.parent for entry in files})  # folders only
     for entry in files:
         with wave.open(str(entry)) as sound:
             assert (sound.getnchannels(), sound.getsampwidth(), sound.getframerate()) == (1, 2, RATE)

@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.metadata import version
 from pathlib import Path
 
@@ -87,7 +87,7 @@ class PiperSpeaker:
     workers: int = WORKERS
     files: VoiceFiles | None = None  # the bundled voice when None
 
-    @property
+    @cached_property  # asked once per sentence, for its cache key
     def identity(self) -> str:
         files = self.files or bundled_voice()
         # The model's own bytes and the runtime that runs it: a new voice release, Piper or
