@@ -11,6 +11,7 @@ from pipeline.public import public_face
 __all__, __getattr__, __dir__ = public_face(__name__, {
     "pipeline.audio.chapters_file": ("CHAPTERS_TYPE", "chapters_json"),
     "pipeline.audio.cover": ("title_card",),
+    "pipeline.audio.estimate": ("estimated_listening_ms",),
     "pipeline.audio.mp3": ("record",),
     "pipeline.audio.narration": ("format_script", "narration_script"),
     "pipeline.audio.recording": ("Chapter", "Cue", "Recording"),

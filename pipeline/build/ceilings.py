@@ -7,28 +7,13 @@ memory."""
 
 from __future__ import annotations
 
-import re
+from pipeline.audio import estimated_listening_ms
+from pipeline.sources import Article, Practice, Settings, article_text
 
-from pipeline.audio import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE
-from pipeline.sources import Article, Practice, Settings, article_text, stamp_text
-
-SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
 # Characters of article text a regular handout page holds, fitted over the seed article (5 pages)
 # and a 700 KB article (356 pages); the first page's heading and the contact block add about one.
 CHARACTERS_PER_PAGE = 1950
 PAGES_AROUND_THE_TEXT = 1.5
-
-
-def estimated_listening_ms(article: Article, practice: Practice) -> int:
-    """About how long the narration will run: the script's estimate without writing the script."""
-    speech = practice.speech
-    text = "\n".join((article.title, article_text(article), stamp_text(practice)))
-    lines = [line for line in text.splitlines() if line.strip()]
-    sentences = sum(max(1, len(SENTENCE_END.findall(line))) for line in lines)
-    spoken = (len(text) * SECONDS_PER_CHARACTER + sentences * SECONDS_PER_SENTENCE) / speech.speaking_rate
-    pauses = (sentences * speech.sentence_pause_ms
-              + len(lines) * (speech.paragraph_pause_ms - speech.sentence_pause_ms)) / 1000
-    return round((spoken + pauses) * 1000)
 
 
 def estimated_pages(article: Article) -> int:

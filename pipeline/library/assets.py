@@ -7,7 +7,7 @@ import hashlib
 
 from markupsafe import Markup
 
-from pipeline.audio import Recording, narration_script
+from pipeline.audio import Recording, estimated_listening_ms
 from pipeline.errors import RenderError
 from pipeline.sources import Article, Practice, language_name, listening_time, words
 from pipeline.templates import TEMPLATES
@@ -26,13 +26,14 @@ def inline_asset(name: str, closing_tag: str) -> tuple[Markup, str]:
 
 def listening(article: Article, recording: Recording | None, practice: Practice,
               language: str | None = None) -> str | None:
-    """How long the recording plays; before it is recorded, the estimate from the script.
+    """How long the recording plays; before it is recorded, a quick estimate (no script is
+    written for a page, so a huge article costs no more than a small one).
 
     In `language` (the page's), or else the article's."""
     language = language or article.language
     if recording is not None:
         return listening_time(recording.duration_ms, language)
-    estimate_ms = narration_script(article, practice).estimated_ms(practice.speech.speaking_rate)
+    estimate_ms = estimated_listening_ms(article, practice)
     estimate = listening_time(estimate_ms, language)
     _ = words(language)
     return estimate if estimate_ms < 45_000 else _("about {length}").format(length=estimate)

@@ -11,9 +11,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from pipeline.audio import estimated_listening_ms
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.build.builder import build
-from pipeline.build.ceilings import estimated_listening_ms, estimated_pages
+from pipeline.build.ceilings import estimated_pages
 from pipeline.build.checkup import check
 from pipeline.errors import ConfigError, RenderError
 from pipeline.sources.practice import parse_practice
@@ -100,8 +101,17 @@ def test_a_bad_and_a_failing_article_among_fifty_are_reported_and_the_others_bui
     assert all((settings.out / slug / "index.html").is_file() for slug in built)
 
 
-def test_an_article_past_the_limits_is_refused_in_one_line_before_any_work(library):
+def test_an_article_past_the_limits_is_refused_in_one_line_before_any_work(library, monkeypatch):
+    import pipeline.audio
+
     calls, settings = library
+    write_script = pipeline.audio.narration_script
+
+    def narration_script(article, practice):
+        calls[f"{article.slug}:script"] += 1
+        return write_script(article, practice)
+
+    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)
     report = build(settings)
     source = settings.articles_dir / "everything.md"
     refused = [p for p in report.problems if p.startswith(f"{source}: ")]
@@ -111,7 +121,8 @@ def test_an_article_past_the_limits_is_refused_in_one_line_before_any_work(libra
     assert minutes.endswith(f" minutes, over limits.max_listening_minutes = 60 in {settings.practice_file}; "
                             "split the article, or raise the limit")
     assert f"pages, over limits.max_handout_pages = 40 in {settings.practice_file}" in pages
-    assert not [call for call in calls if call.startswith("everything:")]  # nothing rendered or spoken
+    # nothing rendered, spoken or even scripted: the library page lists it with a quick estimate
+    assert not [call for call in calls if call.startswith("everything:")]
     assert not (settings.out / "everything").exists()
 
 
