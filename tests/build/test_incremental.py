@@ -78,6 +78,19 @@ def counted(monkeypatch, tmp_path):
     return calls, settings
 
 
+def count_scripts(calls: Counter, monkeypatch) -> None:
+    """Count each narration script written, by article, as `<slug>:script` in `calls`."""
+    import pipeline.audio
+
+    write_script = pipeline.audio.narration_script
+
+    def narration_script(article, practice):
+        calls[f"{article.slug}:script"] += 1
+        return write_script(article, practice)
+
+    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)
+
+
 def run_build(calls: Counter, settings: Settings, **kwargs) -> Counter:
     calls.clear()
     report = build(settings, **kwargs)

@@ -19,6 +19,7 @@ from pipeline.build.checkup import check
 from pipeline.errors import ConfigError, RenderError
 from pipeline.sources.practice import parse_practice
 from pipeline.sources.settings import Settings
+from tests.build.test_incremental import count_scripts
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """---
@@ -102,16 +103,8 @@ def test_a_bad_and_a_failing_article_among_fifty_are_reported_and_the_others_bui
 
 
 def test_an_article_past_the_limits_is_refused_in_one_line_before_any_work(library, monkeypatch):
-    import pipeline.audio
-
     calls, settings = library
-    write_script = pipeline.audio.narration_script
-
-    def narration_script(article, practice):
-        calls[f"{article.slug}:script"] += 1
-        return write_script(article, practice)
-
-    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)
+    count_scripts(calls, monkeypatch)
     report = build(settings)
     source = settings.articles_dir / "everything.md"
     refused = [p for p in report.problems if p.startswith(f"{source}: ")]

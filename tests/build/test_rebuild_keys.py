@@ -143,16 +143,8 @@ def test_pages_link_only_files_that_are_current(counted):
 @pytest.fixture
 def scripted(counted, monkeypatch):
     """The counting build, also counting each narration script written (by article)."""
-    import pipeline.audio
-
     calls, settings = counted
-    write_script = pipeline.audio.narration_script
-
-    def narration_script(article, practice):
-        calls[f"{article.slug}:script"] += 1
-        return write_script(article, practice)
-
-    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)
+    test_incremental.count_scripts(calls, monkeypatch)
     return calls, settings
 
 
@@ -163,20 +155,15 @@ def test_a_no_op_writes_no_narration_script(scripted):
     assert run_build(calls, settings) == Counter()
 
 
-def test_a_body_edit_rescripts_and_remasters_only_that_article(scripted):
+@pytest.mark.parametrize(("old", "new", "remastered"), [
+    ("louder at night.", "louder after dark.", 1),  # the body: a new script and a new recording
+    ("summary: Why worry keeps us awake.", "summary: Why worry wakes us.", 0),  # not spoken: same script
+], ids=["body", "summary"])
+def test_an_edit_rescripts_only_that_article_and_remasters_only_a_changed_script(scripted, old, new, remastered):
     calls, settings = scripted
     run_build(calls, settings)
     path = settings.articles_dir / "sleep-and-worry.md"
-    path.write_text(path.read_text().replace("louder at night.", "louder after dark."))
+    path.write_text(path.read_text().replace(old, new))
     changed = run_build(calls, settings)
-    assert changed["sleep-and-worry:script"] >= 1 and changed["sleep-and-worry:audio"] == 1
+    assert changed["sleep-and-worry:script"] >= 1 and changed["sleep-and-worry:audio"] == remastered
     assert changed["codependency:script"] == 0 and changed["codependency:audio"] == 0
-
-
-def test_a_summary_edit_rescripts_but_the_same_script_keeps_the_audio(scripted):
-    calls, settings = scripted
-    run_build(calls, settings)
-    path = settings.articles_dir / "sleep-and-worry.md"
-    path.write_text(path.read_text().replace("summary: Why worry keeps us awake.", "summary: Why worry wakes us."))
-    changed = run_build(calls, settings)
-    assert changed["sleep-and-worry:script"] >= 1 and changed["sleep-and-worry:audio"] == 0
