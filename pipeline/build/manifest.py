@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.audio import Chapter, Cue, Recording
@@ -54,6 +55,14 @@ class Manifest:
 
 
 def _file_sha256(path: Path) -> str:
+    status = path.stat()
+    return _digest(path, status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+@lru_cache(maxsize=4096)
+def _digest(path: Path, size: int, mtime_ns: int, inode: int) -> str:
+    """A file's SHA-256, read once per build: the build and then the library pages ask for each
+    output's (any change to the file on disk gives it another size, time or inode, and so a new read)."""
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 

@@ -85,11 +85,20 @@ def test_a_damaged_output_of_the_same_size_is_rebuilt(counted):
     assert run_build(calls, settings) == Counter({"codependency:regular": 1})
 
 
-def test_a_new_voice_or_runtime_renarrates(counted, monkeypatch):
+@pytest.fixture
+def fresh_identity():
+    """The voice's identity is worked out once per process; an upgrade is seen by the next one."""
+    piper_engine._identity.cache_clear()
+    yield
+    piper_engine._identity.cache_clear()
+
+
+def test_a_new_voice_or_runtime_renarrates(counted, monkeypatch, fresh_identity):
     calls, settings = counted
     run_build(calls, settings)
     real = piper_engine.version
     monkeypatch.setattr(piper_engine, "version", lambda name: "99.0" if name == "onnxruntime" else real(name))
+    piper_engine._identity.cache_clear()  # as the next process after the upgrade
     assert run_build(calls, settings) == each("audio")
 
 

