@@ -50,5 +50,6 @@ def library_rows(work: Path, root: Path, run, median_after) -> list[tuple[str, s
     noop = median_after(lambda: None, *everything)
     rows += [(f"Library of {EVERYTHING}: cold build of everything, `--jobs 2`",
               f"{cold.seconds:.0f} s, peak memory {cold.peak_mb:.0f} MB (target ≤ 1500 MB)"),
-             (f"Library of {EVERYTHING}: no-op rebuild of everything (every file's digest read)", f"{noop.seconds:.2f} s")]
+             (f"Library of {EVERYTHING}: no-op rebuild of everything (every file's digest read)",
+              f"{noop.seconds:.2f} s")]
     return rows
