@@ -116,10 +116,11 @@ def library_only() -> None:
     report = ROOT / "BENCHMARKS.md"
     lines = [line for line in report.read_text(encoding="utf-8").splitlines()
              if not line.startswith(("| Library ", "The library rows were measured"))]
-    last = max(number for number, line in enumerate(lines) if line.startswith("|"))
-    lines[last + 1:last + 1] = [f"| {name} | {value} |" for name, value in rows]
+    start = next(number for number, line in enumerate(lines) if line.startswith("|"))
+    end = next((number for number in range(start, len(lines)) if not lines[number].startswith("|")), len(lines))
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines += ["", f"The library rows were measured on their own by `python -m benchmark --library` on {when}."]
+    lines[end:end] = [*(f"| {name} | {value} |" for name, value in rows), "",
+                      f"The library rows were measured on their own by `python -m benchmark --library` on {when}."]
     report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
