@@ -111,3 +111,12 @@ def test_gating_leaves_out_silence_and_quiet_blocks():
     assert gated([-20.0] * 10 + [-80.0] * 100).integrated == pytest.approx(-20.0, abs=0.05)
     assert gated([-20.0] * 10 + [-45.0] * 10).integrated == pytest.approx(-20.0, abs=0.05)  # below the relative gate
     assert gated([-80.0]).integrated == float("-inf")
+
+
+def test_removing_a_sentence_from_the_cache_removes_its_measurements(cache):
+    pcm = sentence(1)
+    cache.save("s", pcm, RATE)
+    loudness_from_sentences(cache, [("s", pcm)])
+    sizes = cache.path("s").stat().st_size + cache.loudness_path("s").stat().st_size
+    assert cache.remove({"s"}) == sizes
+    assert not cache.loudness_path("s").exists() and not cache.path("s").exists()
