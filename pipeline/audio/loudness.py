@@ -23,6 +23,7 @@ from pipeline.errors import RenderError
 
 FFMPEG = [imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-hide_banner", "-nostats"]
 METER = "ebur128=dualmono=true:framelog=quiet"
+METER_EVERY_BLOCK = "ebur128=dualmono=true:framelog=verbose"  # each 100 ms step's block, logged
 ABSOLUTE_GATE = -70.0  # LUFS: blocks at or below are silence (BS.1770)
 RELATIVE_GATE = -10.0  # LU below the loudness of the blocks above the absolute gate
 STEP_MS = 100  # the meter gives a 400 ms block's loudness every 100 ms
@@ -141,7 +142,7 @@ class SentenceMeter:
             self._log = tempfile.TemporaryFile()  # a file, not a pipe, so ffmpeg never waits on us
             self._process = subprocess.Popen(
                 [*FFMPEG, "-loglevel", "verbose", *pcm_input("s16le", self._rate), "-af",
-                 ",".join(filter(None, (self._chain, METER.replace("framelog=quiet", "framelog=verbose")))),
+                 ",".join(filter(None, (self._chain, METER_EVERY_BLOCK))),
                  "-f", "null", "-"],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._log)
         try:
