@@ -4,7 +4,7 @@ import os
 import sys
 
 from pipeline.cli import main
-from pipeline.errors import STOPPING
+from pipeline.stopping import STOPPING
 
 code = main()
 if STOPPING.is_set():

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.errors import STOPPING, PipelineError
+from pipeline.errors import PipelineError
 from pipeline.sources import PARTS, Settings
+from pipeline.stopping import stop_if_interrupted, stop_on_ctrl_c
 
 log = logging.getLogger("pipeline")
 
@@ -85,15 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _stop(signum: int, frame: object) -> None:
-    STOPPING.set()  # waits in worker threads (a retry's backoff) end at once
-    raise KeyboardInterrupt()
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    signal.signal(signal.SIGTERM, _stop)  # `kill` stops as cleanly as Ctrl-C
-    signal.signal(signal.SIGINT, _stop)
+    stop_on_ctrl_c()
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO,
         format="%(levelname)s: %(message)s" if args.debug else "%(message)s",
@@ -110,7 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline import commands
 
     try:
-        return commands.run(args.command, settings, args)
+        code = commands.run(args.command, settings, args)
+        if args.command != "serve":  # Ctrl-C is how `serve` ends, and it says so itself
+            stop_if_interrupted()  # an interrupt that something on the way swallowed still stops with 130
+        return code
     except PipelineError as exc:
         if args.debug:
             raise

@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
-# Set when the user interrupts (Ctrl-C, `kill`): every wait that may be long (a retry's backoff)
-# waits on it, so the pipeline stops within a second wherever it is.
-STOPPING = threading.Event()
-
 
 class PipelineError(Exception):
     """A problem the user can act on; each line of `problems` is printed on its own."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from pipeline.audio.speech import load_voice
 from pipeline.audio.speech_cache import SpeechCache
 from pipeline.audio.tags import Tags, tag_mp3
 from pipeline.sources import Practice, stamp_text, words
+from pipeline.stopping import worker_threads
 
 
 def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path,
@@ -30,7 +30,7 @@ def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path
         raw = meter.loudness()
     contact = practice.practice
     _ = words(script.language)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cover") as side:
+    with worker_threads(1, "cover") as side:
         # drawn while ffmpeg masters
         cover = side.submit(title_card, script.title, contact.name, _("Audio handout"))
         mp3 = master(take, practice.speech.bitrate_kbps, raw, cache)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from pipeline.audio.script import Script
 from pipeline.audio.sound import joined, mono, silence
 from pipeline.audio.speech import Voice
 from pipeline.audio.speech_cache import SpeechCache
+from pipeline.stopping import STOPPING, stop_if_interrupted, worker_threads
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -65,28 +66,30 @@ def spoken_sentences(texts: dict[str, str], voice: Voice, cache: SpeechCache,
         yield from cached.items()
         return
     log.debug("speaking %d sentences, %d from the cache", len(missing), len(cached))
-    with ThreadPoolExecutor(max_workers=voice.workers, thread_name_prefix="speech") as pool:
-        # Longest first, so that neither worker is left with a long sentence at the end.
-        by_length = sorted(missing.items(), key=lambda item: len(item[1]), reverse=True)
-        pending = {pool.submit(voice.speak, text): key for key, text in by_length}
-        try:
-            yield from cached.items()  # while the voice loads and speaks
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    key = pending.pop(future)
-                    pcm = future.result()
-                    cache.save(key, pcm, voice.sample_rate)
-                    yield key, pcm
-                    if progress:
-                        progress(len(missing) - len(pending), len(missing))
-        finally:
-            # On a failure or Ctrl-C, sentences not yet started are dropped, not spoken; those
-            # finished meanwhile are kept for the next build.
-            pool.shutdown(wait=True, cancel_futures=True)
-            for future, key in pending.items():
-                if not future.cancelled() and future.exception() is None:
-                    cache.save(key, future.result(), voice.sample_rate)
+    pool = worker_threads(voice.workers, "speech")
+    # Longest first, so that neither worker is left with a long sentence at the end.
+    by_length = sorted(missing.items(), key=lambda item: len(item[1]), reverse=True)
+    pending = {pool.submit(voice.speak, text): key for key, text in by_length}
+    try:
+        yield from cached.items()  # while the voice loads and speaks
+        while pending:
+            stop_if_interrupted()
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                key = pending.pop(future)
+                pcm = future.result()
+                cache.save(key, pcm, voice.sample_rate)
+                yield key, pcm
+                if progress:
+                    progress(len(missing) - len(pending), len(missing))
+    finally:
+        # On a failure, sentences not yet started are dropped, not spoken, and those finished
+        # meanwhile are kept for the next build. On Ctrl-C the sentences being spoken are not
+        # waited for either: the process ends without them.
+        pool.shutdown(wait=not STOPPING.is_set(), cancel_futures=True)
+        for future, key in pending.items():
+            if future.done() and not future.cancelled() and future.exception() is None:
+                cache.save(key, future.result(), voice.sample_rate)
 
 
 def perform(script: Script, voice: Voice, cache: SpeechCache, progress: Progress | None = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from filelock import FileLock, Timeout
@@ -18,8 +17,9 @@ from pipeline.build.manifest import ArticleOutputs, recording_facts, recording_f
 from pipeline.build.podcast import build_feed
 from pipeline.build.progress import PlainReporter, Reporter
 from pipeline.build.sources_check import engine_problem, load_sources, missing_voice
-from pipeline.errors import STOPPING, ConfigError, PipelineError, RenderError
+from pipeline.errors import ConfigError, PipelineError, RenderError
 from pipeline.sources import Article, Practice, Settings
+from pipeline.stopping import STOPPING, worker_threads
 
 __all__ = ["ArticleResult", "BuildReport", "build", "build_article", "engine_problem", "load_sources",
            "missing_voice"]
@@ -108,7 +108,7 @@ def _build_articles(articles: list[Article], practice: Practice, settings: Setti
     if settings.jobs <= 1 or len(articles) <= 1:
         results = [one(article) for article in articles]
     else:
-        pool = ThreadPoolExecutor(max_workers=settings.jobs, thread_name_prefix="article")
+        pool = worker_threads(settings.jobs, "article")
         futures = [pool.submit(one, article) for article in articles]
         try:
             results = [future.result() for future in futures]
@@ -155,7 +155,7 @@ def build_article(article: Article, practice: Practice, settings: Settings,
     warnings = list(article.warnings)
     stale: list[str] = []  # what the e-mail draft needs and `--only` does not make
     # The handouts are rendered beside the narration: the voice and ffmpeg leave the interpreter free.
-    beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{slug}-handouts")
+    beside = worker_threads(1, f"{slug}-handouts")
     try:
         handouts_done = beside.submit(handouts) if "pdf" in only else None
         recording = _narration(article, practice, settings, reporter, outputs, names, warnings, stale)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from pipeline.errors import PipelineError, RenderError
+from pipeline.stopping import stop_if_interrupted
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 @contextmanager
 def article_step(slug: str, step: str) -> Iterator[None]:
     """Run one step of one article; any failure names the article and the step, in one line each."""
+    stop_if_interrupted()
     try:
         yield
     except PipelineError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.audio import Chapter, Cue, Recording
 from pipeline.output import write_atomic
+from pipeline.stopping import stop_if_interrupted
 
 MANIFEST = ".manifest.json"
 
@@ -136,6 +137,7 @@ class ArticleOutputs:
 
     def commit(self) -> None:
         """Write what was made, then the manifest: an interrupted build leaves older, whole files."""
+        stop_if_interrupted()  # nothing new is written once the user has asked to stop
         for name, data in self.new.items():
             write_atomic(self.folder / name, data)
         if self.new or self.dropped or json.dumps(self.manifest.facts, sort_keys=True) != self._facts_read:

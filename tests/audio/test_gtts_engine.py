@@ -325,8 +325,8 @@ def test_at_most_two_requests_for_the_whole_build_with_four_jobs(google, tmp_pat
 def test_ctrl_c_ends_a_retry_wait_within_a_second(google):
     import signal
 
-    from pipeline import cli
-    from pipeline.errors import STOPPING
+    from pipeline import stopping
+    from pipeline.stopping import STOPPING
 
     google.plan = ["429"] * 10
     patient = GoogleVoice(language="en", timeout_s=0.5, attempts=3, backoff_s=30)
@@ -346,7 +346,7 @@ def test_ctrl_c_ends_a_retry_wait_within_a_second(google):
             time.sleep(0.02)
         time.sleep(0.2)  # now in the 30-second wait before trying again
         with pytest.raises(KeyboardInterrupt):
-            cli._stop(signal.SIGINT, None)  # what Ctrl-C runs
+            stopping._stop(signal.SIGINT, None)  # what Ctrl-C runs
         interrupted = time.monotonic()
         speaking.join(timeout=5)
         assert not speaking.is_alive() and time.monotonic() - interrupted < 1

@@ -86,7 +86,9 @@ def test_sigkill_leaves_only_whole_outputs_and_the_next_build_matches(reference,
     assert not list(out.rglob("*.part")), "leftover temporary files were not cleaned up"
 
 
-def test_ctrl_c_exits_promptly_with_one_line(reference, tmp_path):
+# Right away; while the voice loads and the handouts render; while sentences are spoken.
+@pytest.mark.parametrize("delay", [0.0, 0.4, 0.9, 1.5], ids=lambda d: f"{d}s_into_narrating")
+def test_ctrl_c_exits_promptly_with_one_line(reference, tmp_path, delay):
     sources, _ = reference
     out = tmp_path / "out"
     child = subprocess.Popen(command(sources, out, tmp_path / "cache"), cwd=ROOT, stdout=subprocess.PIPE,
@@ -96,6 +98,7 @@ def test_ctrl_c_exits_promptly_with_one_line(reference, tmp_path):
     while "narrating" not in line and time.monotonic() < deadline:
         line = child.stderr.readline()
         assert line or child.poll() is None, "the build ended before narrating"
+    time.sleep(delay)
     child.send_signal(signal.SIGINT)
     sent = time.monotonic()
     _, rest = child.communicate(timeout=30)

@@ -27,8 +27,9 @@ from gtts import gTTS, gTTSError
 from gtts.lang import tts_langs
 
 from pipeline.audio.sound import decoded_mp3, joined
-from pipeline.errors import STOPPING, SpeechError
+from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
+from pipeline.stopping import STOPPING
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
