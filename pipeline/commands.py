@@ -87,11 +87,14 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 
 def _script(settings: Settings, args: argparse.Namespace) -> int:
     from pipeline.audio import format_script, narration_script
-    from pipeline.build import article_step, load_sources
+    from pipeline.build import article_step, load_sources, over_limits
 
     practice, articles, problems = load_sources(settings, (args.slug,))
     if problems:
         raise PipelineError(*problems)
+    refused = over_limits(articles[0], practice, settings)  # the build would not narrate it either
+    if refused:
+        raise PipelineError(*refused)
     with article_step(args.slug, "writing the narration script"):
         script = format_script(narration_script(articles[0], practice), practice.speech.speaking_rate)
     print(script, end="")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -164,6 +165,20 @@ def test_numbers_of_any_length_never_stop_check_script_or_clean(sources, tmp_pat
         assert "Traceback" not in result.stderr
     said = run("script", "fees", "--sources", str(sources)).stdout
     assert "nine nine nine, nine nine nine" in said and "seven seven seven" in said
+
+
+def test_script_refuses_an_article_the_build_would_refuse_in_one_line(sources):
+    sentence = "Worry often gets louder at night, and that is normal for many of us. "
+    (sources / "articles" / "whole-site.md").write_text("---\ntitle: Whole site\n---\n\n" + sentence * 10_000)
+    result = run("script", "whole-site", "--sources", str(sources))
+    assert result.returncode == 1 and result.stdout == ""
+    source, profile = sources / "articles" / "whole-site.md", sources / "practice.toml"
+    narration, handout = result.stderr.splitlines()
+    assert re.fullmatch(f"error: {source}: its narration would run about [0-9]+ minutes, over "
+                        f"limits.max_listening_minutes = 60 in {profile}; split the article, or raise the limit",
+                        narration)
+    assert re.fullmatch(f"error: {source}: its handout would run about [0-9]+ pages, over "
+                        f"limits.max_handout_pages = 40 in {profile}; split the article, or raise the limit", handout)
 
 
 def test_check_says_plainly_when_text_goes_to_google(sources):

@@ -10,6 +10,7 @@ from pipeline.public import public_face
 
 __all__, __getattr__, __dir__ = public_face(__name__, {
     "pipeline.build.builder": ("build", "load_sources"),
+    "pipeline.build.ceilings": ("over_limits",),
     "pipeline.build.checkup": ("check",),
     "pipeline.build.cleanup": ("clean",),
     "pipeline.build.isolation": ("article_step",),
