@@ -16,6 +16,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 # Set when the user interrupts: every wait that may be long (a retry's backoff) waits on it.
@@ -34,8 +35,8 @@ def stop_on_ctrl_c() -> None:
     """From now on, Ctrl-C and `kill` stop this process (see the module's docstring)."""
     for number in _SIGNALS:
         signal.signal(number, _stop)
-    if not getattr(sys.unraisablehook, "unless_stopping", False):
-        sys.unraisablehook = _unless_stopping(sys.unraisablehook)
+    if not isinstance(sys.unraisablehook, _UnlessStopping):
+        sys.unraisablehook = _UnlessStopping(sys.unraisablehook)
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -43,13 +44,16 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _unless_stopping(report):  # noqa: ANN001, ANN202 - sys.unraisablehook's own signature
-    def hook(unraisable) -> None:  # noqa: ANN001
-        if not (STOPPING.is_set() and isinstance(unraisable.exc_value, KeyboardInterrupt)):
-            report(unraisable)  # else: the next safe point stops the build
+class _UnlessStopping:
+    """sys.unraisablehook that drops an interrupt swallowed while stopping (the next safe point
+    stops the build) and reports everything else as before."""
 
-    hook.unless_stopping = True
-    return hook
+    def __init__(self, report: Callable[[sys.UnraisableHookArgs], object]) -> None:
+        self.report = report
+
+    def __call__(self, unraisable: sys.UnraisableHookArgs) -> None:
+        if not (STOPPING.is_set() and isinstance(unraisable.exc_value, KeyboardInterrupt)):
+            self.report(unraisable)
 
 
 def _leave_signals_to_the_main_thread() -> None:
