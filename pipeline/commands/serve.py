@@ -3,6 +3,8 @@
 Watching is watchfiles' (inotify and friends, debounced). Pages are told of each finished build
 over Server-Sent Events by a small script the server adds to every HTML page it sends, with the
 script's hash added to the page's Content-Security-Policy; the files in build/ never hold it.
+A request whose Host is not the server's own address is refused: a web page open in the same
+browser could otherwise rename itself to 127.0.0.1 (DNS rebinding) and read build/.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 
 from pipeline.errors import PipelineError
@@ -30,6 +33,7 @@ log = logging.getLogger(__name__)
 HOST = "127.0.0.1"  # never another interface: this is a preview, not a web server for others
 EVENTS = "/.live-reload"
 SCRIPT = TEMPLATES / "live-reload.js"
+MAX_LISTED_HOSTS = 10  # refused hosts named in the log; a flood of made-up names says so once
 _CSP = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', re.IGNORECASE)
 
 
@@ -69,16 +73,62 @@ def with_live_reload(html: str, state: BuildState) -> str:
     return html.replace("</body>", f"{tag}\n</body>", 1) if "</body>" in html else html + tag
 
 
-def _handler(folder: Path, state: BuildState) -> type[http.server.SimpleHTTPRequestHandler]:
+class RefusedHosts:
+    """The Host headers refused so far, so each is said once in the log, not once per request."""
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self.say = say
+        self.seen: set[str] = set()
+        self.lock = threading.Lock()
+
+    def refused(self, host: str, address: str) -> None:
+        with self.lock:
+            if host in self.seen or len(self.seen) > MAX_LISTED_HOSTS:
+                return
+            self.seen.add(host)
+            if len(self.seen) > MAX_LISTED_HOSTS:
+                self.say(f"refused requests for more than {MAX_LISTED_HOSTS} other addresses; no more are listed")
+            else:
+                self.say(f"refused a request for {host[:80]!r}: this preview answers only {address} "
+                         "(a web page open in the browser may be trying to read build/)")
+
+
+def own_hosts(port: int) -> frozenset[str]:
+    """The Host headers of a request meant for this server: its address as a browser writes it."""
+    hosts = {f"{HOST}:{port}", f"localhost:{port}"}
+    return frozenset(hosts | {HOST, "localhost"} if port == 80 else hosts)
+
+
+def _handler(folder: Path, state: BuildState,
+             say: Callable[[str], None] = log.warning) -> type[http.server.SimpleHTTPRequestHandler]:
+    refused = RefusedHosts(say)
+
     class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, directory=str(folder), **kwargs)
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            if not self._for_this_server():
+                return
             if self.path == EVENTS:
                 self._events()
             else:
                 super().do_GET()
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            if self._for_this_server():
+                super().do_HEAD()
+
+        def _for_this_server(self) -> bool:
+            """True when the request names this server; else it is answered 421 and nothing is sent."""
+            port = self.server.server_address[1]
+            host = self.headers.get("Host", "")
+            if host.lower() in own_hosts(port):
+                return True
+            refused.refused(host, f"http://{HOST}:{port}/")
+            self.close_connection = True
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "not this server's address")
+            return False
 
         def send_head(self) -> io.BytesIO | None:
             path = Path(self.translate_path(self.path)).resolve()
@@ -135,7 +185,7 @@ def serve(settings: Settings, port: int, build_once: Callable[[], list[str]],
     state = BuildState()
     state.finished(_build(build_once, say))
     try:
-        server = http.server.ThreadingHTTPServer((HOST, port), _handler(settings.out, state))
+        server = http.server.ThreadingHTTPServer((HOST, port), _handler(settings.out, state, say))
     except OSError as exc:
         raise PipelineError(f"--port {port}: cannot serve on {HOST}:{port}: {exc.strerror or exc}; "
                             "choose another with --port") from None

@@ -69,10 +69,11 @@ def test_the_server_sends_pages_with_the_script_files_as_they_are_and_no_dot_fil
 class Server:
     """`python -m pipeline serve` in a subprocess, its stderr read line by line."""
 
-    def __init__(self, sources: Path, out: Path) -> None:
+    def __init__(self, sources: Path, out: Path, only: tuple[str, ...] = ("pdf", "index")) -> None:
+        parts = [argument for part in only for argument in ("--only", part)]
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pipeline", "serve", "--sources", str(sources), "--out", str(out),
-             "--cache", str(out.parent / "cache"), "--port", "0", "--only", "pdf", "--only", "index"],
+             "--cache", str(out.parent / "cache"), "--port", "0", *parts],
             cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
@@ -97,6 +98,81 @@ class Server:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
         return self.process.wait(timeout=30)
+
+    def rest_of_log(self) -> list[str]:
+        """Every line printed, once the server has stopped."""
+        self.wait_for("stopped serving", timeout=5)
+        while not self.lines.empty():
+            self.log.append(self.lines.get())
+        return self.log
+
+
+def one_source(tmp_path: Path) -> Path:
+    sources = tmp_path / "sources"
+    (sources / "articles").mkdir(parents=True)
+    (sources / "practice.toml").write_text((ROOT / "sources" / "practice.toml").read_text(encoding="utf-8"))
+    (sources / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE)
+    return sources
+
+
+def ask(url: str, path: str, host: str | None) -> tuple[int, bytes]:
+    """A real GET of `path` with this Host header (None: none at all); the status and the body."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    address = urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def first_event(url: str, host: str) -> str:
+    """The first line of the live-reload event stream, asked for with this Host header."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    address = urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        connection.request("GET", "/.live-reload", headers={"Host": host})
+        response = connection.getresponse()
+        assert response.status == 200 and response.getheader("Content-Type") == "text/event-stream"
+        return response.fp.readline().decode()
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+def test_a_request_for_another_host_is_refused_and_said_once(tmp_path):
+    """DNS rebinding: a page from evil.example, renamed to 127.0.0.1, must not read build/."""
+    server = Server(one_source(tmp_path), tmp_path / "build", only=("index",))
+    port = int(server.url.rsplit(":", 1)[1].strip("/"))
+    try:
+        library = (tmp_path / "build" / "index.html").read_bytes()
+        for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+            status, body = ask(server.url, "/", own)
+            assert status == 200 and b"Sleep and Worry" in body, own
+        strangers = [f"evil.example:{port}", "evil.example", "localhost", "127.0.0.1", f"localhost.:{port}",
+                     f"127.0.0.1:{port}.evil.example", None]
+        for host in strangers + [f"evil.example:{port}"] * 5:  # the same stranger again and again
+            for path in ("/", "/index.html", "/sleep-and-worry/index.html", "/.live-reload"):
+                status, body = ask(server.url, path, host)
+                assert status == 421, (host, path, status)
+                assert b"Sleep and Worry" not in body and library[:200] not in body, (host, path)
+        assert first_event(server.url, f"127.0.0.1:{port}").startswith("event: build")
+    finally:
+        assert server.stop() == 0
+    refusals = [line for line in server.rest_of_log() if line.startswith("refused a request for ")]
+    assert refusals == [f"refused a request for {host!r}: this preview answers only {server.url} "
+                        "(a web page open in the browser may be trying to read build/)"
+                        for host in [*strangers[:-1], ""]]
 
 
 @pytest.mark.slow
@@ -144,3 +220,25 @@ def test_editing_a_source_rebuilds_and_reloads_the_open_page(tmp_path):
         code = server.stop()
     assert code == 0
     server.wait_for("stopped serving", timeout=5)
+
+
+def test_a_flood_of_made_up_hosts_is_named_only_up_to_a_limit():
+    from pipeline.commands.serve import MAX_LISTED_HOSTS, RefusedHosts
+
+    said: list[str] = []
+    refused = RefusedHosts(said.append)
+    for number in range(MAX_LISTED_HOSTS * 3):
+        refused.refused(f"host{number}.evil.example", "http://127.0.0.1:8000/")
+        refused.refused(f"host{number}.evil.example", "http://127.0.0.1:8000/")
+    assert len(said) == MAX_LISTED_HOSTS + 1
+    assert said[-1] == f"refused requests for more than {MAX_LISTED_HOSTS} other addresses; no more are listed"
+
+
+def test_a_refused_host_is_named_short_and_escaped():
+    from pipeline.commands.serve import RefusedHosts
+
+    said: list[str] = []
+    RefusedHosts(said.append).refused("\u202eevil\x1b[2J" + "x" * 5000, "http://127.0.0.1:8000/")
+    (line,) = said
+    assert "\u202e" not in line and "\x1b" not in line and "\\u202eevil\\x1b[2J" in line
+    assert len(line) < 250
