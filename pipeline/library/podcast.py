@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 
 from pipeline.article import Article
 from pipeline.output import write_atomic
-from pipeline.rebuild import Manifest, article_content, fingerprint, read_manifest, reads_version, write_manifest
+from pipeline.rebuild import (
+    Manifest,
+    article_content,
+    current_files,
+    fingerprint,
+    output_names,
+    read_manifest,
+    reads_version,
+    write_manifest,
+)
 from pipeline.settings import Settings
 from pipeline.sources import Practice, artwork_file
 from pipeline.stamp import display_url
@@ -24,16 +33,25 @@ def build_feed(library: list[Article], practice: Practice, settings: Settings) -
     """Bring the feed and its artwork up to date; True when the feed was rewritten.
 
     Without a base_url a feed left from an earlier build is removed with its artwork: it would
-    point at addresses nobody published.
+    point at addresses nobody published. An article that is not an episode (its recording is
+    missing or out of date with today's sources) loses its chapters file too.
     """
     top = read_manifest(settings.out)
     if practice.publish.base_url is None:
+        for article in library:
+            _remove_chapters(article, settings.out)
         return _remove_feed(settings.out, top)
     from pipeline.library import render_feed
 
     version = reads_version("feed")
     artwork, artwork_written = _artwork(practice, settings, top, version)
-    episodes = [episode for article in library if (episode := _episode(article, settings.out))]
+    episodes = []
+    for article in library:
+        episode = _episode(article, practice, settings)
+        if episode:
+            episodes.append(episode)
+        else:
+            _remove_chapters(article, settings.out)
     key = fingerprint("feed", version, practice, artwork,
                       [replace(episode, article=article_content(episode.article)) for episode in episodes])
     rebuilt = not top.is_current(settings.out, FEED, key)
@@ -46,19 +64,29 @@ def build_feed(library: list[Article], practice: Practice, settings: Settings) -
     return rebuilt
 
 
-def _episode(article: Article, out: Path) -> Episode | None:
-    """The article as an episode once its MP3, captions and chapters are all built; else None."""
+def _episode(article: Article, practice: Practice, settings: Settings) -> Episode | None:
+    """The article as an episode once its MP3, captions and chapters are current (whole on disk
+    and made from today's sources, as the pages judge them); else None."""
     from pipeline.library import Episode
 
-    slug = article.slug
-    folder = out / slug
+    folder = settings.out / article.slug
     manifest = read_manifest(folder)
-    needed = (f"{slug}.mp3", f"{slug}.vtt", f"{slug}.chapters.json")
-    if "recording" not in manifest.facts or not all(
-            name in manifest.outputs and manifest.is_current(folder, name, manifest.outputs[name].key)
-            for name in needed):
+    names = output_names(article.slug)
+    files = current_files(article, practice, settings, folder, manifest)
+    if "recording" not in manifest.facts or not all(names[kind] in files for kind in ("mp3", "vtt", "chapters")):
         return None
-    return Episode(article, int(manifest.facts["recording"]["duration_ms"]), manifest.outputs[needed[0]].size)
+    return Episode(article, int(manifest.facts["recording"]["duration_ms"]), manifest.outputs[names["mp3"]].size)
+
+
+def _remove_chapters(article: Article, out: Path) -> None:
+    """Remove the chapters file of an article that is not in the feed, and its manifest entry."""
+    folder = out / article.slug
+    name = output_names(article.slug)["chapters"]
+    manifest = read_manifest(folder)
+    if name in manifest.outputs:
+        (folder / name).unlink(missing_ok=True)
+        del manifest.outputs[name]
+        write_manifest(folder, manifest)
 
 
 def _artwork(practice: Practice, settings: Settings, top: Manifest, version: str) -> tuple[str, bool]:

@@ -184,15 +184,47 @@ def test_the_profiles_own_artwork_is_published(tmp_path):
     assert not (settings.out / "artwork.png").exists()
 
 
+def chapters_files(settings: Settings) -> dict[str, bool]:
+    """Per article: is its chapters file on disk, and is it listed in the article's manifest?"""
+    found = {}
+    for slug in ("sleep-and-worry", "worry-time"):
+        name = f"{slug}.chapters.json"
+        listed = name in json.loads((settings.out / slug / ".manifest.json").read_text())["outputs"]
+        on_disk = (settings.out / slug / name).is_file()
+        assert listed == on_disk, (slug, listed, on_disk)
+        found[slug] = on_disk
+    return found
+
+
 def test_without_a_base_url_there_is_no_feed_and_an_old_one_goes(tmp_path):
     settings = site(tmp_path, f'base_url = "{BASE}"')
     run(settings)
     assert (settings.out / "feed.xml").is_file()
+    assert chapters_files(settings) == {"sleep-and-worry": True, "worry-time": True}
     profile = settings.practice_file.read_text().replace(f'base_url = "{BASE}"\n', "")
     settings.practice_file.write_text(profile)
     run(settings)
     assert not (settings.out / "feed.xml").exists() and not (settings.out / "artwork.png").exists()
     assert BASE not in (settings.out / "sleep-and-worry" / "index.html").read_text()
+    assert chapters_files(settings) == {"sleep-and-worry": False, "worry-time": False}
+
+
+def test_an_edited_article_leaves_the_feed_until_it_is_recorded_again(tmp_path):
+    """After an edit built without the audio, the old recording says the old text: not an episode."""
+    settings = site(tmp_path, f'base_url = "{BASE}"')
+    run(settings)
+    article = settings.articles_dir / "sleep-and-worry.md"
+    article.write_text(article.read_text().replace("louder at night", "louder after dark"))
+    run(dataclasses.replace(settings, only=frozenset({"index"})))
+    feed = feedparser.parse((settings.out / "feed.xml").read_bytes())
+    assert [entry.id for entry in feed.entries] == ["worry-time"]
+    assert chapters_files(settings) == {"sleep-and-worry": False, "worry-time": True}
+    assert (settings.out / "sleep-and-worry" / "sleep-and-worry.mp3").is_file()  # kept, just not offered
+
+    run(settings)  # recorded again: back in the feed, with its chapters
+    feed = feedparser.parse((settings.out / "feed.xml").read_bytes())
+    assert sorted(entry.id for entry in feed.entries) == ["sleep-and-worry", "worry-time"]
+    assert chapters_files(settings) == {"sleep-and-worry": True, "worry-time": True}
 
 
 def test_unlocked_when_the_profile_says_so(tmp_path):
