@@ -85,16 +85,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configure_logging(debug: bool) -> None:
+    """Standard error carries the pipeline's own lines; the libraries' log records and Python
+    warnings (WeasyPrint's, fontTools', …) show only with --debug."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(name)s: %(message)s" if debug else "%(message)s"))
+    if not debug:
+        handler.addFilter(logging.Filter("pipeline"))  # the "pipeline" logger and those below it
+    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=[handler])
+    logging.captureWarnings(True)  # a library's warnings.warn() becomes a record of "py.warnings"
+    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "urllib3", "PIL", "pikepdf"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     stop_on_ctrl_c()
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.INFO,
-        format="%(levelname)s: %(message)s" if args.debug else "%(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "urllib3", "PIL", "pikepdf"):
-        logging.getLogger(noisy).setLevel(logging.DEBUG if args.debug else logging.ERROR)
+    _configure_logging(args.debug)
     settings = Settings(
         sources=args.sources, out=args.out, cache=args.cache, strict=args.strict, debug=args.debug,
         engine=getattr(args, "engine", None),

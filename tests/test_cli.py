@@ -190,3 +190,47 @@ def test_check_says_plainly_when_text_goes_to_google(sources):
     assert f'notice: {profile}: speech.engine = "gtts": building sends every article\'s text to Google' \
         in result.stderr
     assert result.returncode == 0  # a notice, not a problem
+
+
+# A machine without HarfBuzz's subset library, and a library that warns while a handout renders:
+# the build run as `python -m pipeline` would be, with both kinds of chatter a library makes.
+CHATTY_LIBRARIES = """
+import runpy, sys, warnings
+import weasyprint, weasyprint.pdf.fonts
+weasyprint.pdf.fonts.harfbuzz_subset = None  # WeasyPrint then logs "Using fontTools instead of ..."
+render = weasyprint.HTML.render
+def render_and_warn(self, *args, **kwargs):
+    warnings.warn("a library's own warning", UserWarning)
+    return render(self, *args, **kwargs)
+weasyprint.HTML.render = render_and_warn
+sys.argv = ["pipeline", *sys.argv[1:]]
+runpy.run_module("pipeline", run_name="__main__")
+"""
+OWN_LINES = (  # what a build of one article with the shipped profile says on standard error
+    r"sleep-and-worry: rendering the (regular|large-print) handout",
+    r"warning: \S+practice\.toml: practice\.\w+: '[^']*' is a placeholder( \([^)]*\))?; put the \D+",
+)
+
+
+@pytest.mark.slow
+def test_a_build_says_only_its_own_lines_and_library_chatter_waits_for_debug(sources, tmp_path):
+    from conftest import SHORT_ARTICLE
+
+    for article in (sources / "articles").iterdir():
+        article.unlink()
+    (sources / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE)
+
+    def build(*extra: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", CHATTY_LIBRARIES, "build", "--sources", str(sources), "--out",
+             str(tmp_path / "out"), "--cache", str(tmp_path / "cache"), "--only", "pdf", "--jobs", "1", *extra],
+            cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    lines = build().stderr.splitlines()
+    assert [line for line in lines if not any(re.fullmatch(own, line) for own in OWN_LINES)] == []
+    assert len(lines) == 2 + 5  # both handouts rendered; the five placeholders of the shipped profile
+    shutil.rmtree(tmp_path / "out")
+    debug = build("--debug").stderr
+    assert "Using fontTools instead of HarfBuzz-Subset" in debug and "a library's own warning" in debug

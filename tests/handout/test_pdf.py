@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -173,6 +174,19 @@ def test_fonts_are_embedded_and_are_source_sans(seed, edition):
             assert any(key in descendant.FontDescriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
             names.add(str(descendant.BaseFont).split("+", 1)[1])
     assert names == {"Source-Sans-Pro", "Source-Sans-Pro-Bold", "Source-Sans-Pro-Semi-Bold"}
+
+
+def test_fonts_are_subset_by_harfbuzz_the_way_weasyprint_supports(short_article, practice, caplog):
+    """scripts/setup installs HarfBuzz's subset library (Debian: libharfbuzz-subset0); without it
+    WeasyPrint falls back to fontTools, which it says it will stop supporting."""
+    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+
+    assert harfbuzz_subset is not None, "no HarfBuzz subset library: run scripts/setup (as root on Debian)"
+    assert harfbuzz.hb_version_atleast(4, 1, 0)
+    with caplog.at_level(logging.DEBUG, logger="weasyprint"):
+        render(short_article, practice)
+    assert [r.getMessage() for r in caplog.records if "fontTools" in r.getMessage()] == []
+    assert any(r.name.startswith("weasyprint") for r in caplog.records), "the capture saw WeasyPrint's log"
 
 
 @pytest.mark.parametrize(("edition", "smallest"), [("regular", 9), ("large-print", 16)])
