@@ -9,6 +9,7 @@ from pipeline.rebuild import (
     article_content,
     current_files,
     fingerprint,
+    profile_as_read,
     read_manifest,
     reads_version,
     recording_from_facts,
@@ -42,15 +43,15 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
         if "recording" in manifest.facts and f"{article.slug}.mp3" in files:
             recording = recordings[article.slug] = recording_from_facts(manifest.facts["recording"], b"", "")
         name = f"{article.slug}/index.html"
-        key = fingerprint("article-page", reads_version("article-page"), practice, article_content(article),
-                          files, manifest.facts.get("recording"))
+        key = fingerprint("article-page", reads_version("article-page"), profile_as_read(practice),
+                          article_content(article), files, manifest.facts.get("recording"))
         if not top.is_current(settings.out, name, key):
             page = pages.render_article_page(article, recording, practice, files).encode("utf-8")
             write_atomic(settings.out / name, page)
             top.record(name, key, page)
             written = True
-    key = fingerprint("index", reads_version("library-page"), practice, [article_content(a) for a in listed],
-                      recordings, not_built)
+    key = fingerprint("index", reads_version("library-page"), profile_as_read(practice),
+                      [article_content(a) for a in listed], recordings, not_built)
     rebuilt = not top.is_current(settings.out, "index.html", key)
     if rebuilt:
         page = pages.render_library_page(listed, recordings, practice, not_built).encode("utf-8")

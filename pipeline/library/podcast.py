@@ -14,6 +14,7 @@ from pipeline.rebuild import (
     current_files,
     fingerprint,
     output_names,
+    profile_as_read,
     read_manifest,
     reads_version,
     write_manifest,
@@ -52,7 +53,7 @@ def build_feed(library: list[Article], practice: Practice, settings: Settings) -
             episodes.append(episode)
         else:
             _remove_chapters(article, settings.out)
-    key = fingerprint("feed", version, practice, artwork,
+    key = fingerprint("feed", version, profile_as_read(practice), artwork,
                       [replace(episode, article=article_content(episode.article)) for episode in episodes])
     rebuilt = not top.is_current(settings.out, FEED, key)
     if rebuilt:

@@ -8,6 +8,7 @@ from pipeline.rebuild.keys import (
     email_key,
     handout_key,
     output_names,
+    profile_as_read,
     script_digest,
 )
 from pipeline.rebuild.manifest import (
@@ -25,5 +26,6 @@ from pipeline.rebuild.manifest import (
 __all__ = [
     "MANIFEST", "ArticleOutputs", "Entry", "Manifest", "article_content", "audio_key", "chapters_key",
     "current_files", "email_key", "fingerprint", "forget_versions", "handout_key", "output_names",
-    "read_manifest", "reads_version", "recording_facts", "recording_from_facts", "script_digest", "write_manifest",
+    "profile_as_read", "read_manifest", "reads_version", "recording_facts", "recording_from_facts", "script_digest",
+    "write_manifest",
 ]

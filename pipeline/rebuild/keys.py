@@ -21,6 +21,12 @@ def output_names(slug: str) -> dict[str, str]:
             "vtt": f"{slug}.vtt", "eml": f"{slug}.eml", "chapters": f"{slug}.chapters.json"}
 
 
+def profile_as_read(practice: Practice) -> str:
+    """The profile as the drafts, pages and feed read it: all of it but `email.budget_mb`, which
+    only decides a warning the build gives, never a byte of an output."""
+    return practice.model_dump_json(exclude={"email": {"budget_mb"}})
+
+
 def handout_key(article: Article, practice: Practice) -> str:
     return fingerprint("handout", reads_version("handout"), article_content(article), practice.practice,
                        practice.services, practice.notices, practice.handout, practice.publish.base_url)
@@ -47,7 +53,8 @@ def script_digest(article: Article, practice: Practice, manifest: Manifest,
     article, the profile and the audio code), so an unchanged article is not scripted again."""
     from pipeline.audio import narration_script
 
-    written_from = fingerprint("script", reads_version("audio"), article_content(article), practice)
+    written_from = fingerprint("script", reads_version("audio"), article_content(article),
+                               profile_as_read(practice))
     kept = manifest.facts.get("script")
     if isinstance(kept, dict) and kept.get("written_from") == written_from and isinstance(kept.get("digest"), str):
         return kept["digest"]
@@ -69,8 +76,9 @@ def email_key(article: Article, practice: Practice, manifest: Manifest, names: d
         entry = manifest.outputs.get(name)
         return entry.sha256 if entry else ""
 
-    return fingerprint("email", reads_version("email"), article_content(article), practice, sha(names["pdf"]),
-                       sha(names["mp3"]), practice.email.attach_large_print and sha(names["large-print"]))
+    return fingerprint("email", reads_version("email"), article_content(article), profile_as_read(practice),
+                       sha(names["pdf"]), sha(names["mp3"]),
+                       practice.email.attach_large_print and sha(names["large-print"]))
 
 
 def current_files(article: Article, practice: Practice, settings: Settings, folder: Path,

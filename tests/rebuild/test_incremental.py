@@ -148,14 +148,18 @@ def test_speech_settings_rebuild_audio_email_and_index_but_not_handouts(counted)
                                for part in ("audio", "email", "page")} | {"index": 1})
 
 
-def test_email_budget_change_rebuilds_only_the_drafts(counted):
+def test_email_budget_change_rebuilds_nothing_and_the_warning_follows_it(counted):
+    """The budget decides a warning, never a byte of a draft, a page or the library page."""
     calls, settings = counted
     run_build(calls, settings)
     profile = settings.practice_file
-    profile.write_text(profile.read_text().replace("budget_mb = 10", "budget_mb = 12"))
-    assert run_build(calls, settings) == Counter({"codependency:email": 1, "sleep-and-worry:email": 1,
-                                                  "codependency:page": 1, "sleep-and-worry:page": 1,
-                                                  "index": 1})
+    profile.write_text(profile.read_text().replace("budget_mb = 10", "budget_mb = 0.0001"))
+    calls.clear()
+    report = build(settings)
+    assert report.ok and calls == Counter()
+    over = [warning for warning in report.warnings if "over the e-mail budget of 0.0001 MB" in warning]
+    assert [warning.split(":")[0] for warning in over] == [
+        str(settings.out / slug / f"{slug}.eml") for slug in ("codependency", "sleep-and-worry")]
 
 
 def test_deleted_or_damaged_output_is_rebuilt(counted):
