@@ -119,11 +119,10 @@ class _Reader:
 
     def inline(self, nodes: list[SyntaxTreeNode]) -> Text:
         spans: list[Span] = []
+        open_tags: dict[str, int] = {}
         for node in nodes:
-            if node.type == "inline":
-                spans.extend(self.inline(node.children))
-            else:
-                self.span(node, spans, {}, {})
+            for child in node.children if node.type == "inline" else [node]:
+                self.span(child, spans, {}, open_tags)
         text = _merge(spans)
         struck = " / ".join(span.text.strip() for span in text if span.struck and span.text.strip())
         if struck:
