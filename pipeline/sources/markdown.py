@@ -41,7 +41,7 @@ _MARK_TOKENS = {f"<{tag}>": (mark, True) for tag, mark in MARK_TAGS.items()} | {
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 # Accept every link target at parse time so unsafe ones become plain text here, with a
 # warning, instead of staying in the text as literal Markdown.
-_PARSER.validateLink = lambda url: True
+_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 
 def parse_body(markdown: str, first_line: int = 1) -> tuple[tuple[Block, ...], tuple[str, ...]]:
