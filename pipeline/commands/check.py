@@ -19,6 +19,8 @@ from pipeline.article import (
 )
 from pipeline.audio import narration_script
 from pipeline.commands.article_step import article_step
+from pipeline.commands.limits import over_limits
+from pipeline.commands.loading import engine_problem, load_sources, missing_voice
 from pipeline.errors import PipelineError
 from pipeline.language import listening_time
 from pipeline.plain_language import reading_grade, reading_scale
@@ -42,13 +44,12 @@ class CheckReport:
 
 
 def check(settings: Settings) -> CheckReport:
-    from pipeline.commands.limits import over_limits
-    from pipeline.commands.loading import engine_problem, load_sources, missing_voice
 
     practice, articles, problems = load_sources(settings)
     report = CheckReport(problems=list(problems))
-    if engine_problem(settings, practice):
-        report.problems.append(engine_problem(settings, practice))
+    unknown_engine = engine_problem(settings, practice)
+    if unknown_engine:
+        report.problems.append(unknown_engine)
     elif (settings.engine or practice.speech.engine) == "gtts":
         where = "--engine gtts" if settings.engine else f"{settings.practice_file}: speech.engine = \"gtts\""
         report.notices.append(f"{where}: building sends every article's text to Google to be spoken; "
@@ -134,7 +135,8 @@ class _StructureFlags(BlockVisitor[None]):
     """Headings that skip a level and paragraphs too long to read, wherever they stand."""
 
     def __init__(self, where: str) -> None:
-        self.where, self.level, self.flags = where, 1, []
+        self.where, self.level = where, 1
+        self.flags: list[str] = []
 
     def heading(self, block: Heading) -> None:
         if block.level > self.level + 1:

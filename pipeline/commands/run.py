@@ -5,6 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pipeline.audio import format_script, narration_script
+from pipeline.commands.article_step import article_step
+from pipeline.commands.build import build
+from pipeline.commands.check import check
+from pipeline.commands.clean import clean
+from pipeline.commands.limits import over_limits
+from pipeline.commands.loading import load_sources
+from pipeline.commands.progress import reporter_for
+from pipeline.commands.serve import serve
+from pipeline.commands.summary import print_summary
+from pipeline.commands.unused_speech import remove_unused_speech
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 
@@ -26,7 +37,6 @@ def _problems(lines: list[str] | tuple[str, ...], label: str = "error") -> None:
 
 
 def _build(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.commands import build, print_summary, reporter_for
 
     reporter = reporter_for(sys.stderr)
     try:
@@ -40,7 +50,6 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.commands import check
 
     report = check(settings)
     _problems(report.notices, "notice")
@@ -54,7 +63,6 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.commands import build, print_summary, reporter_for, serve
 
     def build_once() -> list[str]:
         reporter = reporter_for(sys.stderr)
@@ -71,7 +79,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _import(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.importing import run_import
+    from pipeline.importing import run_import  # lxml and trafilatura load only for an import
 
     def say(line: str) -> None:
         # With --stdout the Markdown alone goes to standard output; everything else to standard error.
@@ -86,8 +94,6 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _script(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.audio import format_script, narration_script
-    from pipeline.commands import article_step, load_sources, over_limits
 
     practice, articles, problems = load_sources(settings, (args.slug,))
     if problems:
@@ -103,7 +109,6 @@ def _script(settings: Settings, args: argparse.Namespace) -> int:
 
 def _clean(settings: Settings, args: argparse.Namespace) -> int:
     if args.unused_speech:
-        from pipeline.commands import remove_unused_speech
 
         removed = remove_unused_speech(settings)
         sentences = f"{removed.sentences} unused sentence{'' if removed.sentences == 1 else 's'}"
@@ -112,7 +117,6 @@ def _clean(settings: Settings, args: argparse.Namespace) -> int:
         print(f"removed {sentences} ({removed.freed_bytes / 1e6:.1f} MB) from the speech cache in "
               f"{settings.cache}/; kept {removed.kept} that the articles use")
         return 0
-    from pipeline.commands import clean
 
     cleaned = clean(settings)
     if cleaned is None:

@@ -36,7 +36,8 @@ _HEADING = re.compile(r"h([1-6])")
 _CONTAINERS = {"div", "section", "article", "main", "figure", "header", "footer", "aside", "center", "body",
                "details", "dl", "dd", "dt", "address", "hgroup"}
 _INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "cite": "emphasis",
-                 "u": "emphasis", "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+                 "u": "emphasis", "code": "code", "kbd": "code", "samp": "code", "tt": "code",
+                 "del": "struck", "s": "struck", "strike": "struck", "sup": "superscript", "sub": "subscript"}
 _BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
                *_CONTAINERS, "figcaption", "li"}
 # What a dropped element is called in the editor's notes.
@@ -160,7 +161,9 @@ class _Reader:
             return []
         if tag == "br":
             return [Span("\n", **style)]
-        if tag in _INLINE_STYLE:
+        if tag == "u" and "href" in style:
+            pass  # a link's underline is how the link looks, not emphasis
+        elif tag in _INLINE_STYLE:
             style = {**style, _INLINE_STYLE[tag]: True}
         elif tag == "a":
             href = (element.get("href") or "").strip()

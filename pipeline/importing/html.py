@@ -46,7 +46,8 @@ from pipeline.importing.spans import merged, stripped, top_level_two
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _CREDENTIAL = re.compile(r";\s*(?=(?:[A-Z][A-Za-z]{0,3}\.?-?){1,3}\b)")  # "Jane Doe; LCSW" -> "Jane Doe, LCSW"
-_STYLES = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "code"}
+_STYLES = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "code", "#sup": "superscript",
+           "#sub": "subscript"}
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "select", "textarea")
 _BREAKS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
            "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
@@ -190,6 +191,8 @@ class _Reader:
             elif child.tag == "hi":
                 flag = _STYLES.get(child.get("rend", ""), "")
                 out += self.spans(child, {**style, flag: True} if flag else style)
+            elif child.tag == "del":  # trafilatura's struck-through text
+                out += self.spans(child, {**style, "struck": True})
             elif child.tag == "ref":
                 target = urljoin(self.base_url or "", child.get("target") or "")
                 href = {"href": target} if target.lower().startswith(SAFE_LINK_SCHEMES) else {}

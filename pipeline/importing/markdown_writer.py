@@ -142,7 +142,7 @@ def _item(item: ListItem) -> str:
             # A paragraph with a list under it stays tight; anything else gets a blank line between.
             text += "\n" if isinstance(previous, Paragraph) and is_list else "\n\n"
         other = is_list and type(previous) is type(child) and not other
-        text += _list(child, other) if is_list else _block(child)
+        text += _list(child, other) if isinstance(child, (BulletList, OrderedList)) else _block(child)
         previous = child
     return text
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pipeline.article import Article
 from pipeline.audio import Recording
+from pipeline.library.article_page import render_article_page
+from pipeline.library.library_page import render_library_page
 from pipeline.output import write_atomic
 from pipeline.rebuild import (
     article_content,
@@ -25,8 +27,6 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
     whole on disk); an article with nothing built yet is listed, marked so, and has no page yet. Their
     keys live in the build folder's own manifest, so rewriting a page never touches an article's
     manifest."""
-    from pipeline import library as pages
-
     top = read_manifest(settings.out)
     listed: list[Article] = list(library)
     not_built: list[str] = []
@@ -46,7 +46,7 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
         key = fingerprint("article-page", reads_version("article-page"), profile_as_read(practice),
                           article_content(article), files, manifest.facts.get("recording"))
         if not top.is_current(settings.out, name, key):
-            page = pages.render_article_page(article, recording, practice, files).encode("utf-8")
+            page = render_article_page(article, recording, practice, files).encode("utf-8")
             write_atomic(settings.out / name, page)
             top.record(name, key, page)
             written = True
@@ -54,7 +54,7 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
                       [article_content(a) for a in listed], recordings, not_built)
     rebuilt = not top.is_current(settings.out, "index.html", key)
     if rebuilt:
-        page = pages.render_library_page(listed, recordings, practice, not_built).encode("utf-8")
+        page = render_library_page(listed, recordings, practice, not_built).encode("utf-8")
         write_atomic(settings.out / "index.html", page)
         top.record("index.html", key, page)
     if rebuilt or written:

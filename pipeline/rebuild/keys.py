@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.article import Article
-from pipeline.audio import Chapter, Script
+from pipeline.audio import Chapter, MissingVoice, Script, load_voice, narration_script
 from pipeline.rebuild.inputs import article_content, reads_version
 from pipeline.rebuild.manifest import Manifest, fingerprint
 from pipeline.settings import Settings
@@ -37,8 +37,6 @@ def audio_key(article: Article, practice: Practice, settings: Settings, manifest
     """What the MP3 is made of: the spoken script, the voice (model, engine and runtime versions),
     the speech and contact settings in its tags, and the audio code, libraries and ffmpeg. A
     script written to find the key is added to `written`, for the narration to use."""
-    from pipeline.audio import load_voice
-
     voice = load_voice(settings.engine or practice.speech.engine, practice.speech, settings.cache,
                        article.language, settings.sources)
     script = script_digest(article, practice, manifest, written)
@@ -51,8 +49,6 @@ def script_digest(article: Article, practice: Practice, manifest: Manifest,
     """The digest of the narration script. Writing the script splits and words every sentence, the
     slowest part of a no-op; the manifest keeps the digest beside what it was written from (the
     article, the profile and the audio code), so an unchanged article is not scripted again."""
-    from pipeline.audio import narration_script
-
     written_from = fingerprint("script", reads_version("audio"), article_content(article),
                                profile_as_read(practice))
     kept = manifest.facts.get("script")
@@ -84,8 +80,6 @@ def email_key(article: Article, practice: Practice, manifest: Manifest, names: d
 def current_files(article: Article, practice: Practice, settings: Settings, folder: Path,
                   manifest: Manifest) -> tuple[str, ...]:
     """The outputs in `folder` that are whole and made from today's sources: what a page may link."""
-    from pipeline.audio import MissingVoice
-
     names = output_names(article.slug)
     keys = {names["pdf"]: handout_key(article, practice), names["large-print"]: handout_key(article, practice)}
     try:

@@ -41,7 +41,7 @@ _MARK_TOKENS = {f"<{tag}>": (mark, True) for tag, mark in MARK_TAGS.items()} | {
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 # Accept every link target at parse time so unsafe ones become plain text here, with a
 # warning, instead of staying in the text as literal Markdown.
-_PARSER.validateLink = lambda url: True
+_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 
 def parse_body(markdown: str, first_line: int = 1) -> tuple[tuple[Block, ...], tuple[str, ...]]:
@@ -119,11 +119,10 @@ class _Reader:
 
     def inline(self, nodes: list[SyntaxTreeNode]) -> Text:
         spans: list[Span] = []
+        open_tags: dict[str, int] = {}
         for node in nodes:
-            if node.type == "inline":
-                spans.extend(self.inline(node.children))
-            else:
-                self.span(node, spans, {}, {})
+            for child in node.children if node.type == "inline" else [node]:
+                self.span(child, spans, {}, open_tags)
         text = _merge(spans)
         struck = " / ".join(span.text.strip() for span in text if span.struck and span.text.strip())
         if struck:

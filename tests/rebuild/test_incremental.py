@@ -69,8 +69,8 @@ def counted(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline.handout, "render_handout", render_handout)
     monkeypatch.setattr(pipeline.audio, "record", record)
     monkeypatch.setattr(pipeline.email, "render_email", render_email)
-    monkeypatch.setattr(pipeline.library, "render_library_page", render_library_page)
-    monkeypatch.setattr(pipeline.library, "render_article_page", render_article_page)
+    monkeypatch.setattr(pipeline.library.pages, "render_library_page", render_library_page)
+    monkeypatch.setattr(pipeline.library.pages, "render_article_page", render_article_page)
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
     (sources / "articles" / "sleep-and-worry.md").write_text(SECOND)
@@ -81,6 +81,7 @@ def counted(monkeypatch, tmp_path):
 def count_scripts(calls: Counter, monkeypatch) -> None:
     """Count each narration script written, by article, as `<slug>:script` in `calls`."""
     import pipeline.audio
+    import pipeline.rebuild.keys
 
     write_script = pipeline.audio.narration_script
 
@@ -88,7 +89,8 @@ def count_scripts(calls: Counter, monkeypatch) -> None:
         calls[f"{article.slug}:script"] += 1
         return write_script(article, practice)
 
-    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)
+    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)  # the build's
+    monkeypatch.setattr(pipeline.rebuild.keys, "narration_script", narration_script)  # the keys'
 
 
 def run_build(calls: Counter, settings: Settings, **kwargs) -> Counter:

@@ -27,6 +27,7 @@ from gtts import gTTS, gTTSError
 from gtts.lang import tts_langs
 
 from pipeline.audio.sound import decoded_mp3, joined
+from pipeline.audio.speech.voices import MissingVoice
 from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
 from pipeline.stopping import STOPPING
@@ -196,7 +197,6 @@ def decode(mp3: bytes) -> AudioSegment:
 
 def google_voice(settings: SpeechSettings, language: str = "en") -> GoogleVoice:
     """Google's voice for text in `language`, by gTTS's own language code ('es' for Spanish)."""
-    from pipeline.audio.speech.voices import MissingVoice
 
     if language not in tts_langs():
         raise MissingVoice(f"{language!r} is not a language gtts speaks")
