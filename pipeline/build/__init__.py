@@ -16,6 +16,7 @@ __all__, __getattr__, __dir__ = public_face(__name__, {
     "pipeline.build.isolation": ("article_step",),
     "pipeline.build.preview": ("serve",),
     "pipeline.build.progress": ("reporter_for",),
+    "pipeline.build.scorecards": ("print_scorecards",),
     "pipeline.build.summary": ("print_summary",),
     "pipeline.build.unused_speech": ("remove_unused_speech",),
 })

@@ -30,9 +30,10 @@ from pipeline.sources.language import (
     words,
 )
 from pipeline.sources.markdown import parse_body
-from pipeline.sources.practice import Practice, SpeechSettings, load_practice
+from pipeline.sources.practice import PlainLanguageSettings, Practice, RuleId, SpeechSettings, load_practice
 from pipeline.sources.publishing import article_page_url, artwork_file, published_url
 from pipeline.sources.readability import TARGET_GRADE, ReadingScale, reading_grade, reading_scale
+from pipeline.sources.review import EditionMark, ReviewStatus, edition_mark, next_review, review_line, review_status
 from pipeline.sources.sentences import first_sentence, sentences
 from pipeline.sources.settings import PARTS, Settings
 from pipeline.sources.stamp import Stamp, display_url, phone_link, stamp, stamp_text
@@ -49,6 +50,8 @@ __all__ = [
     "clock",
     "CodeBlock",
     "display_url",
+    "edition_mark",
+    "EditionMark",
     "first_sentence",
     "join_words",
     "language_name",
@@ -59,12 +62,14 @@ __all__ = [
     "load_practice",
     "long_date",
     "MONTHS",
+    "next_review",
     "OrderedList",
     "Paragraph",
     "parse_body",
     "PARTS",
     "phone_link",
     "plain",
+    "PlainLanguageSettings",
     "Practice",
     "published_url",
     "Quote",
@@ -72,7 +77,11 @@ __all__ = [
     "reading_grade",
     "reading_scale",
     "ReadingScale",
+    "review_line",
+    "review_status",
+    "ReviewStatus",
     "Rule",
+    "RuleId",
     "running_time",
     "sections",
     "sentences",

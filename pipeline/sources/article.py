@@ -29,11 +29,13 @@ def plain(text: Text) -> str:
 class Heading:
     level: int  # 2..6 in the body; the article title is the only level 1
     text: Text
+    line: int | None = field(default=None, compare=False)  # in the source file, for editors' messages
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: Text
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class CodeBlock:
 class Table:
     header: tuple[Text, ...]
     rows: tuple[tuple[Text, ...], ...]
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,9 @@ class Article:
     source: str = ""  # the file it was read from, for messages
     summary_from_body: bool = False
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    reviewed_by: str | None = None  # "Jane Doe, LCSW": the clinician who last reviewed it
+    reviewed_on: date | None = None
+    next_review: date | None = None  # None: reviewed_on plus the profile's review.every_years
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from pipeline.sources.sentences import first_sentence
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
-FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language"}
+FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language",
+          "reviewed_by", "reviewed_on", "next_review"}
 # libyaml's safe loader where the wheel has it (it does on the common platforms): the same
 # documents, read several times faster than the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -105,7 +106,12 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     language = fields.language(default_language)
     tags = fields.tags()
     body = text[match.end():]
-    blocks, warnings = parse_body(body)
+    reviewed_by, reviewed_on = fields.text("reviewed_by"), fields.date("reviewed_on")
+    next_review = fields.date("next_review")
+    if bool(reviewed_by) != bool(reviewed_on):
+        problems.append(f"{source}: {'reviewed_on' if reviewed_by else 'reviewed_by'}: missing; a review needs "
+                        "both who reviewed it (reviewed_by: Jane Doe, LCSW) and when (reviewed_on: 2025-03-03)")
+    blocks, warnings = parse_body(body, first_line=text[:match.end()].count("\n") + 1)
     if not blocks:
         problems.append(f"{source}: body: empty; expected the article text after the front matter")
     if problems:
@@ -113,7 +119,8 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     return Article(
         slug=slug, title=title, summary=summary or first_sentence(blocks, title), updated=updated, blocks=blocks,
         author=author or None, canonical_url=canonical, tags=tags, language=language, source=source,
-        summary_from_body=not summary,
+        summary_from_body=not summary, reviewed_by=reviewed_by or None, reviewed_on=reviewed_on,
+        next_review=next_review,
         warnings=tuple(f"{source}: {w}" for w in warnings),
     )
 

@@ -30,17 +30,24 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strik
 _PARSER.validateLink = lambda url: True
 
 
-def parse_body(markdown: str) -> tuple[tuple[Block, ...], tuple[str, ...]]:
-    """Parse a Markdown body into blocks, with a warning for everything dropped."""
-    reader = _Reader()
+def parse_body(markdown: str, first_line: int = 1) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    """Parse a Markdown body into blocks, with a warning for everything dropped.
+
+    `first_line` is the body's first line in its file, so blocks carry the file's line numbers.
+    """
+    reader = _Reader(first_line)
     tree = SyntaxTreeNode(_PARSER.parse(markdown))
     blocks = reader.blocks(tree.children)
     return blocks, tuple(reader.warnings)
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, first_line: int = 1) -> None:
         self.warnings: list[str] = []
+        self.first_line = first_line
+
+    def line(self, node: SyntaxTreeNode) -> int | None:
+        return self.first_line + node.map[0] if node.map else None
 
     def blocks(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
         out: list[Block] = []
@@ -55,10 +62,10 @@ class _Reader:
         if kind == "heading":
             level = int(node.tag[1])
             text = self.inline(node.children)
-            return Heading(level, text) if _has_words(text) else None
+            return Heading(level, text, line=self.line(node)) if _has_words(text) else None
         if kind == "paragraph":
             text = self.inline(node.children)
-            return Paragraph(text) if _has_words(text) else None
+            return Paragraph(text, line=self.line(node)) if _has_words(text) else None
         if kind == "bullet_list":
             return BulletList(self.items(node))
         if kind == "ordered_list":
@@ -91,7 +98,7 @@ class _Reader:
                     header = cells
                 else:
                     rows.append(cells)
-        return Table(header, tuple(rows))
+        return Table(header, tuple(rows), line=self.line(node))
 
     def inline(self, nodes: list[SyntaxTreeNode]) -> Text:
         spans: list[Span] = []
