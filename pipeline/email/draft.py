@@ -17,8 +17,10 @@ from pipeline.sources import (
     Practice,
     article_page_url,
     clock,
+    edition_mark,
     listening_time,
     phone_link,
+    review_line,
     stamp,
     stamp_text,
     words,
@@ -143,6 +145,8 @@ def render_email(
         "attachments": files,
         "links": links(article, practice, recording) if by_link else (),
         "page_url": article_page_url(practice, article.slug),
+        "edition": str(edition_mark(article)),  # so the practice can tell which edition the client was given
+        "reviewed": review_line(article),
     }
     env = environment(language)
     message = EmailMessage(policy=DRAFT_POLICY)

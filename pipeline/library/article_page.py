@@ -12,10 +12,12 @@ from pipeline.library.assets import inline_asset, language_name, listening
 from pipeline.sources import (
     Article,
     Practice,
+    edition_mark,
     long_date,
     phone_link,
     reading_grade,
     reading_scale,
+    review_line,
     stamp,
     words,
 )
@@ -100,6 +102,8 @@ def render_article_page(article: Article, recording: Recording | None, practice:
         updated=long_date(article.updated, language) if article.updated else None,
         listening_time=listening(article, recording, practice),
         reading_level=reading_level(article),
+        reviewed=review_line(article),
+        edition=str(edition_mark(article)),
         language_name=language_name(article.language),
         downloads=downloads(slug, built, language),
         audio=f"{slug}.mp3" if narrated else None,

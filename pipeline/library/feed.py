@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time
 from markupsafe import Markup
 
 from pipeline.audio import CHAPTERS_TYPE
-from pipeline.sources import Article, Practice, article_page_url, published_url, stamp, words
+from pipeline.sources import Article, Practice, article_page_url, published_url, review_line, stamp, words
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -104,8 +104,10 @@ def _description(article: Article, practice: Practice) -> Markup:
     s = stamp(practice, article.language)  # in the words of the article it describes
     reach = words(article.language)("Phone: {phone}  E-mail: {email}  Web: {website}").format(
         phone=s.phone, email=s.email, website=s.website_display)
+    reviewed = review_line(article)
     return Markup("").join([
         Markup("<p>{}</p>").format(article.summary),
+        *([Markup("<p>{}</p>").format(reviewed)] if reviewed else []),
         Markup("<p>{}<br>{}<br>{}<br>{}</p>").format(s.name, s.services_sentence, reach, s.response_time),
         Markup("<p><strong>{}</strong></p>").format(s.crisis),
         Markup("<p>{}</p>").format(s.disclaimer),

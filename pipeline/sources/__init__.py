@@ -19,6 +19,7 @@ from pipeline.sources.article import (
 )
 from pipeline.sources.article import words as article_text
 from pipeline.sources.articles import SLUG, clean_line, read_library
+from pipeline.sources.editing import PlainLanguageSettings, ReviewSettings, RuleId
 from pipeline.sources.invisible import visible
 from pipeline.sources.language import (
     SOURCE_LANGUAGE,
@@ -30,7 +31,7 @@ from pipeline.sources.language import (
     words,
 )
 from pipeline.sources.markdown import parse_body
-from pipeline.sources.practice import PlainLanguageSettings, Practice, RuleId, SpeechSettings, load_practice
+from pipeline.sources.practice import Practice, SpeechSettings, load_practice
 from pipeline.sources.publishing import article_page_url, artwork_file, published_url
 from pipeline.sources.readability import TARGET_GRADE, ReadingScale, reading_grade, reading_scale
 from pipeline.sources.review import EditionMark, ReviewStatus, edition_mark, next_review, review_line, review_status
@@ -78,6 +79,7 @@ __all__ = [
     "reading_scale",
     "ReadingScale",
     "review_line",
+    "ReviewSettings",
     "review_status",
     "ReviewStatus",
     "Rule",
