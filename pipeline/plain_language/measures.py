@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pipeline.article import Article
 from pipeline.plain_language.passages import Passage, prose
-from pipeline.sources import Article, reading_grade
+from pipeline.plain_language.readability import reading_grade
 
 if TYPE_CHECKING:
     from textstat.textstat import textstatistics

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from pipeline.sources.article import Article
-from pipeline.sources.article import words as body_text
-from pipeline.sources.language import translations
-from pipeline.sources.wording import long_date
+from pipeline.article import Article, body_text
+from pipeline.language import long_date, translations
 
 ReviewStatus = Literal["current", "due", "overdue", "unreviewed"]
 DIGEST_CHARS = 7
