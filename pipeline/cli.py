@@ -55,7 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="articles built in parallel (default: number of cores)")
 
-    commands.add_parser("check", parents=[shared], help="validate the sources and report on each article")
+    check = commands.add_parser("check", parents=[shared],
+                                help="validate the sources and score each article's plain language and review")
+    check.add_argument("slugs", nargs="*", metavar="SLUG", help="articles to check (default: all)")
+    check.add_argument("--json", action="store_true",
+                       help="print one JSON document: each article's scorecard and review (see README)")
 
     serve = commands.add_parser("serve", parents=[shared],
                                 help="build, preview build/ on 127.0.0.1 and rebuild and reload on every change")

@@ -1,5 +1,7 @@
 /* The library page: search as you type, a topic filter, two orders and a count of what shows.
-   Without this script the whole list shows, newest first, and the search form stays hidden. */
+   Without this script the whole list shows, newest first, and the search form stays hidden.
+   Staff open the page as index.html#staff to see the clinical-review filter too; whether a review
+   is due is worked out from today's date here, so the page itself never changes with the calendar. */
 (function () {
   "use strict";
 
@@ -11,6 +13,8 @@
   var find = document.getElementById("find");
   var topic = document.getElementById("topic");
   var order = document.getElementById("order");
+  var review = document.getElementById("review");
+  var staff = document.getElementById("staff");
   var language = document.documentElement.lang || "en";
 
   // Case and accents don't matter: "anxiete" finds "Anxiété".
@@ -22,12 +26,24 @@
     var tags = Array.prototype.map.call(item.querySelectorAll(".tag"), function (t) { return t.textContent; });
     var title = item.querySelector("h2").textContent;
     var summary = item.querySelector(".summary").textContent;
-    return {item: item, index: index, title: title, tags: tags,
+    return {item: item, index: index, title: title, tags: tags, nextReview: item.getAttribute("data-next-review"),
             text: folded([title, summary].concat(tags).join(" \n "))};
   });
 
+  // "due": the next review is within the warning days (or past); "unreviewed": no review recorded.
+  function reviewMatches(entry, wanted) {
+    if (!wanted) { return true; }
+    if (!entry.nextReview) { return wanted === "unreviewed"; }
+    if (wanted !== "due") { return false; }
+    var warnDays = parseInt(review.getAttribute("data-warn-days"), 10) || 0;
+    var warnFrom = new Date(entry.nextReview + "T00:00:00");
+    warnFrom.setDate(warnFrom.getDate() - warnDays);
+    return new Date() >= warnFrom;
+  }
+
   function matches(entry, words, tag) {
     if (tag && entry.tags.indexOf(tag) < 0) { return false; }
+    if (review && !reviewMatches(entry, review.value)) { return false; }
     return words.every(function (word) { return entry.text.indexOf(word) >= 0; });
   }
 
@@ -62,6 +78,8 @@
 
   find.addEventListener("input", filter);
   if (topic) { topic.addEventListener("change", filter); }
+  if (review) { review.addEventListener("change", filter); }
+  if (staff && window.location.hash === "#staff") { staff.hidden = false; }
   order.addEventListener("change", sort);
   form.addEventListener("submit", function (event) { event.preventDefault(); filter(); });
   form.addEventListener("reset", function () {

@@ -66,11 +66,13 @@ def current_words(text: Text) -> str:
 class Heading:
     level: int  # 2..6 in the body; the article title is the only level 1
     text: Text
+    line: int | None = field(default=None, compare=False)  # in the source file, for editors' messages
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: Text
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class CodeBlock:
 class Table:
     header: tuple[Text, ...]
     rows: tuple[tuple[Text, ...], ...]
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -132,10 +135,15 @@ class Article:
     source: str = ""  # the file it was read from, for messages
     summary_from_body: bool = False
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    reviewed_by: str | None = None  # "Jane Doe, LCSW": the clinician who last reviewed it
+    reviewed_on: date | None = None
+    next_review: date | None = None  # None: reviewed_on plus the profile's review.every_years
 
     def __post_init__(self) -> None:
         for name in ("title", "summary"):
             object.__setattr__(self, name, clean_line(getattr(self, name)))
         if self.author is not None:
             object.__setattr__(self, "author", clean_line(self.author) or None)
+        if self.reviewed_by is not None:
+            object.__setattr__(self, "reviewed_by", clean_line(self.reviewed_by) or None)
         object.__setattr__(self, "tags", tuple(tag for tag in map(clean_line, self.tags) if tag))

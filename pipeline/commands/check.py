@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from pipeline.article import (
     Article,
@@ -21,6 +22,7 @@ from pipeline.audio import narration_script
 from pipeline.commands.article_step import article_step
 from pipeline.commands.limits import over_limits
 from pipeline.commands.loading import engine_problem, load_sources, missing_voice
+from pipeline.commands.scorecards import ArticleCheck, article_check, check_warnings
 from pipeline.errors import PipelineError
 from pipeline.language import listening_time
 from pipeline.plain_language import reading_grade, reading_scale
@@ -41,11 +43,12 @@ class CheckReport:
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # worth knowing, never a failure
+    articles: list[ArticleCheck] = field(default_factory=list)  # each article's scorecard and review
 
 
-def check(settings: Settings) -> CheckReport:
+def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = None) -> CheckReport:
 
-    practice, articles, problems = load_sources(settings)
+    practice, articles, problems = load_sources(settings, slugs)
     report = CheckReport(problems=list(problems))
     unknown_engine = engine_problem(settings, practice)
     if unknown_engine:
@@ -73,11 +76,14 @@ def check(settings: Settings) -> CheckReport:
         try:
             with article_step(article.slug, "checking"):
                 line, flags = article_summary(article, practice), editor_flags(article, practice)
+                checked = article_check(article, practice, today or date.today())
         except PipelineError as exc:  # one article's defect skips only that article
             report.problems.extend(exc.problems)
             continue
         report.lines.append(line)
         report.warnings.extend(flags)
+        report.warnings.extend(check_warnings(checked, practice))
+        report.articles.append(checked)
     count = len(articles)
     report.lines.append(f"{count} article{'s' if count != 1 else ''} checked")
     return report
@@ -105,14 +111,9 @@ def article_summary(article: Article, practice: Practice) -> str:
 
 
 def editor_flags(article: Article, practice: Practice) -> list[str]:
-    """Warnings a careful editor would raise about one article."""
+    """Warnings a careful editor would raise about one article (the reading level is the scorecard's)."""
     where = article.source
     flags = list(article.warnings)
-    grade, scale = reading_grade(article), reading_scale(article.language)
-    if scale.too_hard(grade):
-        aim = "or above, higher is easier" if scale.higher_is_easier else "or below"
-        flags.append(f"{where}: reading level is {scale.label(grade)}; patient handouts aim for "
-                     f"{scale.name} {scale.target:.0f} {aim} (shorter sentences, plainer words)")
     if estimated_email_mb(article, practice) > practice.email.budget_mb:
         flags.append(f"{where}: the e-mail draft will likely exceed the "
                      f"{practice.email.budget_mb:g} MB budget; lower speech.bitrate_kbps or link "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from pipeline.audio import format_script, narration_script
@@ -51,10 +52,18 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
 
-    report = check(settings)
-    _problems(report.notices, "notice")
-    for line in report.lines:
-        print(line)
+    report = check(settings, tuple(args.slugs))
+    if args.json:
+        print(json.dumps({"articles": [checked.as_json() for checked in report.articles],
+                          "warnings": report.warnings, "problems": report.problems},
+                         ensure_ascii=False, indent=2))
+    else:
+        from pipeline.commands.scorecards import print_scorecards
+
+        _problems(report.notices, "notice")
+        for line in report.lines:
+            print(line)
+        print_scorecards(report.articles)
     _problems(report.warnings, "warning")
     _problems(report.problems)
     if report.problems or (settings.strict and report.warnings):

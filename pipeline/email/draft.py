@@ -14,7 +14,7 @@ from email.utils import format_datetime
 from pipeline.article import Article
 from pipeline.audio import Recording
 from pipeline.language import clock, listening_time, phrases
-from pipeline.sources import Practice, article_page_url
+from pipeline.sources import Practice, article_page_url, edition_mark, review_line
 from pipeline.stamp import phone_link, stamp, stamp_text
 from pipeline.templating import environment
 
@@ -136,6 +136,8 @@ def render_email(
         "attachments": files,
         "links": links(article, practice, recording) if by_link else (),
         "page_url": article_page_url(practice, article.slug),
+        "edition": str(edition_mark(article)),  # so the practice can tell which edition the client was given
+        "reviewed": review_line(article),
     }
     env = environment(language)
     message = EmailMessage(policy=DRAFT_POLICY)

@@ -23,7 +23,7 @@ from pipeline.article import (
 from pipeline.handout.pdf import write_pdf
 from pipeline.handout.qr import QrCode, qr_code
 from pipeline.language import long_date, phrases
-from pipeline.sources import Practice, article_page_url
+from pipeline.sources import Practice, article_page_url, edition_mark, review_line
 from pipeline.stamp import Stamp, display_url, stamp
 from pipeline.templating import environment
 
@@ -44,6 +44,9 @@ class Handout:
     paper: str
     updated: str | None  # "August 4, 2025"; None for an article that gives no date
     codes: tuple[QrCode, ...]
+    reviewed: str | None = None  # "Reviewed by Jane Doe, LCSW, on March 3, 2025"
+    edition_mark: str = ""  # "Edition 2025-08-04 · 3f9a2c1": on the first page and in the PDF's metadata
+    edition_footer: str = ""  # "Ed. 3f9a2c1": the digest on every page, beside the page number
 
 
 def render_handout(article: Article, practice: Practice, edition: Edition) -> bytes:
@@ -65,6 +68,9 @@ def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
         paper=PAPER[practice.handout.paper],
         updated=long_date(article.updated, article.language) if article.updated else None,
         codes=qr_codes(article, practice),
+        reviewed=review_line(article),
+        edition_mark=_("Edition {mark}").format(mark=edition_mark(article)),
+        edition_footer=_("Ed. {digest}").format(digest=edition_mark(article).digest),
     )
     return environment(article.language).get_template("handout.html.j2").render(handout=handout)
 

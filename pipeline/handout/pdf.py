@@ -38,7 +38,7 @@ def write_pdf(html: str, updated: date | None, fetcher: AssetFetcher | None = No
     fetcher = fetcher or AssetFetcher()
     with _RENDER_LOCK, _weasyprint_problems() as problems, _source_date(updated):
         document = HTML(string=html, url_fetcher=fetcher).render()
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True,
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, custom_metadata=True,
                                  finisher=functools.partial(_finish, problems=problems))
     if problems:
         raise RenderError(*problems)

@@ -12,7 +12,7 @@ from pipeline.audio import Recording
 from pipeline.language import language_name, long_date, phrases
 from pipeline.library.assets import inline_asset, listening
 from pipeline.plain_language import reading_grade, reading_scale
-from pipeline.sources import Practice
+from pipeline.sources import Practice, edition_mark, review_line
 from pipeline.stamp import phone_link, stamp
 from pipeline.templating import environment
 
@@ -95,6 +95,8 @@ def render_article_page(article: Article, recording: Recording | None, practice:
         updated=long_date(article.updated, language) if article.updated else None,
         listening_time=listening(article, recording, practice),
         reading_level=reading_level(article),
+        reviewed=review_line(article),
+        edition=str(edition_mark(article)),
         language_name=language_name(article.language),
         downloads=downloads(slug, built, language),
         audio=f"{slug}.mp3" if narrated else None,

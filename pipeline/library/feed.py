@@ -15,7 +15,7 @@ from markupsafe import Markup
 from pipeline.article import Article
 from pipeline.audio import CHAPTERS_TYPE
 from pipeline.language import phrases
-from pipeline.sources import Practice, article_page_url, published_url
+from pipeline.sources import Practice, article_page_url, published_url, review_line
 from pipeline.stamp import stamp
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
@@ -107,8 +107,10 @@ def _description(article: Article, practice: Practice) -> Markup:
     s = stamp(practice, article.language)  # in the words of the article it describes
     reach = phrases(article.language)("Phone: {phone}  E-mail: {email}  Web: {website}").format(
         phone=s.phone, email=s.email, website=s.website_display)
+    reviewed = review_line(article)
     return Markup("").join([
         Markup("<p>{}</p>").format(article.summary),
+        *([Markup("<p>{}</p>").format(reviewed)] if reviewed else []),
         Markup("<p>{}<br>{}<br>{}<br>{}</p>").format(s.name, s.services_sentence, reach, s.response_time),
         Markup("<p><strong>{}</strong></p>").format(s.crisis),
         Markup("<p>{}</p>").format(s.disclaimer),

@@ -14,7 +14,7 @@ from pipeline.article import Article
 from pipeline.audio import Recording
 from pipeline.language import language_name, long_date
 from pipeline.library.assets import inline_asset, listening
-from pipeline.sources import Practice
+from pipeline.sources import Practice, next_review
 from pipeline.stamp import phone_link, stamp
 from pipeline.templating import environment
 
@@ -28,6 +28,7 @@ class Entry:
     updated: str | None
     listening_time: str | None
     language: str | None  # the article's language, when it differs from the page's
+    next_review: str = ""  # ISO date of its next clinical review, for the staff filter; "" if unreviewed
 
 
 def newest_first(articles: Sequence[Article]) -> list[Article]:
@@ -55,6 +56,7 @@ def render_library_page(
             updated=long_date(article.updated, language) if article.updated else None,
             listening_time=listening(article, recordings.get(article.slug), practice, language),
             language=language_name(article.language) if article.language != language else None,
+            next_review=_next_review(article, practice),
         )
         for article in newest_first(articles)
     ]
@@ -64,8 +66,14 @@ def render_library_page(
         stamp=stamp(practice, language),
         phone_link=phone_link(practice.practice.phone),
         language=language,
+        warn_days=practice.review.warn_days,
         style=style,
         script=script,
         style_hash=style_hash,
         script_hash=script_hash,
     )
+
+
+def _next_review(article: Article, practice: Practice) -> str:
+    due = next_review(article, practice.review.every_years) if article.reviewed_by else None
+    return due.isoformat() if due else ""

@@ -16,7 +16,8 @@ from pipeline.sources.summary import first_sentence
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
-FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language"}
+FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language",
+          "reviewed_by", "reviewed_on", "next_review"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,11 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     canonical = fields.url("canonical_url")
     language = fields.language(default_language)
     tags = fields.tags()
+    reviewed_by, reviewed_on = fields.text("reviewed_by"), fields.date("reviewed_on")
+    next_review = fields.date("next_review")
+    if bool(reviewed_by) != bool(reviewed_on):
+        problems.append(f"{source}: {'reviewed_on' if reviewed_by else 'reviewed_by'}: missing; a review needs "
+                        "both who reviewed it (reviewed_by: Jane Doe, LCSW) and when (reviewed_on: 2025-03-03)")
     blocks, warnings = parse_body(front.body, front.body_line)
     if not blocks:
         problems.append(f"{source}: body: empty; expected the article text after the front matter")
@@ -93,7 +99,8 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
         slug=slug, title=title, summary=summary or first_sentence(blocks, title, language), updated=updated,
         blocks=blocks,
         author=author or None, canonical_url=canonical, tags=tags, language=language, source=source,
-        summary_from_body=not summary,
+        summary_from_body=not summary, reviewed_by=reviewed_by or None, reviewed_on=reviewed_on,
+        next_review=next_review,
         warnings=tuple(f"{source}: {w}" for w in warnings),
     )
 

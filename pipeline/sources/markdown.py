@@ -79,10 +79,10 @@ class _Reader:
         if kind == "heading":
             level = int(node.tag[1])
             text = self.inline(node.children)
-            return Heading(level, text) if _has_words(text) else None
+            return Heading(level, text, line=self.line) if _has_words(text) else None
         if kind == "paragraph":
             text = self.inline(node.children)
-            return Paragraph(text) if _has_words(text) else None
+            return Paragraph(text, line=self.line) if _has_words(text) else None
         if kind == "bullet_list":
             return BulletList(self.items(node))
         if kind == "ordered_list":
@@ -105,6 +105,7 @@ class _Reader:
         return tuple(ListItem(self.blocks(item.children)) for item in node.children)
 
     def table(self, node: SyntaxTreeNode) -> Table:
+        line = self.line
         header: tuple[Text, ...] = ()
         rows: list[tuple[Text, ...]] = []
         for section in node.children:
@@ -115,7 +116,7 @@ class _Reader:
                     header = cells
                 else:
                     rows.append(cells)
-        return Table(header, tuple(rows))
+        return Table(header, tuple(rows), line=line)
 
     def inline(self, nodes: list[SyntaxTreeNode]) -> Text:
         spans: list[Span] = []

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.language import SOURCE_LANGUAGE
+from pipeline.sources.editing import PlainLanguageSettings, ReviewSettings
 from pipeline.sources.profile_fields import (
     Artwork,
     BaseUrl,
@@ -141,6 +142,8 @@ class Practice(_Schema):
     email: EmailSettings = EmailSettings()
     publish: PublishSettings = PublishSettings()
     limits: Limits = Limits()
+    plain_language: PlainLanguageSettings = PlainLanguageSettings()
+    review: ReviewSettings = ReviewSettings()
     pronunciations: dict[str, str] = {}
 
     def notices_in(self, language: str) -> LanguageNotices | None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from textstat.textstat import textstatistics
 
 from pipeline.article.text import body_text
-from pipeline.commands.check import article_summary, editor_flags
+from pipeline.commands.check import article_summary
+from pipeline.commands.scorecards import article_check, check_warnings
 from pipeline.library.article_page import reading_level
 from pipeline.plain_language.readability import reading_grade, reading_scale
 from pipeline.sources.articles import parse_article
@@ -45,13 +47,16 @@ def test_hard_spanish_is_flagged_against_its_own_target(practice):
     article = parse_article(HARD_SPANISH.encode(), "dificil.md", "dificil")
     score = reading_grade(article)
     assert reading_scale("es").too_hard(score)
-    assert f"dificil.md: reading level is Szigriszt-Pazos {score:.1f}; patient handouts aim for Szigriszt-Pazos " \
-           "55 or above, higher is easier (shorter sentences, plainer words)" in editor_flags(article, practice)
+    warnings = check_warnings(article_check(article, practice, date(2025, 9, 1)), practice)
+    assert f"dificil.md:8: reading-level: Szigriszt-Pazos {score:.1f} (muy difícil); aim for 55 or above " \
+           "(INFLESZ \"normal\"): shorter sentences and everyday words" in warnings
     assert article_summary(article, practice).startswith(f"dificil: Szigriszt-Pazos {score:.1f}, ")
 
 
 def test_easy_spanish_is_not_flagged(spanish_article, practice):
-    assert not any("reading level" in flag for flag in editor_flags(spanish_article, practice))
+    checked = article_check(spanish_article, practice, date(2025, 9, 1))
+    assert not any("reading-level" in warning for warning in check_warnings(checked, practice))
+    assert not any(finding.rule == "reading-level" for finding in checked.card.findings)
 
 
 def test_the_article_page_shows_the_level_in_the_article_s_language(spanish_article, seed_article):
