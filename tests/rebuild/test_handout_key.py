@@ -89,6 +89,17 @@ NOT_READ = {  # inputs of other outputs: the handout must not be rebuilt for the
     "email.attach_large_print": in_profile("email.attach_large_print", True),
     "limits.max_handout_pages": in_profile("limits.max_handout_pages", 12),
     "limits.max_listening_minutes": in_profile("limits.max_listening_minutes", 20),
+    # The scorecard's thresholds and the review cycle are for `check`; the handout prints the
+    # article's own review line, not when the next review falls.
+    "plain_language.max_grade": in_profile("plain_language.max_grade", 6.0),
+    "plain_language.min_spanish_score": in_profile("plain_language.min_spanish_score", 65.0),
+    "plain_language.max_sentence_words": in_profile("plain_language.max_sentence_words", 15),
+    "plain_language.max_paragraph_words": in_profile("plain_language.max_paragraph_words", 60),
+    "plain_language.headings_after_words": in_profile("plain_language.headings_after_words", 200),
+    "plain_language.off": in_profile("plain_language.off", ("jargon",)),
+    "plain_language.strict": in_profile("plain_language.strict", ("reading-level", "jargon")),
+    "review.every_years": in_profile("review.every_years", 2),
+    "review.warn_days": in_profile("review.warn_days", 60),
     "publish.title": in_profile("publish.title", "Harbor Couples: listen"),
     "publish.description": in_profile("publish.description", "Audio handouts from Harbor Couples."),
     "publish.artwork": in_profile("publish.artwork", "show.png"),
