@@ -9,12 +9,13 @@ is read as text by lxml's HTML parser, which never loads what an element points 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import lxml.html
 from lxml import etree
 
 from pipeline.importing.furniture import Removed
-from pipeline.importing.spans import merged, stripped, top_level_two
+from pipeline.importing.spans import merged, paragraphs, stripped, texts, top_level_two
 from pipeline.sources import (
     Block,
     BulletList,
@@ -84,9 +85,7 @@ class _Reader:
         loose: list[Span] = [Span(parent.text)] if parent.text else []
 
         def paragraph() -> None:
-            text = stripped(merged(loose))
-            if plain(text).strip():
-                out.append(Paragraph(text))
+            out.extend(Paragraph(text) for text in paragraphs(merged(loose)))  # <br><br> stands between paragraphs
             loose.clear()
 
         for child in parent:
@@ -137,14 +136,29 @@ class _Reader:
 
     def table(self, element: etree._Element) -> list[Block]:
         rows = [row for row in element.iter("tr") if _table_of(row) is element]
-        cells = [tuple(self.text(cell) for cell in row if cell.tag in ("td", "th")) for row in rows]
+        cells = [tuple(self.cell(cell) for cell in row if cell.tag in ("td", "th")) for row in rows]
         cells = [row for row in cells if row]
         if not cells:
             return []
-        first = [cell for cell in rows[0] if cell.tag in ("td", "th")]
-        if first and all(cell.tag == "th" for cell in first) or rows[0].getparent().tag == "thead":
-            return [Table(cells[0], tuple(cells[1:]))]
-        return [Table((), tuple(cells))]
+        # A header row the source marks (<th>, <thead>, Word's "repeat as header row"), else the first row:
+        # tables in handouts and posts name their columns in the first row.
+        return [Table(cells[0], tuple(cells[1:]))]
+
+    def cell(self, cell: etree._Element) -> Text:
+        """A table cell's words; a cell of several paragraphs or a list keeps each part, separated by '; '."""
+        if not cell.xpath(".//ul | .//ol | .//p[following-sibling::p] | .//br"):
+            return self.text(cell)
+        parts = [part for part in texts(self.blocks(cell)) if plain(part).strip()]
+        joined: list[Span] = []
+        for part in parts:
+            joined += [Span("; ")] * bool(joined) + [replace(span, text=re.sub(r"\s*\n\s*", "; ", span.text))
+                                                     for span in part]
+        if cell.xpath(".//ul | .//ol"):
+            items = " / ".join(" ".join(plain(part).split())[:40] for part in parts[:3])
+            self.removed.append(Removed(len(self.removed) + 1, "review",
+                                        f"a table cell holds a list ({items}…); a table cell has one line, so "
+                                        "its items are written one after another, separated by ';' — check it"))
+        return stripped(merged(joined))
 
     def text(self, element: etree._Element) -> Text:
         return stripped(merged(self.spans(element, {}, top=True)))

@@ -13,8 +13,19 @@ from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
+from pipeline.importing.spans import texts as body_texts
 from pipeline.importing.text import read_text
-from pipeline.sources import SLUG, Heading, clean_line, first_sentence, language_name, languages, plain, visible
+from pipeline.sources import (
+    SLUG,
+    Heading,
+    Paragraph,
+    clean_line,
+    first_sentence,
+    language_name,
+    languages,
+    plain,
+    visible,
+)
 
 MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
@@ -60,15 +71,14 @@ def import_page(path: Path, slug: str | None = None) -> Imported:
 def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: list[str] | tuple[str, ...] = (),
                    slug: str | None = None) -> Imported:
     """The article source for a draft: front matter with `# review:` notes, then the body as Markdown."""
-    notes = [*draft.notes, *notes]
-    title, title_note = _title(draft)
-    if title_note:
-        notes.append(title_note)
+    notes = [*draft.notes, *notes, *(f"review: {item.text}" for item in draft.removed if item.kind == "review")]
+    title, title_note = _title(draft, fallback_name)
+    summary, summary_note = _summary(draft, title)
+    notes += [note for note in (title_note, summary_note) if note]
     # A file's own name is a better slug than a guessed title; a post in an export has no name of its own.
     named = title if draft.title or fallback_name is None else fallback_name
     slug = slug or safe_slug(draft.slug or "") or safe_slug(named) or "imported-article"
-    meta: dict[str, object] = {"title": title, "slug": slug,
-                               "summary": clean_line(draft.summary or "") or first_sentence(draft.blocks, title)}
+    meta: dict[str, object] = {"title": title, "slug": slug, "summary": summary}
     if draft.updated:
         meta["updated"] = draft.updated
     else:
@@ -140,14 +150,33 @@ def _read(path: Path) -> tuple[str, list[str]]:
     return text, notes
 
 
-def _title(draft: Draft) -> tuple[str, str | None]:
-    """The page's title, or its first heading with a note asking the editor to review it."""
+# Headings that name a part of any document, never what the article is about.
+_NOT_TITLES = {"notes", "footnotes", "endnotes", "contents", "table of contents", "references", "comments"}
+
+
+def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
+    """The page's title, else its first heading, else its file's name, with a note asking the editor to review it."""
     if draft.title and clean_line(draft.title):
         return clean_line(draft.title), None
-    heading = next((clean_line(plain(block.text)) for block in draft.blocks if isinstance(block, Heading)), None)
+    heading = next((text for block in draft.blocks if isinstance(block, Heading)
+                    if (text := clean_line(plain(block.text))) and text.casefold() not in _NOT_TITLES), None)
     if heading:
         return heading, f"review: no title found; title: is the first heading, {heading!r}"
+    named = clean_line(re.sub(r"[-_]+", " ", fallback_name or "")).capitalize()
+    if named:
+        return named, f"review: no title or heading found; title: is the file's name, {named!r}"
     return "Untitled article", "review: no title or heading found; title: is 'Untitled article'"
+
+
+def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
+    """The excerpt, else the first sentence of the body's first words that are not the title."""
+    if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
+        return clean_line(draft.summary), None
+    for text in body_texts(draft.blocks):
+        summary = first_sentence((Paragraph(text),), "")
+        if summary and clean_line(summary) != title:
+            return clean_line(summary), None
+    return title, "review: the body has no sentence to sum it up; summary: repeats the title"
 
 
 def safe_slug(text: str) -> str:
@@ -161,6 +190,8 @@ def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:
     """One line per run of removed page furniture of the same kind."""
     runs: list[tuple[str, list[str]]] = []
     for item in removed:
+        if item.kind == "review":
+            continue  # a question for the editor, listed with the draft's other review notes
         if runs and runs[-1][0] == item.kind:
             runs[-1][1].append(item.text)
         else:

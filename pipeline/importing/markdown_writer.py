@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import groupby
 
 from pipeline.sources import (
@@ -82,13 +83,12 @@ def _checked(text: Text, line: Callable[[str], str]) -> str:
     blocks, _ = parse_body(markdown)
     if len(blocks) == 1 and _words(getattr(blocks[0], "text", ())) == _words(text):
         return markdown
-    return line(_inline(tuple(Span(span.text, code=span.code, href=span.href) for span in text)))
+    return line(_inline(tuple(replace(span, emphasis=False, strong=False) for span in text)))
 
 
 def _one_line(text: Text) -> Text:
     """Headings and table cells hold one line: line breaks become spaces."""
-    return tuple(Span(span.text.replace("\n", " "), span.emphasis, span.strong, span.code, span.href)
-                 for span in text)
+    return tuple(replace(span, text=span.text.replace("\n", " ")) for span in text)
 
 
 def _words(text: Text) -> str:
@@ -145,7 +145,7 @@ def _bare_edges(text: Text) -> Text:
             continue
         lead, trail = span.text[: len(span.text) - len(span.text.lstrip())], span.text[len(span.text.rstrip()):]
         out += [Span(lead)] if lead else []
-        out.append(Span(core, span.emphasis, span.strong, span.code, span.href))
+        out.append(replace(span, text=core))
         out += [Span(trail)] if trail else []
     return tuple(out)
 

@@ -24,6 +24,7 @@ from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
+from pipeline.importing.spans import top_level_two
 from pipeline.sources import Heading, clean_line, plain, visible
 
 MAX_DOCUMENT_BYTES = 50_000_000
@@ -31,6 +32,9 @@ MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bom
 STYLE_MAP = "\n".join([
     "p[style-name='Title'] => h1.document-title:fresh",
     "p[style-name='Subtitle'] => p.document-subtitle:fresh",
+    # Word's quotation styles are block quotes (mammoth would read them as plain paragraphs).
+    "p[style-name='Quote'] => blockquote > p:fresh",
+    "p[style-name='Intense Quote'] => blockquote > p:fresh",
     "p[style-name='TOC Heading'] => p.table-of-contents:fresh",
     *(f"p[style-name='toc {level}'] => p.table-of-contents:fresh" for level in range(1, 10)),
 ])
@@ -46,7 +50,7 @@ def read_document(path: Path) -> Draft:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         core = _core_properties(path, package)
         language = core.get("language") or _language(path, package)
-        data, text_boxes = _without_text_boxes(path, package, data)
+        text_boxes = _text_boxes(path, package)
     import mammoth  # loads only for Word files
 
     def no_picture(image: object) -> dict[str, str]:
@@ -66,14 +70,23 @@ def read_document(path: Path) -> Draft:
         raise ImportFailed(f"{path}: the Word document is empty; nothing to import")
     if not blocks:
         raise ImportFailed(f"{path}: the Word document has a title but no text; nothing to import")
+    kept = " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split()) if html else ""
+    lost = [text for text in text_boxes if " ".join(text.split()) not in kept]
     removed = [*([Removed(0, "table of contents", " / ".join(contents))] if contents else []), *dropped,
-               *(Removed(0, "text box", text) for text in text_boxes)]
+               *(Removed(0, "text box", text) for text in lost)]
     removed = [Removed(number, item.kind, item.text) for number, item in enumerate(removed, start=1)]
     title = title or core.get("title")
     notes = ()
     if not title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2:
-        title, blocks = plain(blocks[0].text), blocks[1:]  # the first heading, before any text, is the title
+        title, rest = plain(blocks[0].text), list(blocks[1:])  # the first heading, before any text, is the title
+        top_level_two(rest)  # so the headings under it start at ## again
+        blocks = tuple(rest)
         notes = (f"review: no Title paragraph; title: is the first heading, {title!r}",)
+    boxes = [text for text in text_boxes if text not in lost]
+    if boxes:
+        shown = " / ".join(f"{text[:60]!r}" for text in boxes[:3])
+        notes += (f"review: {len(boxes)} text box(es) kept as paragraphs where they stood ({shown}); "
+                  "check each reads well in its place",)
     pictures = sum(1 for item in removed if item.kind in ("image", "text box"))
     if pictures:
         notes += (f"review: {pictures} picture(s) or text box(es) were left out; check the text still reads "
@@ -133,25 +146,15 @@ def _core_properties(path: Path, package: zipfile.ZipFile) -> dict[str, str]:
     return found
 
 
-def _without_text_boxes(path: Path, package: zipfile.ZipFile, data: bytes) -> tuple[bytes, list[str]]:
-    """The document with its text boxes taken out (they float beside the text), and their words."""
+def _text_boxes(path: Path, package: zipfile.ZipFile) -> list[str]:
+    """The words of each text box (call-outs such as a crisis line); mammoth reads them where they stand."""
     root = _xml(path, package, "word/document.xml")
-    boxes = root.findall(f".//{{{_W}}}txbxContent") if root is not None else []
-    if not boxes:
-        return data, []
     words: list[str] = []
-    for box in boxes:  # Word writes each box twice: for new readers and as a fallback for old ones
-        text = " ".join(" ".join(box.itertext()).split())
+    for box in root.findall(f".//{{{_W}}}txbxContent") if root is not None else []:
+        text = " ".join(" ".join(box.itertext()).split())  # Word writes each box twice: new and old form
         if text and text not in words:
             words.append(text)
-        box.getparent().remove(box)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
-        for info in package.infolist():
-            content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) \
-                if info.filename == "word/document.xml" else package.read(info.filename)
-            rewritten.writestr(info, content)
-    return out.getvalue(), words
+    return words
 
 
 def _notes_and_title(html: str) -> tuple[str, str | None, str | None, list[str]]:

@@ -81,11 +81,13 @@ def test_the_table_of_contents_is_listed_and_left_out(handout):
     assert plain(article.blocks[0].text).startswith("Anxiety is your body's alarm.")
 
 
-def test_pictures_and_text_boxes_are_listed_and_left_out(handout):
+def test_pictures_are_listed_and_left_out_and_text_boxes_kept_where_they_stand(handout):
     imported, _ = handout
     assert 'image: "Breathing diagram" / "Tracking pixel"' in imported.removed
-    assert 'text box: "Call us today at (555) 010-0100!"' in imported.removed
-    assert "Call us today" not in imported.markdown and "data:image" not in imported.markdown
+    assert not any(line.startswith("text box:") for line in imported.removed)
+    assert "\n\nCall us today at (555) 010-0100!\n\n" in imported.markdown  # a call-out such as a crisis line
+    assert any(line.startswith("review: 1 text box(es) kept as paragraphs") for line in imported.removed)
+    assert "data:image" not in imported.markdown
     assert imported.to_review
 
 

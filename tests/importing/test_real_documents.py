@@ -1,0 +1,76 @@
+"""Real Word documents other projects keep as test data: text boxes, tables, lists in cells, notes, headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.importing.batch import read_file
+from pipeline.importing.importer import Imported
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "real"
+
+
+def _imported(name: str) -> Imported:
+    (found,) = read_file(REAL / name, pages=False, slug=None)
+    assert isinstance(found, Imported)
+    return found
+
+
+def _body(imported: Imported) -> str:
+    return imported.markdown.split("\n---\n\n", 1)[1]
+
+
+def _front(imported: Imported) -> str:
+    return imported.markdown.split("\n---\n\n", 1)[0]
+
+
+def test_text_in_a_text_box_is_kept_where_it_stands():
+    imported = _imported("mammoth-text-box.docx")  # was refused as an empty document
+    assert _body(imported) == "Datum plane\n"
+    assert any(line.startswith("review: 1 text box(es) kept as paragraphs") for line in imported.removed)
+
+
+def test_a_word_table_uses_its_first_row_as_the_header_instead_of_an_empty_one():
+    body = _body(_imported("mammoth-tables.docx"))
+    assert "| Top left | Top right |\n| --- | --- |\n| Bottom left | Bottom right |" in body
+    assert "|  |  |" not in body
+
+
+def test_a_list_in_a_table_cell_keeps_each_item_apart_and_asks_for_review():
+    imported = _imported("docx2python-example.docx")
+    body = _body(imported)
+    assert "| bullet no indent; bullet indent 1; bullet indent 2 |" in body
+    assert sum(line.startswith("review: a table cell holds a list") for line in imported.removed) == 2
+
+
+def test_paragraphs_and_line_breaks_in_a_cell_stay_apart():
+    body = _body(_imported("docx2python-paragraphs-and-tables.docx"))
+    assert "| One; More; Table |" in body
+    assert "| This | Document |\n| --- | --- |\n| Also | Has |\n| Tables |  |" in body
+
+
+def test_the_notes_heading_is_never_the_title():
+    imported = _imported("mammoth-footnotes.docx")
+    assert "\ntitle: Mammoth footnotes\n" in _front(imported)  # the file's name, with a note to review it
+    assert "title: Notes" not in _front(imported)
+    assert "## Notes\n\n1. A tachyon walks into a bar.\n2. Fin.\n" in _body(imported)
+
+
+def test_the_summary_is_never_the_title_when_the_body_has_words():
+    front = _front(_imported("mammoth-simple-list.docx"))
+    assert "\nsummary: Apple\n" in front and "Untitled article" not in front
+
+
+def test_a_table_of_contents_is_left_out_and_the_first_heading_titles_the_document():
+    imported = _imported("docx2python-zen-of-python.docx")
+    assert "\ntitle: Beautiful is better than ugly.\n" in _front(imported)
+    assert 'table of contents: "Contents / Beautiful is better than ugly. 1"' in imported.removed
+    assert _body(imported).startswith("Explicit is better than implicit.\n\n")
+
+
+@pytest.mark.parametrize("name", ["docx2python-example.docx"])
+def test_headings_below_the_title_start_at_level_two(name):
+    body = _body(_imported(name))
+    assert "\n## Heading 1\n\n### Heading 2\n" in body

@@ -1,0 +1,104 @@
+"""Real exports other projects keep as test data: Blogger backups, WordPress and Medium exports, a folder of them."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.importing.batch import run_import
+from pipeline.sources.articles import read_article
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "real"
+BLOGGER = REAL / "blogger-sample2-google.xml"
+OLD_WORDPRESS = REAL / "wordpress-sample2-google.xml"
+ABOUT_ME = "<title type=\"text\">About Me</title>"
+
+
+def _run(paths: list[Path], articles: Path, **options) -> list[str]:
+    lines: list[str] = []
+    report = run_import(paths, articles, say=lines.append, **options)
+    lines.append(report.summary())
+    return lines
+
+
+def _body(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("\n---\n\n", 1)[1]
+
+
+def test_blogger_backup_imports_published_posts_and_says_why_the_rest_is_left_out(tmp_path):
+    lines = _run([BLOGGER], tmp_path / "articles")
+    assert sorted(path.name for path in (tmp_path / "articles").glob("*.md")) == [
+        "about-me.md", "rolling-in-hawaii.md", "somewhat-brief-history.md", "this-about-sums-up-my-life.md"]
+    skipped = [line for line in lines if line.startswith("skipped: ")]
+    assert skipped == [f"skipped: {BLOGGER.name}: '1 entry' (template)",
+                       f"skipped: {BLOGGER.name}: '47 entries' (blog settings)",
+                       f"skipped: {BLOGGER.name}: '3 entries' (comments)"]
+    assert lines[-1] == "imported 4, skipped 3: blog settings 1, comments 1, template 1; 3 to review"
+    article = read_article(tmp_path / "articles" / "about-me.md")
+    assert article.title == "About Me"
+    assert article.author == "JJ"
+    assert article.updated == date(2008, 11, 11)
+    assert article.tags == ("Already Published", "Everything")
+    assert article.canonical_url == "http://www.blogger.com/blogspot/jjsfavoritethings/2008/04/about-me.html"
+
+
+def test_blogger_line_breaks_between_paragraphs_make_paragraphs(tmp_path):
+    _run([BLOGGER], tmp_path / "articles")
+    body = _body(tmp_path / "articles" / "about-me.md")
+    assert body.startswith("Hi.\n\nMy name is Jeremy Lueck. Many friends,")
+    assert "\\\n" not in body  # no run-on paragraph held together by line breaks
+    assert body.count("\n\n") == 2
+
+
+def test_a_blogger_draft_with_its_undeclared_app_prefix_is_skipped_not_a_crash(tmp_path):
+    # Blogger marks a draft with <app:control><app:draft>yes</app:draft></app:control> and never
+    # declares the app: prefix; that is what stopped whole imports with "Invalid tag name".
+    backup = tmp_path / "blog-with-a-draft.xml"
+    text = BLOGGER.read_text(encoding="utf-8")
+    assert ABOUT_ME in text
+    backup.write_text(text.replace(ABOUT_ME, ABOUT_ME + "<app:control><app:draft>yes</app:draft></app:control>"),
+                      encoding="utf-8")
+    lines = _run([backup], tmp_path / "articles")
+    assert f"skipped: {backup.name}: 'About Me' (draft)" in lines
+    assert lines[-1] == "imported 3, skipped 4: blog settings 1, comments 1, draft 1, template 1; 3 to review"
+
+
+def test_blogger_pages_come_with_the_pages_option(tmp_path):
+    source = REAL / "blogger-sample-google.xml"  # written by Google's WordPress-to-Blogger converter (ns0: names)
+    lines = _run([source], tmp_path / "articles")
+    assert lines[-1] == "imported 3, skipped 1: comments 1; 2 to review"
+
+
+def test_an_old_wordpress_export_with_an_undeclared_excerpt_prefix_imports(tmp_path):
+    # WordPress MU (2008) wrote <excerpt:encoded> without declaring excerpt:, which crashed the import.
+    lines = _run([OLD_WORDPRESS], tmp_path / "articles")
+    assert lines[-1] == "imported 4, skipped 7: attachment 1, draft 6; 1 to review"
+    assert not [line for line in lines if line.startswith("error: ")]
+    body = _body(tmp_path / "articles" / "about-me.md")
+    assert body.startswith("Hi.\n\nMy name is Jeremy Lueck.")
+
+
+def test_a_folder_of_mixed_real_files_never_stops_and_always_ends_with_its_summary(tmp_path, capsys):
+    folder = tmp_path / "old-site"
+    shutil.copytree(REAL, folder)
+    (folder / "broken.xml").write_text("<rss><channel><item><title>Half", encoding="utf-8")
+    code = main(["import", str(folder), "--sources", str(tmp_path / "sources")])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("imported ") and last.endswith("; 1 file could not be read")
+    assert [line for line in err.splitlines() if line.startswith("error: ")] == [
+        f"error: {folder / 'broken.xml'}: line 1: not well-formed XML (Premature end of data in tag title line 1)"]
+    assert (tmp_path / "sources" / "articles" / "rolling-in-hawaii.md").exists()  # a Blogger post
+    assert code == 1
+
+
+@pytest.mark.parametrize("name", ["mammoth-tables.docx", "blogger-sample2-google.xml"])
+def test_one_file_import_ends_with_the_summary_line(tmp_path, capsys, name):
+    assert main(["import", str(REAL / name), "--sources", str(tmp_path / "sources")]) == 0
+    out = capsys.readouterr().out
+    assert out.strip().splitlines()[-1].startswith("imported ")
