@@ -126,6 +126,8 @@ class _Reader:
             inner = self.blocks(element)
             return [Quote(tuple(inner))] if inner else []
         if tag == "pre":
+            for line_break in element.iter("br"):  # syntax highlighters write their lines with <br>
+                line_break.tail = "\n" + (line_break.tail or "")
             text = "".join(element.itertext()).strip("\n")
             return [CodeBlock(text)] if text.strip() else []
         if tag == "hr":

@@ -76,7 +76,7 @@ def test_blogger_pages_come_with_the_pages_option(tmp_path):
 def test_an_old_wordpress_export_with_an_undeclared_excerpt_prefix_imports(tmp_path):
     # WordPress MU (2008) wrote <excerpt:encoded> without declaring excerpt:, which crashed the import.
     lines = _run([OLD_WORDPRESS], tmp_path / "articles")
-    assert lines[-1] == "imported 4, skipped 7: attachment 1, draft 6; 1 to review"
+    assert lines[-1] == "imported 4, skipped 7: attachment 1, draft 6; 2 to review"  # a [youtube=…] player
     assert not [line for line in lines if line.startswith("error: ")]
     body = _body(tmp_path / "articles" / "about-me.md")
     assert body.startswith("Hi.\n\nMy name is Jeremy Lueck.")
@@ -102,3 +102,25 @@ def test_one_file_import_ends_with_the_summary_line(tmp_path, capsys, name):
     assert main(["import", str(REAL / name), "--sources", str(tmp_path / "sources")]) == 0
     out = capsys.readouterr().out
     assert out.strip().splitlines()[-1].startswith("imported ")
+
+
+CLASSIC = REAL / "wordpress-sample-google.xml"
+
+
+def test_classic_editor_text_gets_its_paragraphs_as_wordpress_shows_them(tmp_path):
+    lines = _run([CLASSIC], tmp_path / "articles")
+    assert lines[-1] == "imported 3, skipped 2: attachment 1, page 1; 2 to review"
+    body = _body(tmp_path / "articles" / "a-test-of-newlines-and-labelscategories.md")
+    assert body == ("We're having fun with tags, labels, and categories today on the Data Portability Testbed blog."
+                    "\n\nWhat's **your** take on newlines, huh?\n\nNext up, video and embedded links which Wordpress "
+                    "outputs in a non-HTML format.\n")
+
+
+def test_block_tags_typed_into_classic_text_stand_on_their_own_and_players_are_listed(tmp_path):
+    lines = _run([CLASSIC], tmp_path / "articles")
+    body = _body(tmp_path / "articles" / "a-video-test.md")
+    assert body.startswith("Okay, it's on to something a little trickier. In the version of WordPress")
+    assert "\n\nLet me see how it goes if I embed a YouTube, Google Video, and DailyMotion videos:\n\n- YouTube\n" in body
+    assert "youtube=" not in body and "googlevideo" not in body
+    assert ('removed: embed: "link-to-video" / "http://www.youtube.com/watch?v=pY8jaGs7xJ0" / '
+            '"http://video.google.com/googleplayer.swf?docid=-8756242902799338281" / "id=xk6sn"') in lines
