@@ -25,9 +25,11 @@ from pipeline.importing.furniture import (
     is_call_to_action,
     trim_call_to_action,
 )
+from pipeline.importing.page_pictures import pictures_in_article
 from pipeline.importing.platform_html import without_platform_chrome
 from pipeline.importing.platforms import platform_chrome
-from pipeline.importing.spans import merged, stripped, top_level_two
+from pipeline.importing.preformatted import code_in_pre
+from pipeline.importing.spans import merged, stripped, texts, top_level_two
 from pipeline.sources import (
     Block,
     BulletList,
@@ -46,6 +48,7 @@ from pipeline.sources import (
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _CREDENTIAL = re.compile(r";\s*(?=(?:[A-Z][A-Za-z]{0,3}\.?-?){1,3}\b)")  # "Jane Doe; LCSW" -> "Jane Doe, LCSW"
 _STYLES = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "code"}
+_CONTAINERS = {"div", "section", "article", "main", "span"}
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "select", "textarea")
 _BREAKS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
            "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
@@ -55,7 +58,8 @@ _PARTS = (
     ("cookie", "cookie notice"), ("consent", "cookie notice"), ("skip", "skip link"),
     ("breadcrumb", "breadcrumbs"), ("shar", "share buttons"), ("social", "social links"),
     ("newsletter", "newsletter sign-up"), ("subscribe", "newsletter sign-up"), ("comment", "comments"),
-    ("related", "related posts"), ("recent", "related posts"), ("pagination", "previous/next links"),
+    ("related", "related posts"), ("recent", "related posts"), ("nextstory", "related posts"),
+    ("next-post", "previous/next links"), ("pagination", "previous/next links"),
     ("post-nav", "previous/next links"), ("sidebar", "sidebar"), ("widget", "sidebar"),
     ("complementary", "sidebar"), ("aside", "sidebar"), ("byline", "byline"), ("meta", "byline"),
     ("nav", "navigation menu"), ("menu", "navigation menu"), ("banner", "page header"),
@@ -67,8 +71,8 @@ def read_html(html: str) -> Draft:
     """Read a saved web page into a draft article."""
     platform = without_platform_chrome(html)
     document = trafilatura.bare_extraction(
-        platform.html, include_comments=False, include_formatting=True, include_links=True, include_tables=True,
-        with_metadata=True,
+        code_in_pre(platform.html), include_comments=False, include_formatting=True, include_links=True,
+        include_tables=True, with_metadata=True,
         date_extraction_params={"original_date": False, "extensive_search": True,
                                 "max_date": date.today().isoformat()},
     )
@@ -80,8 +84,10 @@ def read_html(html: str) -> Draft:
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
     page = _page_lines(html)
-    kept = _squash(" ".join([title or "", document.author or "", *(plain(t) for t in _texts(blocks))]))
+    kept = _squash(" ".join([title or "", document.author or "", *(plain(t) for t in texts(blocks))]))
     removed, found = _left_out(page, kept, title)
+    pictures = [*reader.pictures, *pictures_in_article(html, kept)]
+    removed += [Removed(0, "image", picture) for picture in pictures]  # the README promises each is listed
     lines = [_where(block, page) for block in blocks]
     for index in reversed(range(len(blocks))):
         block = blocks[index]
@@ -108,7 +114,8 @@ def read_html(html: str) -> Draft:
         or next((b.published for b in found if b.published), None),
         canonical_url=document.url if (document.url or "").startswith(("https://", "http://")) else None,
         removed=tuple(sorted(removed, key=lambda item: item.line)), summary=platform.subtitle,
-        language=platform.language,
+        language=platform.language, notes=(f"review: {len(pictures)} picture(s) were left out; check the text "
+                                           "still reads well without them",) if pictures else (),
     )
 
 
@@ -117,6 +124,7 @@ class _Reader:
 
     def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
+        self.pictures: list[str] = []  # what each picture left out showed, for a removed: line
 
     def blocks(self, parent: etree._Element) -> list[Block]:
         out: list[Block] = []
@@ -128,6 +136,11 @@ class _Reader:
             loose.clear()
 
         for child in parent:
+            if child.tag in _CONTAINERS:  # trafilatura's fallback keeps the page's own divs
+                paragraph()
+                out.extend(self.blocks(child) if _part(child, "page text") == "page text" else [])
+                loose.extend([Span(child.tail)] if child.tail else [])
+                continue
             block = self.block(child)
             if block is None:
                 loose.extend([Span("\n")] if child.tag == "lb" else self.spans(child, {}) if child.tag in ("hi", "ref")
@@ -141,8 +154,15 @@ class _Reader:
         paragraph()
         return out
 
+    def picture(self, element: etree._Element) -> None:
+        self.pictures.append(" ".join((element.get("alt") or element.get("title") or element.get("src")
+                                       or "picture").split())[:200])
+
     def block(self, element: etree._Element) -> Block | None:
         tag = element.tag
+        if tag == "graphic":
+            self.picture(element)
+            return None
         if tag == "head":
             level = re.fullmatch(r"h([1-6])", element.get("rend") or "")
             return Heading(int(level[1]) if level else 2, self.text(element))
@@ -161,10 +181,7 @@ class _Reader:
             return CodeBlock("".join(element.itertext()).strip("\n"))
         if tag == "table":
             rows = [tuple(self.text(cell) for cell in row if cell.tag == "cell") for row in element if row.tag == "row"]
-            heads = [row for row in element if row.tag == "row" and all(c.get("role") == "head" for c in row)]
-            if heads and rows:
-                return Table(rows[0], tuple(rows[1:]))
-            return Table((), tuple(rows)) if rows else None
+            return Table(rows[0], tuple(rows[1:])) if rows else None  # a marked header row, else the first
         return None
 
     def item(self, element: etree._Element) -> list[Block]:
@@ -193,26 +210,13 @@ class _Reader:
                 target = urljoin(self.base_url or "", child.get("target") or "")
                 href = {"href": target} if target.lower().startswith(SAFE_LINK_SCHEMES) else {}
                 out += self.spans(child, {**style, **href})
-            elif child.tag != "graphic":
+            elif child.tag == "graphic":
+                self.picture(child)
+            else:
                 out += self.spans(child, style)
             if child.tail:
                 out.append(Span(child.tail, **style))
         return out
-
-
-def _texts(blocks: list[Block]) -> list[Text]:
-    out: list[Text] = []
-    for block in blocks:
-        if isinstance(block, (Heading, Paragraph)):
-            out.append(block.text)
-        elif isinstance(block, (BulletList, OrderedList)):
-            for item in block.items:
-                out += _texts(list(item.blocks))
-        elif isinstance(block, Quote):
-            out += _texts(list(block.blocks))
-        elif isinstance(block, Table):
-            out += [cell for row in (block.header, *block.rows) for cell in row]
-    return out
 
 
 def _squash(text: str) -> str:
@@ -222,7 +226,7 @@ def _squash(text: str) -> str:
 
 def _where(block: Block, page: list[tuple[str, str]]) -> int:
     """The number of the page line a block starts on, so notes about it read in page order."""
-    text = _squash(" ".join(plain(t) for t in _texts([block])))
+    text = _squash(" ".join(plain(t) for t in texts([block])))
     return next((number for number, (_, line) in enumerate(page, start=1)
                  if (squashed := _squash(line)) and (squashed in text or text in squashed)), len(page) + 1)
 

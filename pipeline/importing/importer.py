@@ -172,7 +172,7 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     """The excerpt, else the first sentence of the body's first words that are not the title."""
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
         return clean_line(draft.summary), None
-    for text in body_texts(draft.blocks):
+    for text in body_texts(tuple(block for block in draft.blocks if not isinstance(block, Heading))):
         summary = first_sentence((Paragraph(text),), "")
         if summary and clean_line(summary) != title:
             return clean_line(summary), None

@@ -52,10 +52,10 @@ def top_level_two(blocks: list[Block]) -> None:
 
 
 def texts(blocks: tuple[Block, ...] | list[Block]) -> list[Text]:
-    """Every run of words in the blocks, in reading order: paragraphs, list items, quotes and table cells."""
+    """Every run of words in the blocks, in reading order: headings, paragraphs, list items, quotes, table cells."""
     out: list[Text] = []
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, (Heading, Paragraph)):
             out.append(block.text)
         elif isinstance(block, (BulletList, OrderedList)):
             for item in block.items:

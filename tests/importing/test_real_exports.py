@@ -124,3 +124,31 @@ def test_block_tags_typed_into_classic_text_stand_on_their_own_and_players_are_l
     assert "youtube=" not in body and "googlevideo" not in body
     assert ('removed: embed: "link-to-video" / "http://www.youtube.com/watch?v=pY8jaGs7xJ0" / '
             '"http://video.google.com/googleplayer.swf?docid=-8756242902799338281" / "id=xk6sn"') in lines
+
+
+def _page(name: str) -> tuple[str, tuple[str, ...]]:
+    from pipeline.importing.importer import import_page
+
+    imported = import_page(REAL / name)
+    return imported.markdown.split("\n---\n\n", 1)[1], imported.removed
+
+
+def test_a_page_trafilatura_reads_with_its_fallback_is_imported_not_refused():
+    body, removed = _page("page-boingboing-millennials.html")
+    assert body.startswith("Cartoonist Matt Bors got a spot on CNN for his great, scathing critique")
+    assert "[The generation we love to dump on](http://www.cnn.com/2013/07/09/opinion/bors-millenial-comic-strip)" in body
+    assert "Choir! Choir! Choir!" not in body  # the next-story teasers under the post stay out, and are listed
+    assert any(line.startswith('related posts: "Patti Smith and Stewart Copeland') for line in removed)
+
+
+def test_highlighted_code_in_a_pre_is_a_code_block_line_by_line_not_a_quote():
+    body, _ = _page("page-caktusgroup-django-tests.html")
+    assert "```\nimport os\n\nfrom django.conf import settings\n" in body
+    assert "> import os" not in body
+
+
+def test_pictures_in_a_saved_page_are_each_listed():
+    _, removed = _page("page-blogspot-plentylife-review.html")
+    pictures = [line for line in removed if line.startswith("image: ")]
+    assert len(pictures) == 1 and pictures[0].count("https://") == 3  # three in the post body, one line
+    assert "review: 3 picture(s) were left out; check the text still reads well without them" in removed
