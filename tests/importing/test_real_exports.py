@@ -152,3 +152,28 @@ def test_pictures_in_a_saved_page_are_each_listed():
     pictures = [line for line in removed if line.startswith("image: ")]
     assert len(pictures) == 1 and pictures[0].count("https://") == 3  # three in the post body, one line
     assert "review: 3 picture(s) were left out; check the text still reads well without them" in removed
+
+
+def test_date_and_categories_lines_and_comment_links_leave_the_post_and_the_categories_become_tags():
+    from pipeline.importing.importer import import_page
+
+    imported = import_page(REAL / "page-gregoryszorc-python3.html")
+    front, body = imported.markdown.split("\n---\n\n", 1)
+    assert body.startswith("Mercurial 5.2 was released on November 5, 2019.")
+    for chrome in ("categories:", "View Comments", "powered by Disqus", "Mercurial|"):
+        assert chrome not in body, chrome
+    assert "\nsummary: Mercurial 5.2 was released on November 5, 2019.\n" in front
+    assert "\ntags:\n- Python\n- Mercurial\n" in front
+    assert 'comments link: "View Comments"' in imported.removed
+
+
+def test_a_category_heading_and_an_editors_recommendations_list_leave_the_post():
+    body, removed = _page("page-knowtechie-rocket-league.html")
+    assert "GameTechie" not in body and "Editors" not in body and "Crates are leaving" not in body
+    assert any(line.startswith('related posts: "Editors’ Recommendations:"') for line in removed)
+
+
+def test_the_author_is_the_name_not_view_all_posts_by():
+    from pipeline.importing.importer import import_page
+
+    assert "\nauthor: Daniel Lemire\n" in import_page(REAL / "page-lemire-json.html").markdown
