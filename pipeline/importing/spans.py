@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.sources import Block, BulletList, Heading, OrderedList, Paragraph, Quote, Span, Table, Text
+from pipeline.sources import Block, BulletList, Heading, OrderedList, Paragraph, Quote, Span, Table, Text, visible
 
 
 def merged(spans: list[Span]) -> Text:
-    """Collapse runs of spaces and join neighbouring spans of the same style."""
+    """Collapse runs of spaces, drop invisible characters and join neighbouring spans of the same style."""
     merged: list[Span] = []
     for span in spans:
-        text = "\n" if span.text == "\n" else re.sub(r"\s+", " ", span.text)
+        # Zero-width characters written as entities (&#x200B;, &#xFEFF;) only appear once the markup is read.
+        text = "\n" if span.text == "\n" else re.sub(r"\s+", " ", visible(span.text))
         last = merged[-1] if merged else None
         if last and replace(last, text="") == replace(span, text=""):  # the same style, whatever marks it has
             text = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", last.text + text))

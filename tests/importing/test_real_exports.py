@@ -177,3 +177,17 @@ def test_the_author_is_the_name_not_view_all_posts_by():
     from pipeline.importing.importer import import_page
 
     assert "\nauthor: Daniel Lemire\n" in import_page(REAL / "page-lemire-json.html").markdown
+
+
+def test_zero_width_characters_written_as_entities_leave_the_body(tmp_path):
+    # Editors paste zero-width spaces that exports keep as entities; here two are put into a copy of
+    # the real backup, where Blogger would write them (escaped HTML inside <content>).
+    backup = tmp_path / "blog-with-zero-width.xml"
+    text = BLOGGER.read_text(encoding="utf-8")
+    assert "My name is Jeremy Lueck." in text
+    backup.write_text(text.replace("My name is Jeremy Lueck.", "My&amp;#x200B; name is Jeremy&amp;#xFEFF; Lueck."),
+                      encoding="utf-8")
+    _run([backup], tmp_path / "articles")
+    body = _body(tmp_path / "articles" / "about-me.md")
+    assert "My name is Jeremy Lueck." in body
+    assert "\u200b" not in body and "\ufeff" not in body and "&#x" not in body
