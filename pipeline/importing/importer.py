@@ -31,6 +31,8 @@ MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_PAGE_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_MARKUP = re.compile(r"</(?:p|div|h[1-6]|li|ul|ol|blockquote|table|span|a|strong|em|b|i)>|<br\s*/?>", re.IGNORECASE)
 _NOT_TEXT = {b"%PDF": "a PDF", b"PK\x03\x04": "a Word document or zip file", b"\x89PNG": "an image",
              b"\xff\xd8\xff": "an image", b"GIF8": "an image", b"{\\rtf": "an RTF document"}
 
@@ -57,10 +59,20 @@ def import_page(path: Path, slug: str | None = None) -> Imported:
     """Read a saved `.html` page or a `.txt` copy of one and return the article source it holds."""
     check_slug(slug)
     text, notes = _read(path)
-    if path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]):
-        from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
+    page = path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]) \
+        or _PAGE_TAG.search(text[:4000])
+    if page or len(_MARKUP.findall(text)) >= 3:  # a .txt that holds HTML is read as HTML, not as tags in words
+        if path.suffix.lower() == ".txt":
+            notes.append(f"review: {path.name} holds HTML, not plain text; it was read as HTML")
+        if page:
+            from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
 
-        draft = read_html(text)
+            draft = read_html(text)
+        else:
+            from pipeline.importing.fragment import fragment_blocks
+
+            blocks, removed = fragment_blocks(text)  # part of a page: a post's HTML copied from an editor
+            draft = Draft(blocks=blocks, removed=removed)
     else:
         draft = read_text(text)
     if not draft.blocks:

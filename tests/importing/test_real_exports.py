@@ -191,3 +191,21 @@ def test_zero_width_characters_written_as_entities_leave_the_body(tmp_path):
     body = _body(tmp_path / "articles" / "about-me.md")
     assert "My name is Jeremy Lueck." in body
     assert "\u200b" not in body and "\ufeff" not in body and "&#x" not in body
+
+
+def test_a_txt_file_that_holds_a_posts_html_is_read_as_html(tmp_path):
+    from lxml import etree
+
+    from pipeline.importing.importer import import_page
+
+    # The HTML of a real post, as someone copies it out of the blog's HTML editor into a .txt file.
+    entries = etree.parse(str(BLOGGER)).getroot().findall("{http://www.w3.org/2005/Atom}entry")
+    about = next(entry for entry in entries if entry.findtext("{http://www.w3.org/2005/Atom}title") == "About Me")
+    page = tmp_path / "about-me.txt"
+    page.write_text(about.findtext("{http://www.w3.org/2005/Atom}content"), encoding="utf-8")
+    assert "<br />" in page.read_text(encoding="utf-8")
+    imported = import_page(page)
+    body = imported.markdown.split("\n---\n\n", 1)[1]
+    assert body.startswith("Hi.\n\nMy name is Jeremy Lueck.")
+    assert "<br" not in body and "&lt;" not in body
+    assert "review: about-me.txt holds HTML, not plain text; it was read as HTML" in imported.removed
