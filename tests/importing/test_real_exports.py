@@ -209,3 +209,15 @@ def test_a_txt_file_that_holds_a_posts_html_is_read_as_html(tmp_path):
     assert body.startswith("Hi.\n\nMy name is Jeremy Lueck.")
     assert "<br" not in body and "&lt;" not in body
     assert "review: about-me.txt holds HTML, not plain text; it was read as HTML" in imported.removed
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("We use cookies to improve your experience on our website. By continuing to browse, you agree.", "cookie notice"),
+    ("This site uses cookies to give you the best experience.", "cookie notice"),
+    ("Accept all cookies", "cookie notice"),
+    ("Baking cookies together can be a calming experience for a worried child and a tired parent.", None),
+], ids=["notice", "site-uses", "button", "a-paragraph-about-baking"])
+def test_only_a_notice_about_the_sites_cookies_is_a_cookie_notice(line, kind):
+    from pipeline.importing.furniture import furniture
+
+    assert furniture(line) == kind
