@@ -15,6 +15,7 @@ from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.spans import texts as body_texts
 from pipeline.importing.text import read_text
+from pipeline.importing.text_language import text_language
 from pipeline.sources import (
     SLUG,
     Heading,
@@ -100,12 +101,18 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
         meta["author"] = clean_line(draft.author)
     if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):
         meta["canonical_url"] = draft.canonical_url
+    declared = draft.language.replace("_", "-").split("-")[0].lower() if draft.language else None
+    written = text_language(draft.blocks) if declared else None  # the words decide, not a document property
+    if declared and written and written != declared:
+        notes.append(f"review: marked as written in {language_name(declared, 'en')} ({draft.language}), but its "
+                     f"text reads as {language_name(written, 'en')}; lang: follows the text")
     if draft.language:
-        code = draft.language.replace("_", "-").split("-")[0].lower()
+        code = written or declared
         if code in languages():
             meta["lang"] = code
         else:
-            notes.append(f"review: written in {language_name(code, 'en')} ({draft.language}), which the "
+            source = f" ({draft.language})" if code == declared else ""
+            notes.append(f"review: written in {language_name(code, 'en')}{source}, which the "
                          "handouts have no wording for; they will use the profile's language")
     meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)

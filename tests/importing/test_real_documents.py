@@ -74,3 +74,29 @@ def test_a_table_of_contents_is_left_out_and_the_first_heading_titles_the_docume
 def test_headings_below_the_title_start_at_level_two(name):
     body = _body(_imported(name))
     assert "\n## Heading 1\n\n### Heading 2\n" in body
+
+
+def test_the_words_decide_the_language_not_the_documents_proofing_language(tmp_path):
+    import zipfile
+
+    # A real English document whose proofing language says Russian, as Word writes it when the
+    # computer it was typed on was set to Russian: the copy changes only that one attribute.
+    source = REAL / "docx2python-zen-of-python.docx"
+    marked = tmp_path / "zen-marked-russian.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(marked, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/styles.xml":
+                assert b'<w:lang w:val="en-US"' in data
+                data = data.replace(b'<w:lang w:val="en-US"', b'<w:lang w:val="ru-RU"', 1)
+            copy.writestr(info, data)
+    (found,) = read_file(marked, pages=False, slug=None)
+    assert "\nlang: en\n" in found.markdown
+    assert ("review: marked as written in Russian (ru-RU), but its text reads as English; lang: follows the text"
+            in found.removed)
+    assert not any("which the handouts have no wording for" in line for line in found.removed)
+
+
+def test_too_few_words_to_tell_keep_what_the_document_says():
+    imported = _imported("mammoth-tables.docx")  # "Above", four cells, "Below": en-GB, as marked
+    assert "\nlang: en\n" in imported.markdown

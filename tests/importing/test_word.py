@@ -111,11 +111,15 @@ def test_the_documents_language_is_the_articles(tmp_path):
     with zipfile.ZipFile(HANDOUT) as package:
         parts = {name: package.read(name) for name in package.namelist()}
     parts["word/styles.xml"] = parts["word/styles.xml"].replace(b'w:lang w:val="en-US"', b'w:lang w:val="es-ES"')
-    spanish = tmp_path / "ansiedad.docx"
-    spanish.write_bytes(zipped(parts))
-    imported = article_source(read_document(spanish), spanish.name, spanish.stem)
-    assert "\nlang: es\n" in imported.markdown
-    assert parse_article(imported.markdown.encode(), "a.md", default_slug="a").language == "es"
+    marked = tmp_path / "anxiety-marked-spanish.docx"
+    marked.write_bytes(zipped(parts))
+    assert read_document(marked).language == "es-ES"
+    # The handout's words are English, so its proofing language gives way to them, with a note.
+    imported = article_source(read_document(marked), marked.name, marked.stem)
+    assert "\nlang: en\n" in imported.markdown
+    assert "review: marked as written in Spanish (es-ES), but its text reads as English; lang: follows the text" \
+        in imported.removed
+    assert parse_article(imported.markdown.encode(), "a.md", default_slug="a").language == "en"
 
 
 def test_google_docs_export_takes_its_name_as_the_title():

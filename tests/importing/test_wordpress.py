@@ -241,9 +241,12 @@ def test_two_posts_with_one_slug_both_land_and_again_change_nothing(tmp_path):
     assert (again.imported, again.unchanged) == (0, 5)
 
 
+# The posts are in English: a site language that says otherwise gives way to their words, with a note.
 @pytest.mark.parametrize("language, lang, note", [
-    ("en-US", "en", None), ("es-ES", "es", None), ("es", "es", None),
-    ("fr-FR", None, "review: written in French (fr-FR), which the handouts have no wording for"),
+    ("en-US", "en", None),
+    ("es-ES", "en", "review: marked as written in Spanish (es-ES), but its text reads as English"),
+    ("es", "en", "review: marked as written in Spanish (es), but its text reads as English"),
+    ("fr-FR", "en", "review: marked as written in French (fr-FR), but its text reads as English"),
 ])
 def test_the_sites_language_is_each_posts(tmp_path, language, lang, note):
     export = tmp_path / "export.xml"
@@ -255,7 +258,7 @@ def test_the_sites_language_is_each_posts(tmp_path, language, lang, note):
     assert article.language == (lang or "en")
     text = (tmp_path / "articles" / "how-to-really-listen.md").read_text(encoding="utf-8")
     assert (f"\nlang: {lang}\n" in text) if lang else ("\nlang:" not in text)
-    assert (note is None) == (not any(line.startswith("review: written in") for line in lines))
+    assert (note is None) == (not any(line.startswith("review: marked as written in") for line in lines))
     if note:
         assert any(line.startswith(note) for line in lines)
 
