@@ -22,7 +22,7 @@ from pipeline.importing.furniture import (
     furniture,
     trim_call_to_action,
 )
-from pipeline.importing.page_chrome import author_name, without_blog_chrome
+from pipeline.importing.page_chrome import author_name, without_blog_chrome, without_site_name
 from pipeline.importing.page_lines import left_out, page_lines, page_part, squash
 from pipeline.importing.page_pictures import pictures_in_article
 from pipeline.importing.platform_html import without_platform_chrome
@@ -62,7 +62,8 @@ def read_html(html: str) -> Draft:
     if document is None or document.body is None:
         return Draft(blocks=())
     reader = _Reader(document.url)
-    title = platform.title or " ".join((document.title or "").split()) or None
+    title = platform.title or without_site_name(" ".join((document.title or "").split()), document.sitename,
+                                                document.hostname) or None
     blocks = [block for block in reader.blocks(document.body)
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)

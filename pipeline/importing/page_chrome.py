@@ -25,12 +25,37 @@ _OTHER_POSTS = re.compile(r"editors?[’']?\s+(?:recommendations|picks)|related\
                           r"|more\s+(?:stories|posts|articles)(?:\s+from\s+.+)?", re.IGNORECASE)
 _NEXT_POST = re.compile(r"(?:next|previously|previous|up next|read next)\s*:\s*.+", re.IGNORECASE)
 _CATEGORY_ADDRESS = re.compile(r"/(?:category|categories|tag|tags|label|labels|topics?)/", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+")
+_DATE_ONLY = re.compile(r"[\d./-]{6,10}")
 _POSTS_BY = re.compile(r"^(?:view\s+all\s+posts\s+by|all\s+posts\s+by|posts\s+by|more\s+posts\s+by)\s+", re.IGNORECASE)
 
 
 def author_name(author: str | None) -> str | None:
     """The author's name without the link text a theme puts around it ('View all posts by Daniel Lemire')."""
     return _POSTS_BY.sub("", author).strip() or None if author else None
+
+
+def without_site_name(title: str | None, site: str | None, host: str | None) -> str | None:
+    """The post's title without the site's name the page adds to it ('… | Caktus Group', '… | DW | 19.01.2020')."""
+    if not title:
+        return title
+    names = {_letters(name) for name in (site, (host or "").removeprefix("www.").split(".")[0], host) if name} - {""}
+    cut = len(title)
+    if site and title.casefold().endswith(site.casefold()):  # a site name with a separator in it: "… - Site - Blog"
+        if end := re.search(_TITLE_SEPARATOR.pattern + "$", title[:-len(site)]):
+            cut = end.start()
+    for separator in reversed(list(_TITLE_SEPARATOR.finditer(title))):
+        if separator.start() >= cut:
+            continue
+        part = title[separator.end():cut]
+        if not (_letters(part) in names or _DATE_ONLY.fullmatch(part.strip())):
+            break
+        cut = separator.start()
+    return title[:cut].strip() or title
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 def without_blog_chrome(blocks: list[Block], lines: list[int]) -> tuple[list[Removed], list[str]]:

@@ -223,3 +223,11 @@ def test_only_a_notice_about_the_sites_cookies_is_a_cookie_notice(line, kind):
     from pipeline.importing.furniture import furniture
 
     assert furniture(line) == kind
+
+
+def test_the_site_name_leaves_a_saved_posts_title():
+    from pipeline.importing.importer import import_page
+
+    imported = import_page(REAL / "page-caktusgroup-django-tests.html")
+    assert "\ntitle: Testing Client-Side Applications with Django Post Mortem\n" in imported.markdown
+    assert "Caktus Group\n" not in imported.markdown.split("\n---\n\n", 1)[0]
