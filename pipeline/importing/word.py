@@ -23,9 +23,9 @@ from lxml import etree
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
-from pipeline.importing.furniture import Removed
+from pipeline.importing.furniture import BYLINE, Byline, Removed, byline
 from pipeline.importing.spans import top_level_two
-from pipeline.sources import Heading, clean_line, plain, visible
+from pipeline.sources import Block, Heading, Paragraph, clean_line, plain, visible
 
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bomb stops here
@@ -75,6 +75,7 @@ def read_document(path: Path) -> Draft:
     removed = [*([Removed(0, "table of contents", " / ".join(contents))] if contents else []), *dropped,
                *(Removed(0, "text box", text) for text in lost)]
     removed = [Removed(number, item.kind, item.text) for number, item in enumerate(removed, start=1)]
+    blocks, found = _bylines(blocks, removed)
     title = title or core.get("title")
     notes = ()
     if not title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2:
@@ -91,9 +92,26 @@ def read_document(path: Path) -> Draft:
     if pictures:
         notes += (f"review: {pictures} picture(s) or text box(es) were left out; check the text still reads "
                   "well without them",)
-    return Draft(blocks=blocks, title=title, author=core.get("author"), updated=_day(core.get("modified")),
+    author = next((line.author for line in found if line.author), None) or core.get("author")
+    updated = next((line.updated or line.published for line in found if line.updated or line.published), None)
+    return Draft(blocks=blocks, title=title, author=author, updated=updated or _day(core.get("modified")),
                  removed=tuple(removed), summary=subtitle, notes=notes,
                  language=language)
+
+
+def _bylines(blocks: tuple[Block, ...], removed: list[Removed]) -> tuple[tuple[Block, ...], list[Byline]]:
+    """"Author: …", "Date: …" or "By …" paragraphs at the top of the document go to the front matter."""
+    found: list[Byline] = []
+    kept = list(blocks)
+    for block in blocks[:4]:  # the lines under a handout's title, before its text starts
+        if isinstance(block, Heading):
+            continue
+        if not isinstance(block, Paragraph) or (line := byline(plain(block.text))) is None:
+            break
+        found.append(line)
+        kept.remove(block)
+        removed.append(Removed(len(removed) + 1, BYLINE, plain(block.text)))
+    return tuple(kept), found
 
 
 def _read(path: Path) -> bytes:

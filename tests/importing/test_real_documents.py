@@ -100,3 +100,26 @@ def test_the_words_decide_the_language_not_the_documents_proofing_language(tmp_p
 def test_too_few_words_to_tell_keep_what_the_document_says():
     imported = _imported("mammoth-tables.docx")  # "Above", four cells, "Below": en-GB, as marked
     assert "\nlang: en\n" in imported.markdown
+
+
+def test_author_and_date_lines_at_the_top_go_to_the_front_matter(tmp_path):
+    import zipfile
+
+    # Handouts often start with "Author: …" and "Date: …" lines; two such paragraphs, written the
+    # way Word writes a plain paragraph, are put at the top of a copy of a real document.
+    source = REAL / "docx2python-zen-of-python.docx"
+    copy = tmp_path / "zen-with-byline.docx"
+    lines = (b"<w:p><w:r><w:t>Author: Tim Peters</w:t></w:r></w:p>"
+             b"<w:p><w:r><w:t>Date: August 19, 2004</w:t></w:r></w:p>")
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + lines, 1)
+            out.writestr(info, data)
+    (found,) = read_file(copy, pages=False, slug=None)
+    front, body = found.markdown.split("\n---\n\n", 1)
+    assert "\nauthor: Tim Peters\n" in front and "\nupdated: 2004-08-19\n" in front
+    assert "Author:" not in body and "Date:" not in body
+    assert body.startswith("Explicit is better than implicit.")
+    assert 'byline or date (now in the front matter): "Author: Tim Peters" / "Date: August 19, 2004"' in found.removed
