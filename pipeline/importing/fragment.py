@@ -138,8 +138,8 @@ class _Reader:
 
     def table(self, element: etree._Element) -> list[Block]:
         rows = [row for row in element.iter("tr") if _table_of(row) is element]
-        cells = [tuple(self.cell(cell) for cell in row if cell.tag in ("td", "th")) for row in rows]
-        cells = [row for row in cells if row]
+        cells = [row for row in _grid([[(cell, self.cell(cell)) for cell in row if cell.tag in ("td", "th")]
+                                       for row in rows]) if row]
         if not cells:
             return []
         # A header row the source marks (<th>, <thead>, Word's "repeat as header row"), else the first row:
@@ -197,3 +197,28 @@ def _table_of(row: etree._Element) -> etree._Element | None:
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
+
+
+def _grid(rows: list[list[tuple[etree._Element, Text]]]) -> list[tuple[Text, ...]]:
+    """Rows with merged cells laid out: a cell spanning columns or rows leaves empty cells beside or under it."""
+    spanned: dict[tuple[int, int], bool] = {}  # (row, column) taken by a cell from a row above
+    out: list[tuple[Text, ...]] = []
+    for number, row in enumerate(rows):
+        line: list[Text] = []
+        for cell, text in row:
+            while spanned.pop((number, len(line)), False):
+                line.append(())
+            across, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
+            column = len(line)
+            line += [text] + [()] * (across - 1)
+            for below in range(1, down):
+                for offset in range(across):
+                    spanned[(number + below, column + offset)] = True
+        while spanned.pop((number, len(line)), False):
+            line.append(())
+        out.append(tuple(line))
+    return out
+
+
+def _span(value: str | None) -> int:
+    return min(int(value), 50) if value and value.isdigit() and int(value) > 0 else 1

@@ -123,3 +123,9 @@ def test_author_and_date_lines_at_the_top_go_to_the_front_matter(tmp_path):
     assert "Author:" not in body and "Date:" not in body
     assert body.startswith("Explicit is better than implicit.")
     assert 'byline or date (now in the front matter): "Author: Tim Peters" / "Date: August 19, 2004"' in found.removed
+
+
+def test_merged_cells_keep_every_cell_in_its_column():
+    body = _body(_imported("docx2python-merged-cells.docx"))
+    assert body == ("| 0-0 | 0-12 |  | 0-3 |\n| --- | --- | --- | --- |\n| 12-0 | 1-1 | 1-2 | 1-3 |\n"
+                    "|  | 2-1 | 2-2 | 2-3 |\n| 3-0 | 34-123 |  |  |\n| 4-0 |  |  |  |\n")
