@@ -101,7 +101,8 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 # (kind, whole-line pattern, most words such a line has)
 _FURNITURE: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("skip link", _pattern(r"skip to (?:the )?(?:main )?(?:content|navigation|footer)|skip navigation"), 6),
+    ("skip link", _pattern(
+        r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|footer|search)|skip navigation"), 6),
     ("share buttons", _pattern(
         r"share(?: this)?(?: (?:post|article|page|story))?(?: on \w+)?|(?:facebook|twitter|x|linkedin|pinterest"
         r"|instagram|youtube|tiktok|whatsapp|reddit|threads|email|e-mail|print|copy link|tweet|pin it)"), 5),

@@ -191,10 +191,13 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     """The excerpt, else the first sentence of the body's first words that are not the title."""
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
         return clean_line(draft.summary), None
-    for text in body_texts(tuple(block for block in draft.blocks if not isinstance(block, Heading))):
-        summary = first_sentence((Paragraph(text),), "")
-        if summary and clean_line(summary) != title:
-            return clean_line(summary), None
+    candidates = [clean_line(first_sentence((Paragraph(text),), "")) for text in
+                  body_texts(tuple(block for block in draft.blocks if not isinstance(block, Heading)))]
+    candidates = [summary for summary in candidates if summary and summary != title]
+    # A date, a lone mark or a stray label is not a sentence that sums an article up, while there is one.
+    words = next((summary for summary in candidates if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3), None)
+    if found := words or next((summary for summary in candidates if re.search(r"[^\W\d_]", summary)), None):
+        return found, None
     return title, "review: the body has no sentence to sum it up; summary: repeats the title"
 
 

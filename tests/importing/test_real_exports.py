@@ -231,3 +231,12 @@ def test_the_site_name_leaves_a_saved_posts_title():
     imported = import_page(REAL / "page-caktusgroup-django-tests.html")
     assert "\ntitle: Testing Client-Side Applications with Django Post Mortem\n" in imported.markdown
     assert "Caktus Group\n" not in imported.markdown.split("\n---\n\n", 1)[0]
+
+
+def test_a_bare_date_at_the_top_of_the_text_is_not_the_summary():
+    from pipeline.importing.importer import import_page
+
+    imported = import_page(REAL / "page-adac-kindersitze.html")
+    front, body = imported.markdown.split("\n---\n\n", 1)
+    assert "\n\n23.10.2018\n\n" in body  # the page's own line stays for the editor to judge
+    assert "\nsummary: Im aktuellen Test wurden 18 verschiedene Kindersitze in punkto Sicherheit" in front
