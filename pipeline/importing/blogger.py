@@ -19,12 +19,12 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from pipeline.article import clean_line, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
 from pipeline.importing.wordpress import Skipped, only_undeclared_prefixes, plain_text
-from pipeline.sources import clean_line, visible
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LABEL_SCHEME = "http://www.blogger.com/atom/ns#"

@@ -14,9 +14,7 @@ from dataclasses import replace
 import lxml.html
 from lxml import etree
 
-from pipeline.importing.furniture import Removed
-from pipeline.importing.spans import merged, paragraphs, stripped, texts, top_level_two
-from pipeline.sources import (
+from pipeline.article import (
     Block,
     BulletList,
     CodeBlock,
@@ -30,7 +28,10 @@ from pipeline.sources import (
     Table,
     Text,
     plain,
+    text_runs,
 )
+from pipeline.importing.furniture import Removed
+from pipeline.importing.spans import merged, paragraphs, stripped, top_level_two
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _HEADING = re.compile(r"h([1-6])")
@@ -150,7 +151,7 @@ class _Reader:
         """A table cell's words; a cell of several paragraphs or a list keeps each part, separated by '; '."""
         if not cell.xpath(".//ul | .//ol | .//p[following-sibling::p] | .//br"):
             return self.text(cell)
-        parts = [part for part in texts(self.blocks(cell)) if plain(part).strip()]
+        parts = [part for part in text_runs(self.blocks(cell)) if plain(part).strip()]
         joined: list[Span] = []
         for part in parts:
             joined += [Span("; ")] * bool(joined) + [replace(span, text=re.sub(r"\s*\n\s*", "; ", span.text))

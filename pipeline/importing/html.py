@@ -14,6 +14,21 @@ from urllib.parse import urljoin
 import trafilatura
 from lxml import etree
 
+from pipeline.article import (
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    ListItem,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Text,
+    plain,
+    text_runs,
+)
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import (
     BYLINE,
@@ -28,21 +43,7 @@ from pipeline.importing.page_pictures import pictures_in_article
 from pipeline.importing.platform_html import without_platform_chrome
 from pipeline.importing.platforms import platform_chrome
 from pipeline.importing.preformatted import code_in_pre
-from pipeline.importing.spans import merged, stripped, texts, top_level_two
-from pipeline.sources import (
-    Block,
-    BulletList,
-    CodeBlock,
-    Heading,
-    ListItem,
-    OrderedList,
-    Paragraph,
-    Quote,
-    Span,
-    Table,
-    Text,
-    plain,
-)
+from pipeline.importing.spans import merged, stripped, top_level_two
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _CREDENTIAL = re.compile(r";\s*(?=(?:[A-Z][A-Za-z]{0,3}\.?-?){1,3}\b)")  # "Jane Doe; LCSW" -> "Jane Doe, LCSW"
@@ -68,7 +69,7 @@ def read_html(html: str) -> Draft:
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
     page = page_lines(html)
-    kept = squash(" ".join([title or "", document.author or "", *(plain(t) for t in texts(blocks))]))
+    kept = squash(" ".join([title or "", document.author or "", *(plain(t) for t in text_runs(blocks))]))
     removed, found = left_out(page, kept, title)
     pictures = [*reader.pictures, *pictures_in_article(html, kept)]
     removed += [Removed(0, "image", picture) for picture in pictures]  # the README promises each is listed
@@ -206,6 +207,6 @@ class _Reader:
 
 def _where(block: Block, page: list[tuple[str, str]]) -> int:
     """The number of the page line a block starts on, so notes about it read in page order."""
-    text = squash(" ".join(plain(t) for t in texts([block])))
+    text = squash(" ".join(plain(t) for t in text_runs([block])))
     return next((number for number, (_, line) in enumerate(page, start=1)
                  if (squashed := squash(line)) and (squashed in text or text in squashed)), len(page) + 1)

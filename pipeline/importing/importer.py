@@ -9,24 +9,15 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.article import Heading, Paragraph, clean_line, plain, text_runs, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
-from pipeline.importing.spans import texts as body_texts
 from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
-from pipeline.sources import (
-    SLUG,
-    Heading,
-    Paragraph,
-    clean_line,
-    first_sentence,
-    language_name,
-    languages,
-    plain,
-    visible,
-)
+from pipeline.language import language_name, languages
+from pipeline.sources import SLUG, first_sentence
 
 MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
@@ -192,7 +183,7 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
         return clean_line(draft.summary), None
     candidates = [clean_line(first_sentence((Paragraph(text),), "")) for text in
-                  body_texts(tuple(block for block in draft.blocks if not isinstance(block, Heading)))]
+                  text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading)))]
     candidates = [summary for summary in candidates if summary and summary != title]
     # A date, a lone mark or a stray label is not a sentence that sums an article up, while there is one.
     words = next((summary for summary in candidates if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3), None)
@@ -202,10 +193,10 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
 
 
 def safe_slug(text: str) -> str:
-    """A slug of a-z, 0-9 and hyphens only, at most 60 characters; '' when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", visible(text)).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", ascii_text)).strip("-")
-    return slug if len(slug) <= 60 else slug[:60].rsplit("-", 1)[0]
+    """A slug of a-z, 0-9 and hyphens only, at most 60 characters, cut at a word; '' when nothing is left."""
+    from slugify import slugify
+
+    return slugify(visible(text), max_length=60, word_boundary=True, replacements=[["'", ""], ["’", ""]])
 
 
 def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.article import Block, BulletList, Heading, OrderedList, Paragraph, plain
 from pipeline.importing.furniture import Removed
-from pipeline.sources import Block, BulletList, Heading, OrderedList, Paragraph, plain
 
 _COMMENTS_LINK = re.compile(r"(?:view|show|hide|load|read|leave)\s+(?:all\s+)?(?:the\s+)?comments?"
                             r"|(?:blog\s+)?comments\s+powered\s+by\s+disqus\.?", re.IGNORECASE)

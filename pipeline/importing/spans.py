@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.sources import Block, BulletList, Heading, OrderedList, Paragraph, Quote, Span, Table, Text, visible
+from pipeline.article import Block, Heading, Span, Text
 
 
 def merged(spans: list[Span]) -> Text:
-    """Collapse runs of spaces, drop invisible characters and join neighbouring spans of the same style."""
+    """Collapse runs of spaces and join neighbouring spans of the same style."""
     merged: list[Span] = []
     for span in spans:
-        # Zero-width characters written as entities (&#x200B;, &#xFEFF;) only appear once the markup is read.
-        text = "\n" if span.text == "\n" else re.sub(r"\s+", " ", visible(span.text))
+        text = "\n" if span.text == "\n" else re.sub(r"\s+", " ", span.text)
         last = merged[-1] if merged else None
-        if last and replace(last, text="") == replace(span, text=""):  # the same style, whatever marks it has
+        if last and last.style == span.style:
             text = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", last.text + text))
             merged[-1] = replace(last, text=text)
         elif text:
@@ -50,22 +49,6 @@ def top_level_two(blocks: list[Block]) -> None:
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             blocks[index] = replace(block, level=level[block.level])
-
-
-def texts(blocks: tuple[Block, ...] | list[Block]) -> list[Text]:
-    """Every run of words in the blocks, in reading order: headings, paragraphs, list items, quotes, table cells."""
-    out: list[Text] = []
-    for block in blocks:
-        if isinstance(block, (Heading, Paragraph)):
-            out.append(block.text)
-        elif isinstance(block, (BulletList, OrderedList)):
-            for item in block.items:
-                out += texts(item.blocks)
-        elif isinstance(block, Quote):
-            out += texts(block.blocks)
-        elif isinstance(block, Table):
-            out += [cell for row in (block.header, *block.rows) for cell in row]
-    return out
 
 
 def paragraphs(text: Text) -> list[Text]:

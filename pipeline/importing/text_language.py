@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from pipeline.importing.spans import texts
-from pipeline.sources import Block, plain
+from pipeline.article import Block, plain, text_runs
 
 FEWEST_WORDS = 12  # fewer words than this cannot be told apart reliably
 SURE = 0.9
@@ -19,7 +18,7 @@ SURE = 0.9
 
 def text_language(blocks: tuple[Block, ...]) -> str | None:
     """The two-letter code of the language the blocks are written in, or None when it cannot be told."""
-    words = " ".join(" ".join(plain(text) for text in texts(blocks)).split()[:400])
+    words = " ".join(" ".join(plain(text) for text in text_runs(blocks)).split()[:400])
     if len(words.split()) < FEWEST_WORDS:
         return None
     code, probability = _identifier().classify(words)

@@ -20,12 +20,12 @@ from xml.parsers.expat import ExpatError
 import lxml.html
 from lxml import etree
 
+from pipeline.article import Block, Heading, Paragraph, clean_line, plain, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import BYLINE, Byline, Removed, byline
 from pipeline.importing.spans import top_level_two
-from pipeline.sources import Block, Heading, Paragraph, clean_line, plain, visible
 
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bomb stops here
