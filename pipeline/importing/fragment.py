@@ -38,7 +38,9 @@ _HEADING = re.compile(r"h([1-6])")
 _CONTAINERS = {"div", "section", "article", "main", "figure", "header", "footer", "aside", "center", "body",
                "details", "dl", "dd", "dt", "address", "hgroup"}
 _INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "cite": "emphasis",
-                 "u": "emphasis", "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+                 "u": "emphasis", "code": "code", "kbd": "code", "samp": "code", "tt": "code",
+                 # Struck-through words stay, marked, so nobody hands a client a crossed-out price as current.
+                 "del": "struck", "s": "struck", "strike": "struck", "sup": "superscript", "sub": "subscript"}
 _BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
                *_CONTAINERS, "figcaption", "li"}
 # What a dropped element is called in the editor's notes.

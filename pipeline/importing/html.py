@@ -47,7 +47,8 @@ from pipeline.importing.spans import merged, stripped, top_level_two
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _CREDENTIAL = re.compile(r";\s*(?=(?:[A-Z][A-Za-z]{0,3}\.?-?){1,3}\b)")  # "Jane Doe; LCSW" -> "Jane Doe, LCSW"
-_STYLES = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "code"}
+_STYLES = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "code", "#sup": "superscript",
+           "#sub": "subscript"}
 _CONTAINERS = {"div", "section", "article", "main", "span"}
 
 
@@ -189,6 +190,8 @@ class _Reader:
                 pass
             elif child.tag == "lb":
                 out.append(Span("\n", **style))
+            elif child.tag == "del":  # trafilatura's <del rend="overstrike"> for <del>, <s> and <strike>
+                out += self.spans(child, {**style, "struck": True})
             elif child.tag == "hi":
                 flag = _STYLES.get(child.get("rend", ""), "")
                 out += self.spans(child, {**style, flag: True} if flag else style)

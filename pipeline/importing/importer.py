@@ -76,6 +76,12 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
                    slug: str | None = None) -> Imported:
     """The article source for a draft: front matter with `# review:` notes, then the body as Markdown."""
     notes = [*draft.notes, *notes, *(f"review: {item.text}" for item in draft.removed if item.kind == "review")]
+    struck = [span.text.strip() for text in text_runs(draft.blocks) for span in text
+              if span.struck and span.text.strip()]
+    if struck:  # kept and marked, never dropped or run into the words beside them
+        shown = " / ".join(f"{_short(words, 40)!r}" for words in struck[:3])
+        notes.append(f"review: {len(struck)} struck-through passage(s) kept as struck-through ({shown}); "
+                     "delete them or the strike if they should not reach clients")
     title, title_note = _title(draft, fallback_name)
     summary, summary_note = _summary(draft, title)
     notes += [note for note in (title_note, summary_note) if note]

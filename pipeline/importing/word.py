@@ -35,6 +35,7 @@ STYLE_MAP = "\n".join([
     # Word's quotation styles are block quotes (mammoth would read them as plain paragraphs).
     "p[style-name='Quote'] => blockquote > p:fresh",
     "p[style-name='Intense Quote'] => blockquote > p:fresh",
+    "strike => del",  # mammoth leaves struck-through words out unless told; they stay, marked
     "p[style-name='TOC Heading'] => p.table-of-contents:fresh",
     *(f"p[style-name='toc {level}'] => p.table-of-contents:fresh" for level in range(1, 10)),
 ])

@@ -129,3 +129,20 @@ def test_merged_cells_keep_every_cell_in_its_column():
     body = _body(_imported("docx2python-merged-cells.docx"))
     assert body == ("| 0-0 | 0-12 |  | 0-3 |\n| --- | --- | --- | --- |\n| 12-0 | 1-1 | 1-2 | 1-3 |\n"
                     "|  | 2-1 | 2-2 | 2-3 |\n| 3-0 | 34-123 |  |  |\n| 4-0 |  |  |  |\n")
+
+
+def test_struck_through_words_are_kept_marked_and_listed_for_review():
+    from pipeline.sources import parse_article
+
+    imported = _imported("mammoth-strikethrough.docx")
+    article = parse_article(imported.markdown.encode(), "a.md", default_slug="a")
+    spans = [span for span in article.blocks[0].text if span.text.strip()]
+    assert [(span.text.strip(), span.struck) for span in spans] == [("Today's Special: Salmon", True),
+                                                                     ("Sold out", False)]
+    assert any(line.startswith("review: 1 struck-through passage(s) kept as struck-through")
+               for line in imported.removed)
+
+
+def test_footnote_markers_are_raised_as_word_shows_them():
+    # Markdown has no raised-text syntax, so the draft writes <sup> (the article reader's job to read back).
+    assert _body(_imported("mammoth-footnotes.docx")).startswith("Ouch<sup>\\[1\\]</sup>.<sup>\\[2\\]</sup>\n")
