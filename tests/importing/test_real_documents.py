@@ -146,3 +146,28 @@ def test_struck_through_words_are_kept_marked_and_listed_for_review():
 def test_footnote_markers_are_raised_as_word_shows_them():
     # Markdown has no raised-text syntax, so the draft writes <sup> (the article reader's job to read back).
     assert _body(_imported("mammoth-footnotes.docx")).startswith("Ouch<sup>\\[1\\]</sup>.<sup>\\[2\\]</sup>\n")
+
+
+def test_quote_and_intense_quote_paragraphs_are_block_quotes(tmp_path):
+    import re
+    import zipfile
+
+    # The document's own Quote and Intense Quote styles (Word defines both in it) set on two of
+    # its paragraphs, as Word writes a paragraph style.
+    source = REAL / "docx2python-paragraphs-and-tables.docx"
+    copy = tmp_path / "with-quotes.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/styles.xml":
+                assert b'w:styleId="Quote"' in data and b'w:styleId="IntenseQuote"' in data
+            if info.filename == "word/document.xml":
+                for words, style in ((b"There are paragraphs", b"Quote"), (b"Here is another", b"IntenseQuote")):
+                    data, found = re.subn(rb"(<w:p [^>]*>)(<w:r><w:t[^>]*>" + words + rb")",
+                                          rb'\1<w:pPr><w:pStyle w:val="' + style + rb'"/></w:pPr>\2', data)
+                    assert found == 1
+            out.writestr(info, data)
+    (found,) = read_file(copy, pages=False, slug=None)
+    body = _body(found)
+    assert "\n\n> There are paragraphs between tables." in body
+    assert "\n>\n> Here is another paragraph between the first and second tables.\n" in body  # the same quote
