@@ -203,7 +203,11 @@ def test_slug_is_refused_for_an_export(tmp_path, capsys):
     ("<!-- wp:paragraph --><p>One</p><!-- /wp:paragraph -->", "One\n"),
     ("Before\n\nhttps://www.youtube.com/watch?v=x\n\nAfter", "Before\n\nAfter\n"),
     ("<p>See [1] and [note]</p>", "See \\[1\\] and \\[note\\]\n"),
-], ids=["classic-breaks", "video", "audio", "block-comment", "auto-embed", "brackets-kept"])
+    ('[caption id="attachment_7" align="alignleft" width="300" caption="Our quiet waiting room"]'
+     '<img src="room.jpg" alt="" />[/caption]', "Our quiet waiting room\n"),
+    ("<p>Typed.</p>\nThen a line\n\nThen a paragraph", "Typed.\n\nThen a line\n\nThen a paragraph\n"),
+], ids=["classic-breaks", "video", "audio", "block-comment", "auto-embed", "brackets-kept", "caption-attribute",
+        "typed-p-and-blank-lines"])
 def test_post_bodies(content, expected):
     html, _ = body_html(content)
     blocks, _ = fragment_blocks(html)
