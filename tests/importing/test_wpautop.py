@@ -19,3 +19,4 @@ from pipeline.importing.wpautop import wpautop
         "empty"])
 def test_wpautop(text: str, html: str) -> None:
     assert wpautop(text) == html
+
