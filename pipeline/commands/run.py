@@ -97,8 +97,7 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 
     report = run_import(args.paths, settings.articles_dir, pages=args.pages, force=args.force, slug=args.slug,
                         say=say, show=sys.stdout.write if args.stdout else None)
-    if not report.single:
-        print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
+    print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
     return 0 if report.ok else 1
 
 

@@ -35,7 +35,6 @@ class ImportReport:
     skipped: Counter[str] = field(default_factory=Counter)
     failed: int = 0
     refused: int = 0  # existing articles left alone without --force
-    single: bool = False  # one page or document: no summary line, as the import of one page always was
 
     def summary(self) -> str:
         line = f"imported {self.imported}"
@@ -72,10 +71,11 @@ def read_file(path: Path, pages: bool, slug: str | None) -> Iterator[Imported | 
     suffix = path.suffix.lower()
     if suffix in EXPORTS:
         if slug:
-            raise ImportFailed(f"{path}: --slug names one article; a WordPress export holds many posts")
-        from pipeline.importing.wordpress import read_export  # lxml loads only for exports
+            raise ImportFailed(f"{path}: --slug names one article; an export holds many posts")
+        from pipeline.importing.blogger import is_blogger_backup, read_backup  # lxml loads only for exports
+        from pipeline.importing.wordpress import read_export
 
-        for found in read_export(path, pages):
+        for found in (read_backup if is_blogger_backup(path) else read_export)(path, pages):
             yield found if isinstance(found, Skipped) else article_source(found, path.name, None)
     elif suffix in DOCUMENTS:
         from pipeline.importing.word import read_document  # mammoth loads only for Word files
@@ -96,7 +96,7 @@ def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, fo
                              for path in paths))
     if slug and (len(files) != 1 or paths[0].is_dir()):
         raise ImportFailed("--slug names one article; give exactly one page or document with it")
-    report = ImportReport(single=len(paths) == 1 and not paths[0].is_dir() and files[0].suffix.lower() not in EXPORTS)
+    report = ImportReport()
     written: set[str] = set()
     for path in files:
         try:
@@ -111,7 +111,16 @@ def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, fo
             report.failed += 1
             for problem in exc.problems:
                 say(f"error: {problem}")
+        except Exception as exc:  # noqa: BLE001 - one file's surprise must not end the import of the others
+            report.failed += 1
+            say(f"skipped: {path}: could not be imported ({type(exc).__name__}: {_short(str(exc))}); "
+                "the other files were still read")
     return report
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 160 else text[:160] + "…"
 
 
 def _one(imported: Imported, articles_dir: Path, written: set[str], force: bool, report: ImportReport,

@@ -9,6 +9,7 @@ is read as text by lxml's HTML parser, which never loads what an element points 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import lxml.html
 from lxml import etree
@@ -27,9 +28,10 @@ from pipeline.article import (
     Table,
     Text,
     plain,
+    text_runs,
 )
 from pipeline.importing.furniture import Removed
-from pipeline.importing.spans import merged, stripped, top_level_two
+from pipeline.importing.spans import merged, paragraphs, stripped, top_level_two
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _HEADING = re.compile(r"h([1-6])")
@@ -37,6 +39,7 @@ _CONTAINERS = {"div", "section", "article", "main", "figure", "header", "footer"
                "details", "dl", "dd", "dt", "address", "hgroup"}
 _INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "cite": "emphasis",
                  "u": "emphasis", "code": "code", "kbd": "code", "samp": "code", "tt": "code",
+                 # Struck-through words stay, marked, so nobody hands a client a crossed-out price as current.
                  "del": "struck", "s": "struck", "strike": "struck", "sup": "superscript", "sub": "subscript"}
 _BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "pre", "table", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
                *_CONTAINERS, "figcaption", "li"}
@@ -85,9 +88,7 @@ class _Reader:
         loose: list[Span] = [Span(parent.text)] if parent.text else []
 
         def paragraph() -> None:
-            text = stripped(merged(loose))
-            if plain(text).strip():
-                out.append(Paragraph(text))
+            out.extend(Paragraph(text) for text in paragraphs(merged(loose)))  # <br><br> stands between paragraphs
             loose.clear()
 
         for child in parent:
@@ -128,6 +129,8 @@ class _Reader:
             inner = self.blocks(element)
             return [Quote(tuple(inner))] if inner else []
         if tag == "pre":
+            for line_break in element.iter("br"):  # syntax highlighters write their lines with <br>
+                line_break.tail = "\n" + (line_break.tail or "")
             text = "".join(element.itertext()).strip("\n")
             return [CodeBlock(text)] if text.strip() else []
         if tag == "hr":
@@ -138,14 +141,29 @@ class _Reader:
 
     def table(self, element: etree._Element) -> list[Block]:
         rows = [row for row in element.iter("tr") if _table_of(row) is element]
-        cells = [tuple(self.text(cell) for cell in row if cell.tag in ("td", "th")) for row in rows]
-        cells = [row for row in cells if row]
+        cells = [row for row in _grid([[(cell, self.cell(cell)) for cell in row if cell.tag in ("td", "th")]
+                                       for row in rows]) if row]
         if not cells:
             return []
-        first = [cell for cell in rows[0] if cell.tag in ("td", "th")]
-        if first and all(cell.tag == "th" for cell in first) or rows[0].getparent().tag == "thead":
-            return [Table(cells[0], tuple(cells[1:]))]
-        return [Table((), tuple(cells))]
+        # A header row the source marks (<th>, <thead>, Word's "repeat as header row"), else the first row:
+        # tables in handouts and posts name their columns in the first row.
+        return [Table(cells[0], tuple(cells[1:]))]
+
+    def cell(self, cell: etree._Element) -> Text:
+        """A table cell's words; a cell of several paragraphs or a list keeps each part, separated by '; '."""
+        if not cell.xpath(".//ul | .//ol | .//p[following-sibling::p] | .//br"):
+            return self.text(cell)
+        parts = [part for part in text_runs(self.blocks(cell)) if plain(part).strip()]
+        joined: list[Span] = []
+        for part in parts:
+            joined += [Span("; ")] * bool(joined) + [replace(span, text=re.sub(r"\s*\n\s*", "; ", span.text))
+                                                     for span in part]
+        if cell.xpath(".//ul | .//ol"):
+            items = " / ".join(" ".join(plain(part).split())[:40] for part in parts[:3])
+            self.removed.append(Removed(len(self.removed) + 1, "review",
+                                        f"a table cell holds a list ({items}…); a table cell has one line, so "
+                                        "its items are written one after another, separated by ';' — check it"))
+        return stripped(merged(joined))
 
     def text(self, element: etree._Element) -> Text:
         return stripped(merged(self.spans(element, {}, top=True)))
@@ -184,3 +202,28 @@ def _table_of(row: etree._Element) -> etree._Element | None:
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
+
+
+def _grid(rows: list[list[tuple[etree._Element, Text]]]) -> list[tuple[Text, ...]]:
+    """Rows with merged cells laid out: a cell spanning columns or rows leaves empty cells beside or under it."""
+    spanned: dict[tuple[int, int], bool] = {}  # (row, column) taken by a cell from a row above
+    out: list[tuple[Text, ...]] = []
+    for number, row in enumerate(rows):
+        line: list[Text] = []
+        for cell, text in row:
+            while spanned.pop((number, len(line)), False):
+                line.append(())
+            across, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
+            column = len(line)
+            line += [text] + [()] * (across - 1)
+            for below in range(1, down):
+                for offset in range(across):
+                    spanned[(number + below, column + offset)] = True
+        while spanned.pop((number, len(line)), False):
+            line.append(())
+        out.append(tuple(line))
+    return out
+
+
+def _span(value: str | None) -> int:
+    return min(int(value), 50) if value and value.isdigit() and int(value) > 0 else 1

@@ -101,7 +101,8 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 # (kind, whole-line pattern, most words such a line has)
 _FURNITURE: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("skip link", _pattern(r"skip to (?:the )?(?:main )?(?:content|navigation|footer)|skip navigation"), 6),
+    ("skip link", _pattern(
+        r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|footer|search)|skip navigation"), 6),
     ("share buttons", _pattern(
         r"share(?: this)?(?: (?:post|article|page|story))?(?: on \w+)?|(?:facebook|twitter|x|linkedin|pinterest"
         r"|instagram|youtube|tiktok|whatsapp|reddit|threads|email|e-mail|print|copy link|tweet|pin it)"), 5),
@@ -113,7 +114,9 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|(?:previous|next|older|newer) (?:post|article|entry)\b.*"), 14),
     ("tags and categories", _pattern(r"(?:tags?|categories|category)\s*:.*|(?:tagged|posted in|filed under)\s.*"), 14),
     ("cookie notice", _pattern(
-        r"(?=.*\bcookies?\b)(?=.*\b(?:website|site|browser|browsing|experience|privacy|consent|accept|agree|policy)\b).*"
+        # A notice about the site's cookies, not a paragraph about baking them ("…an experience to share").
+        r"(?=.*\b(?:(?:we|site|website|this)\s+(?:use|uses)|using|accept|allow|store|set)\s+(?:\w+\s+){0,2}cookies\b"
+        r"|.*\bcookies?\s+(?:policy|settings|preferences|consent|notice)\b).*"
         r"|accept(?: all)?(?: cookies)?|decline|reject(?: all)?|got it|cookie settings|manage (?:cookies|preferences)"
         r"|privacy policy"), 60),
     ("newsletter sign-up", _pattern(

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.article import Heading, clean_line, plain, visible
+from pipeline.article import Heading, Paragraph, clean_line, plain, text_runs, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.text import read_text
+from pipeline.importing.text_language import text_language
 from pipeline.language import language_name, languages
 from pipeline.sources import SLUG, first_sentence
 
@@ -22,6 +23,8 @@ MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_PAGE_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_MARKUP = re.compile(r"</(?:p|div|h[1-6]|li|ul|ol|blockquote|table|span|a|strong|em|b|i)>|<br\s*/?>", re.IGNORECASE)
 _NOT_TEXT = {b"%PDF": "a PDF", b"PK\x03\x04": "a Word document or zip file", b"\x89PNG": "an image",
              b"\xff\xd8\xff": "an image", b"GIF8": "an image", b"{\\rtf": "an RTF document"}
 
@@ -48,10 +51,20 @@ def import_page(path: Path, slug: str | None = None) -> Imported:
     """Read a saved `.html` page or a `.txt` copy of one and return the article source it holds."""
     check_slug(slug)
     text, notes = _read(path)
-    if path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]):
-        from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
+    page = path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]) \
+        or _PAGE_TAG.search(text[:4000])
+    if page or len(_MARKUP.findall(text)) >= 3:  # a .txt that holds HTML is read as HTML, not as tags in words
+        if path.suffix.lower() == ".txt":
+            notes.append(f"review: {path.name} holds HTML, not plain text; it was read as HTML")
+        if page:
+            from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
 
-        draft = read_html(text)
+            draft = read_html(text)
+        else:
+            from pipeline.importing.fragment import fragment_blocks
+
+            blocks, removed = fragment_blocks(text)  # part of a page: a post's HTML copied from an editor
+            draft = Draft(blocks=blocks, removed=removed)
     else:
         draft = read_text(text)
     if not draft.blocks:
@@ -62,15 +75,20 @@ def import_page(path: Path, slug: str | None = None) -> Imported:
 def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: list[str] | tuple[str, ...] = (),
                    slug: str | None = None) -> Imported:
     """The article source for a draft: front matter with `# review:` notes, then the body as Markdown."""
-    notes = [*draft.notes, *notes]
-    title, title_note = _title(draft)
-    if title_note:
-        notes.append(title_note)
+    notes = [*draft.notes, *notes, *(f"review: {item.text}" for item in draft.removed if item.kind == "review")]
+    struck = [span.text.strip() for text in text_runs(draft.blocks) for span in text
+              if span.struck and span.text.strip()]
+    if struck:  # kept and marked, never dropped or run into the words beside them
+        shown = " / ".join(f"{_short(words, 40)!r}" for words in struck[:3])
+        notes.append(f"review: {len(struck)} struck-through passage(s) kept as struck-through ({shown}); "
+                     "delete them or the strike if they should not reach clients")
+    title, title_note = _title(draft, fallback_name)
+    summary, summary_note = _summary(draft, title)
+    notes += [note for note in (title_note, summary_note) if note]
     # A file's own name is a better slug than a guessed title; a post in an export has no name of its own.
     named = title if draft.title or fallback_name is None else fallback_name
     slug = slug or safe_slug(draft.slug or "") or safe_slug(named) or "imported-article"
-    meta: dict[str, object] = {"title": title, "slug": slug,
-                               "summary": clean_line(draft.summary or "") or first_sentence(draft.blocks, title)}
+    meta: dict[str, object] = {"title": title, "slug": slug, "summary": summary}
     if draft.updated:
         meta["updated"] = draft.updated
     else:
@@ -80,12 +98,18 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
         meta["author"] = clean_line(draft.author)
     if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):
         meta["canonical_url"] = draft.canonical_url
+    declared = draft.language.replace("_", "-").split("-")[0].lower() if draft.language else None
+    written = text_language(draft.blocks) if declared else None  # the words decide, not a document property
+    if declared and written and written != declared:
+        notes.append(f"review: marked as written in {language_name(declared, 'en')} ({draft.language}), but its "
+                     f"text reads as {language_name(written, 'en')}; lang: follows the text")
     if draft.language:
-        code = draft.language.replace("_", "-").split("-")[0].lower()
+        code = written or declared
         if code in languages():
             meta["lang"] = code
         else:
-            notes.append(f"review: written in {language_name(code, 'en')} ({draft.language}), which the "
+            source = f" ({draft.language})" if code == declared else ""
+            notes.append(f"review: written in {language_name(code, 'en')}{source}, which the "
                          "handouts have no wording for; they will use the profile's language")
     meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
@@ -142,14 +166,36 @@ def _read(path: Path) -> tuple[str, list[str]]:
     return text, notes
 
 
-def _title(draft: Draft) -> tuple[str, str | None]:
-    """The page's title, or its first heading with a note asking the editor to review it."""
+# Headings that name a part of any document, never what the article is about.
+_NOT_TITLES = {"notes", "footnotes", "endnotes", "contents", "table of contents", "references", "comments"}
+
+
+def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
+    """The page's title, else its first heading, else its file's name, with a note asking the editor to review it."""
     if draft.title and clean_line(draft.title):
         return clean_line(draft.title), None
-    heading = next((clean_line(plain(block.text)) for block in draft.blocks if isinstance(block, Heading)), None)
+    heading = next((text for block in draft.blocks if isinstance(block, Heading)
+                    if (text := clean_line(plain(block.text))) and text.casefold() not in _NOT_TITLES), None)
     if heading:
         return heading, f"review: no title found; title: is the first heading, {heading!r}"
+    named = clean_line(re.sub(r"[-_]+", " ", fallback_name or "")).capitalize()
+    if named:
+        return named, f"review: no title or heading found; title: is the file's name, {named!r}"
     return "Untitled article", "review: no title or heading found; title: is 'Untitled article'"
+
+
+def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
+    """The excerpt, else the first sentence of the body's first words that are not the title."""
+    if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
+        return clean_line(draft.summary), None
+    candidates = [clean_line(first_sentence((Paragraph(text),), "")) for text in
+                  text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading)))]
+    candidates = [summary for summary in candidates if summary and summary != title]
+    # A date, a lone mark or a stray label is not a sentence that sums an article up, while there is one.
+    words = next((summary for summary in candidates if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3), None)
+    if found := words or next((summary for summary in candidates if re.search(r"[^\W\d_]", summary)), None):
+        return found, None
+    return title, "review: the body has no sentence to sum it up; summary: repeats the title"
 
 
 def safe_slug(text: str) -> str:
@@ -163,6 +209,8 @@ def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:
     """One line per run of removed page furniture of the same kind."""
     runs: list[tuple[str, list[str]]] = []
     for item in removed:
+        if item.kind == "review":
+            continue  # a question for the editor, listed with the draft's other review notes
         if runs and runs[-1][0] == item.kind:
             runs[-1][1].append(item.text)
         else:

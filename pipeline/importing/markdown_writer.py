@@ -27,7 +27,8 @@ from pipeline.article import (
 )
 from pipeline.sources import parse_body
 
-_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))", re.MULTILINE)
+# "~~" at a line's start is struck-through text; only "~~~" would open a fence.
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|~(?=~~)|\d+[.)](?=\s|$))", re.MULTILINE)
 
 
 def to_markdown(blocks: tuple[Block, ...]) -> str:

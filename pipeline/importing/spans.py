@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.article import Block, Heading, Span, Text
 
@@ -13,12 +14,11 @@ def merged(spans: list[Span]) -> Text:
     for span in spans:
         text = "\n" if span.text == "\n" else re.sub(r"\s+", " ", span.text)
         last = merged[-1] if merged else None
-        if last and (last.emphasis, last.strong, last.code, last.href) == (
-                span.emphasis, span.strong, span.code, span.href):
+        if last and last.style == span.style:
             text = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", last.text + text))
-            merged[-1] = Span(text, last.emphasis, last.strong, last.code, last.href)
+            merged[-1] = replace(last, text=text)
         elif text:
-            merged.append(Span(text, span.emphasis, span.strong, span.code, span.href))
+            merged.append(replace(span, text=text))
     return tuple(merged)
 
 
@@ -31,17 +31,34 @@ def stripped(text: Text) -> Text:
         spans.pop()
     if spans:
         first, last = spans[0], spans[-1]
-        spans[0] = Span(first.text.lstrip(), first.emphasis, first.strong, first.code, first.href)
+        spans[0] = replace(first, text=first.text.lstrip())
         last = spans[-1]
-        spans[-1] = Span(last.text.rstrip(), last.emphasis, last.strong, last.code, last.href)
+        spans[-1] = replace(last, text=last.text.rstrip())
     return tuple(spans)
 
 
 def top_level_two(blocks: list[Block]) -> None:
-    """Shift heading levels so the body's biggest heading is an H2 (the title is the only H1)."""
-    levels = [block.level for block in blocks if isinstance(block, Heading)]
-    if levels:
-        shift = min(levels) - 2
-        for index, block in enumerate(blocks):
-            if isinstance(block, Heading):
-                blocks[index] = Heading(min(max(block.level - shift, 2), 6), block.text)
+    """Heading levels made 2, 3, 4… in the order the body uses them (the title is the only H1).
+
+    The body's biggest heading becomes an H2 and each smaller level used the next one down, so no
+    level is skipped and two different levels (an h5 and an h6) stay different while there are
+    Markdown levels left for them.
+    """
+    used = sorted({block.level for block in blocks if isinstance(block, Heading)})
+    level = {old: min(2 + rank, 6) for rank, old in enumerate(used)}
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            blocks[index] = replace(block, level=level[block.level])
+
+
+def paragraphs(text: Text) -> list[Text]:
+    """A run of words split where a blank line stands (two line breaks, Blogger's and old WordPress's paragraphs)."""
+    out: list[list[Span]] = [[]]
+    for span in text:
+        pieces = re.split(r"\n[ \t]*\n\s*", span.text)
+        for number, piece in enumerate(pieces):
+            if number:
+                out.append([])
+            if piece:
+                out[-1].append(replace(span, text=piece))
+    return [stripped(tuple(part)) for part in out if "".join(span.text for span in part).strip()]

@@ -20,17 +20,22 @@ from xml.parsers.expat import ExpatError
 import lxml.html
 from lxml import etree
 
-from pipeline.article import Heading, clean_line, plain, visible
+from pipeline.article import Block, Heading, Paragraph, clean_line, plain, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
-from pipeline.importing.furniture import Removed
+from pipeline.importing.furniture import BYLINE, Byline, Removed, byline
+from pipeline.importing.spans import top_level_two
 
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bomb stops here
 STYLE_MAP = "\n".join([
     "p[style-name='Title'] => h1.document-title:fresh",
     "p[style-name='Subtitle'] => p.document-subtitle:fresh",
+    # Word's quotation styles are block quotes (mammoth would read them as plain paragraphs).
+    "p[style-name='Quote'] => blockquote > p:fresh",
+    "p[style-name='Intense Quote'] => blockquote > p:fresh",
+    "strike => del",  # mammoth leaves struck-through words out unless told; they stay, marked
     "p[style-name='TOC Heading'] => p.table-of-contents:fresh",
     *(f"p[style-name='toc {level}'] => p.table-of-contents:fresh" for level in range(1, 10)),
 ])
@@ -46,7 +51,7 @@ def read_document(path: Path) -> Draft:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         core = _core_properties(path, package)
         language = core.get("language") or _language(path, package)
-        data, text_boxes = _without_text_boxes(path, package, data)
+        text_boxes = _text_boxes(path, package)
     import mammoth  # loads only for Word files
 
     def no_picture(image: object) -> dict[str, str]:
@@ -66,21 +71,48 @@ def read_document(path: Path) -> Draft:
         raise ImportFailed(f"{path}: the Word document is empty; nothing to import")
     if not blocks:
         raise ImportFailed(f"{path}: the Word document has a title but no text; nothing to import")
+    kept = " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split()) if html else ""
+    lost = [text for text in text_boxes if " ".join(text.split()) not in kept]
     removed = [*([Removed(0, "table of contents", " / ".join(contents))] if contents else []), *dropped,
-               *(Removed(0, "text box", text) for text in text_boxes)]
+               *(Removed(0, "text box", text) for text in lost)]
     removed = [Removed(number, item.kind, item.text) for number, item in enumerate(removed, start=1)]
+    blocks, found = _bylines(blocks, removed)
     title = title or core.get("title")
     notes = ()
     if not title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2:
-        title, blocks = plain(blocks[0].text), blocks[1:]  # the first heading, before any text, is the title
+        title, rest = plain(blocks[0].text), list(blocks[1:])  # the first heading, before any text, is the title
+        top_level_two(rest)  # so the headings under it start at ## again
+        blocks = tuple(rest)
         notes = (f"review: no Title paragraph; title: is the first heading, {title!r}",)
+    boxes = [text for text in text_boxes if text not in lost]
+    if boxes:
+        shown = " / ".join(f"{text[:60]!r}" for text in boxes[:3])
+        notes += (f"review: {len(boxes)} text box(es) kept as paragraphs where they stood ({shown}); "
+                  "check each reads well in its place",)
     pictures = sum(1 for item in removed if item.kind in ("image", "text box"))
     if pictures:
         notes += (f"review: {pictures} picture(s) or text box(es) were left out; check the text still reads "
                   "well without them",)
-    return Draft(blocks=blocks, title=title, author=core.get("author"), updated=_day(core.get("modified")),
+    author = next((line.author for line in found if line.author), None) or core.get("author")
+    updated = next((line.updated or line.published for line in found if line.updated or line.published), None)
+    return Draft(blocks=blocks, title=title, author=author, updated=updated or _day(core.get("modified")),
                  removed=tuple(removed), summary=subtitle, notes=notes,
                  language=language)
+
+
+def _bylines(blocks: tuple[Block, ...], removed: list[Removed]) -> tuple[tuple[Block, ...], list[Byline]]:
+    """"Author: …", "Date: …" or "By …" paragraphs at the top of the document go to the front matter."""
+    found: list[Byline] = []
+    kept = list(blocks)
+    for block in blocks[:4]:  # the lines under a handout's title, before its text starts
+        if isinstance(block, Heading):
+            continue
+        if not isinstance(block, Paragraph) or (line := byline(plain(block.text))) is None:
+            break
+        found.append(line)
+        kept.remove(block)
+        removed.append(Removed(len(removed) + 1, BYLINE, plain(block.text)))
+    return tuple(kept), found
 
 
 def _read(path: Path) -> bytes:
@@ -133,25 +165,15 @@ def _core_properties(path: Path, package: zipfile.ZipFile) -> dict[str, str]:
     return found
 
 
-def _without_text_boxes(path: Path, package: zipfile.ZipFile, data: bytes) -> tuple[bytes, list[str]]:
-    """The document with its text boxes taken out (they float beside the text), and their words."""
+def _text_boxes(path: Path, package: zipfile.ZipFile) -> list[str]:
+    """The words of each text box (call-outs such as a crisis line); mammoth reads them where they stand."""
     root = _xml(path, package, "word/document.xml")
-    boxes = root.findall(f".//{{{_W}}}txbxContent") if root is not None else []
-    if not boxes:
-        return data, []
     words: list[str] = []
-    for box in boxes:  # Word writes each box twice: for new readers and as a fallback for old ones
-        text = " ".join(" ".join(box.itertext()).split())
+    for box in root.findall(f".//{{{_W}}}txbxContent") if root is not None else []:
+        text = " ".join(" ".join(box.itertext()).split())  # Word writes each box twice: new and old form
         if text and text not in words:
             words.append(text)
-        box.getparent().remove(box)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
-        for info in package.infolist():
-            content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) \
-                if info.filename == "word/document.xml" else package.read(info.filename)
-            rewritten.writestr(info, content)
-    return out.getvalue(), words
+    return words
 
 
 def _notes_and_title(html: str) -> tuple[str, str | None, str | None, list[str]]:

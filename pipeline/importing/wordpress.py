@@ -78,6 +78,8 @@ def read_export(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:
                 read += 1
                 _let_go(element)
     except etree.XMLSyntaxError as exc:
+        if only_undeclared_prefixes(exc, path):
+            return  # the whole export was read; only a prefix was left undeclared
         line, reason = exc.lineno, str(exc.msg or exc)
         last = exc.error_log.last_error if exc.error_log else None
         if last is not None and (not line or reason == "no element found"):
@@ -90,6 +92,14 @@ def read_export(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:
     if not seen_export:
         raise ImportFailed(f"{path}: not a WordPress export (no posts and no wp:wxr_version); "
                            "export it from Tools → Export")
+
+
+def only_undeclared_prefixes(exc: etree.XMLSyntaxError, path: Path) -> bool:
+    """Whether the only complaint is a prefix left undeclared (`excerpt:`, Blogger's `app:`); the file was read."""
+    # The log also holds what the HTML reader of each post's body and earlier files said; only this file's count.
+    errors = [error for error in exc.error_log if error.level_name in ("ERROR", "FATAL")
+              and error.domain_name != "HTML" and error.filename == str(path)] if exc.error_log else []
+    return bool(errors) and all(error.type_name == "NS_ERR_UNDEFINED_NAMESPACE" for error in errors)
 
 
 def _refuse_doctype(path: Path, element: etree._Element) -> None:
@@ -111,6 +121,8 @@ def _let_go(element: etree._Element) -> None:
 def _name(element: etree._Element) -> str:
     if not isinstance(element.tag, str):
         return ""
+    if ":" in element.tag and not element.tag.startswith("{"):
+        return element.tag  # a prefix the export never declared (WordPress 2.x wrote excerpt: so): its name as written
     qname = etree.QName(element)
     if qname.namespace is None:
         return qname.localname

@@ -13,44 +13,45 @@ import html
 import re
 
 from pipeline.importing.furniture import Removed
+from pipeline.importing.wpautop import wpautop
 
 # Shortcodes that draw media or widgets: left out, named for the editor.
 MEDIA_SHORTCODES = {
     "gallery": "gallery", "embed": "embed", "video": "video", "audio": "audio", "playlist": "audio",
     "wpvideo": "video", "youtube": "embed", "vimeo": "embed", "soundcloud": "embed", "spotify": "embed",
-    "instagram": "embed", "tweet": "embed", "googlemaps": "embed", "contact-form": "form",
+    "instagram": "embed", "googlevideo": "embed", "dailymotion": "embed",
+    "tweet": "embed", "googlemaps": "embed", "contact-form": "form",
     "contact-form-7": "form", "wpforms": "form", "gravityform": "form", "ninja_form": "form",
     "mc4wp_form": "form", "pdf-embedder": "embed", "wp_caption": "caption", "caption": "caption",
 }
-_SHORTCODE = re.compile(r"\[(\[?)(/?)([A-Za-z][\w-]*)((?:\s[^\]]*)?)(/?)\](\]?)")
-_CAPTION = re.compile(r"\[(?:wp_)?caption\b[^\]]*\](.*?)\[/(?:wp_)?caption\]", re.DOTALL | re.IGNORECASE)
+_SHORTCODE = re.compile(r"\[(\[?)(/?)([A-Za-z][\w-]*)((?:[\s=][^\]]*)?)(/?)\](\]?)")  # [youtube=URL] too
+_CAPTION = re.compile(r"\[(?:wp_)?caption\b([^\]]*)\](.*?)\[/(?:wp_)?caption\]", re.DOTALL | re.IGNORECASE)
+_CAPTION_ATTRIBUTE = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _LEADING_IMAGE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)", re.IGNORECASE)
 _ENCLOSING = re.compile(r"\[({name})\b[^\]]*\](.*?)\[/\1\]", re.DOTALL)
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->|<!--more(?:\s.*?)?-->|<!--nextpage-->|<!--noteaser-->", re.DOTALL)
-_BLOCK_START = re.compile(
-    r"\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|section"
-    r"|article|aside|header|footer|address|dl|dd|dt|form|iframe|video|audio|embed|object|style|script)\b",
-    re.IGNORECASE)
-_LINE_BREAK = re.compile(r"(?<=[^>\s])[ \t]*\n[ \t]*(?=[^<\s])")
-_OWN_LINE_URL = re.compile(r"^\s*(https?://\S+)\s*$", re.MULTILINE)
+_OWN_LINE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)  # WordPress's autoembed
 
 
 def body_html(content: str) -> tuple[str, list[Removed]]:
     """The post body as HTML a fragment reader can take, and the shortcodes and embeds left out."""
     removed: list[Removed] = []
+    block_editor = "<!-- wp:" in content  # WordPress shows block-editor content as stored, classic text through wpautop
     content = _BLOCK_COMMENT.sub("", content.replace("\r\n", "\n").replace("\r", "\n"))
+    if not block_editor:  # before shortcodes, as WordPress runs wpautop before do_shortcode
+        content = _paragraphs(content, removed)
     content = _CAPTION.sub(_caption, content)
     content = _shortcodes(content, removed)
-    if not re.search(r"<p[\s>]", content, re.IGNORECASE):
-        content = _paragraphs(content, removed)
     return content, removed
 
 
 def _caption(match: re.Match[str]) -> str:
-    """`[caption]<img …> Words[/caption]` -> a figure whose caption is kept and whose picture is not."""
-    inner = match[1]
+    """`[caption]<img …> Words[/caption]` or `[caption caption="Words"]<img …>[/caption]` -> a figure, words kept."""
+    inner = match[2]
     image = _LEADING_IMAGE.match(inner)
     picture, words = (image[1], inner[image.end():]) if image else ("", inner)
+    if attribute := _CAPTION_ATTRIBUTE.search(match[1]):  # the older form keeps its words in an attribute
+        words = f"{attribute[1] if attribute[1] is not None else attribute[2]} {words.strip()}"
     return f"<figure>{picture}<figcaption>{words.strip()}</figcaption></figure>"
 
 
@@ -67,7 +68,7 @@ def _shortcodes(content: str, removed: list[Removed]) -> str:
             return match[0][1:-1]  # [[gallery]] is how WordPress writes a literal [gallery]
         lower = name.lower()
         if lower in MEDIA_SHORTCODES:
-            return "" if slash else _dropped(removed, lower, attributes.strip() or match[0])
+            return "" if slash else _dropped(removed, lower, attributes.strip().lstrip("=") or match[0])
         if name in closing:
             return ""  # an enclosing shortcode this importer does not know: its words are kept
         if attributes.strip() or "_" in name or "-" in name or self_closing:
@@ -84,15 +85,9 @@ def _dropped(removed: list[Removed], name: str, text: str) -> str:
 
 
 def _paragraphs(content: str, removed: list[Removed]) -> str:
-    """Classic-editor text: blank lines become paragraphs and line breaks `<br>`, as WordPress shows them."""
-    out = []
-    for chunk in re.split(r"\n\s*\n", content):
-        if not chunk.strip():
-            continue
-        if url := _OWN_LINE_URL.fullmatch(chunk):
-            # A link alone on its line is turned into an embedded player by WordPress (oEmbed).
-            _dropped(removed, "embed", url[1])
-            continue
-        lines = _LINE_BREAK.sub("<br>\n", chunk.strip())  # a line break between words, not next to a tag
-        out.append(lines if _BLOCK_START.match(chunk) else f"<p>{lines}</p>")
-    return "\n\n".join(out)
+    """Classic-editor text as WordPress shows it: a link alone on its line is a player; then wpautop."""
+    def embed(match: re.Match[str]) -> str:
+        _dropped(removed, "embed", match[1])  # WordPress turns a bare link on its own line into a player (oEmbed)
+        return ""
+
+    return wpautop(_OWN_LINE_URL.sub(embed, content))

@@ -133,7 +133,8 @@ def test_platform_page_ends(line: str, ends: bool) -> None:
     assert is_platform_page_end(line) is ends
 
 
-@pytest.mark.parametrize("lang, expected", [("es-MX", "\nlang: es\n"), ("en", "\nlang: en\n"), (None, None)])
+# The page is in Spanish: a lang attribute that says English (the theme's) gives way to the words.
+@pytest.mark.parametrize("lang, expected", [("es-MX", "\nlang: es\n"), ("en", "\nlang: es\n"), (None, None)])
 def test_a_saved_pages_language_is_the_articles(tmp_path, lang: str | None, expected: str | None) -> None:
     page = tmp_path / "pagina.html"
     attribute = f' lang="{lang}"' if lang else ""
@@ -145,3 +146,5 @@ def test_a_saved_pages_language_is_the_articles(tmp_path, lang: str | None, expe
     imported = import_page(page)
     front = imported.markdown.split("\n---\n", 1)[0]
     assert (expected in front) if expected else ("\nlang:" not in front)
+    marked_wrong = "review: marked as written in English (en), but its text reads as Spanish; lang: follows the text"
+    assert (marked_wrong in imported.removed) == (lang == "en")

@@ -81,11 +81,13 @@ def test_the_table_of_contents_is_listed_and_left_out(handout):
     assert plain(article.blocks[0].text).startswith("Anxiety is your body's alarm.")
 
 
-def test_pictures_and_text_boxes_are_listed_and_left_out(handout):
+def test_pictures_are_listed_and_left_out_and_text_boxes_kept_where_they_stand(handout):
     imported, _ = handout
     assert 'image: "Breathing diagram" / "Tracking pixel"' in imported.removed
-    assert 'text box: "Call us today at (555) 010-0100!"' in imported.removed
-    assert "Call us today" not in imported.markdown and "data:image" not in imported.markdown
+    assert not any(line.startswith("text box:") for line in imported.removed)
+    assert "\n\nCall us today at (555) 010-0100!\n\n" in imported.markdown  # a call-out such as a crisis line
+    assert any(line.startswith("review: 1 text box(es) kept as paragraphs") for line in imported.removed)
+    assert "data:image" not in imported.markdown
     assert imported.to_review
 
 
@@ -109,11 +111,15 @@ def test_the_documents_language_is_the_articles(tmp_path):
     with zipfile.ZipFile(HANDOUT) as package:
         parts = {name: package.read(name) for name in package.namelist()}
     parts["word/styles.xml"] = parts["word/styles.xml"].replace(b'w:lang w:val="en-US"', b'w:lang w:val="es-ES"')
-    spanish = tmp_path / "ansiedad.docx"
-    spanish.write_bytes(zipped(parts))
-    imported = article_source(read_document(spanish), spanish.name, spanish.stem)
-    assert "\nlang: es\n" in imported.markdown
-    assert parse_article(imported.markdown.encode(), "a.md", default_slug="a").language == "es"
+    marked = tmp_path / "anxiety-marked-spanish.docx"
+    marked.write_bytes(zipped(parts))
+    assert read_document(marked).language == "es-ES"
+    # The handout's words are English, so its proofing language gives way to them, with a note.
+    imported = article_source(read_document(marked), marked.name, marked.stem)
+    assert "\nlang: en\n" in imported.markdown
+    assert "review: marked as written in Spanish (es-ES), but its text reads as English; lang: follows the text" \
+        in imported.removed
+    assert parse_article(imported.markdown.encode(), "a.md", default_slug="a").language == "en"
 
 
 def test_google_docs_export_takes_its_name_as_the_title():
