@@ -195,8 +195,6 @@ class _Reader:
             elif child.tag == "hi":
                 flag = _STYLES.get(child.get("rend", ""), "")
                 out += self.spans(child, {**style, flag: True} if flag else style)
-            elif child.tag == "del":  # trafilatura's struck-through text
-                out += self.spans(child, {**style, "struck": True})
             elif child.tag == "ref":
                 target = urljoin(self.base_url or "", child.get("target") or "")
                 href = {"href": target} if target.lower().startswith(SAFE_LINK_SCHEMES) else {}
