@@ -11,6 +11,7 @@ from pipeline.audio import Recording, Script
 from pipeline.build import keys
 from pipeline.build.ceilings import within_limits
 from pipeline.build.cleanup import TEMPORARY
+from pipeline.build.ebook import build_ebook, ebook_made
 from pipeline.build.isolation import article_step
 from pipeline.build.library_pages import build_library_pages
 from pipeline.build.manifest import ArticleOutputs, recording_facts, recording_from_facts
@@ -62,7 +63,7 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     problem = engine_problem(settings, practice)
     if problem:
         raise ConfigError(problem)
-    if {"audio", "email"} & settings.only:  # every voice file is checked before anything is built
+    if {"audio", "epub", "email"} & settings.only:  # every voice file is checked before anything is built
         for language in sorted({article.language for article in chosen}):
             missing_voice(language, practice, settings)
     if settings.out.exists() and not settings.out.is_dir():
@@ -171,6 +172,9 @@ def build_article(article: Article, practice: Practice, settings: Settings,
         if not outputs.current(names["chapters"], chapters_key):
             outputs.put(names["chapters"], chapters_key, chapters_json(recording.chapters))
 
+    if "epub" in only:
+        build_ebook(article, practice, outputs, names, recording, reporter)
+
     if "email" in only:
         _email(article, practice, outputs, names, handout_key, recording, stale, warnings, reporter)
 
@@ -197,6 +201,8 @@ def _email(article: Article, practice: Practice, outputs: ArticleOutputs, names:
     for edition in ("pdf", "large-print") if attach_large else ("pdf",):
         if not outputs.made_from(names[edition], handout_key):
             stale.insert(0, names[edition])
+    if practice.email.attach_epub and not ebook_made(article, practice, outputs, names, recording):
+        stale.append(names["epub"])
     if stale:
         with article_step(slug, "writing the e-mail draft"):
             raise RenderError(f"it attaches {' and '.join(stale)}, missing or out of date; build them first "
@@ -209,7 +215,8 @@ def _email(article: Article, practice: Practice, outputs: ArticleOutputs, names:
                                         outputs.read(names["vtt"]).decode("utf-8")) if recording else None
             large = outputs.read(names["large-print"]) if attach_large else None
             outputs.put(names["eml"], email_key,
-                        render_email(article, practice, outputs.read(names["pdf"]), large, full))
+                        render_email(article, practice, outputs.read(names["pdf"]), large, full,
+                                     outputs.read(names["epub"]) if practice.email.attach_epub else None))
     size_warning = draft_size_warning(outputs.manifest.outputs[names["eml"]].size, practice)
     if size_warning:
         warnings.append(f"{outputs.folder / names['eml']}: {size_warning}")
@@ -221,7 +228,7 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
     """The article's recording: from the manifest when current, else narrated and mastered anew
     (only when audio is to be built; else a missing or stale recording is added to `stale`)."""
     slug, facts = article.slug, outputs.manifest.facts
-    if not {"audio", "email"} & settings.only:
+    if not {"audio", "epub", "email"} & settings.only:
         return None
     engine = settings.engine or practice.speech.engine
     silent = missing_voice(article.language, practice, settings)

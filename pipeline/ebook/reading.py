@@ -1,0 +1,248 @@
+"""Reading step: the article's blocks and the narration script become the book's text, sentence by sentence.
+
+The book shows the article with its structure (headings, lists, quotes, tables), and every sentence
+the voice reads is an element of its own, numbered after its place in the narration script. The
+script's segments are taken block by block in the order the narrator reads the article, so each
+sentence on the page is the very segment whose caption cue times it: nothing is matched by guesswork.
+Text the voice does not read (an emoji-only line, a table's header row) is still shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import zip_longest
+from typing import Any, assert_never
+
+from pipeline.audio import Cue, Script
+from pipeline.errors import RenderError
+from pipeline.sources import (
+    Article,
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Rule,
+    Table,
+    plain,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence as shown; `id` and `clip` (start and end in ms) when the voice reads it."""
+
+    text: str
+    id: str | None = None
+    clip: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Lines:
+    """A heading (`h1`…`h6`), paragraph (`p`) or code block (`pre`): its sentences in order."""
+
+    tag: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Nest:
+    """A list (`ul`, `ol` with `start`), list item (`li`) or quotation (`blockquote`) and what it holds."""
+
+    tag: str
+    children: tuple[Node, ...]
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table: the header cells, and each row's cells with the row's spoken sentence (if read)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[tuple[str, ...], Sentence], ...]
+
+
+@dataclass(frozen=True)
+class Divider:
+    """A thematic break."""
+
+
+Node = Lines | Nest | Grid | Divider
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A heading's text and the id of its element, for the navigation document."""
+
+    title: str
+    id: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Text:
+    """The book's text: the article (opening with the title) and the practice's stamp, in reading order."""
+
+    article: tuple[Node, ...]
+    stamp: tuple[Node, ...]
+    chapters: tuple[Chapter, ...]
+    stamp_heading: Chapter
+
+    def sentences(self, part: str) -> list[Sentence]:
+        """Every sentence of "article" or "stamp", in document order."""
+        found: list[Sentence] = []
+
+        def walk(nodes: Sequence[Node]) -> None:
+            for node in nodes:
+                if isinstance(node, Lines):
+                    found.extend(node.sentences)
+                elif isinstance(node, Nest):
+                    walk(node.children)
+                elif isinstance(node, Grid):
+                    found.extend(sentence for _cells, sentence in node.rows)
+
+        walk(self.article if part == "article" else self.stamp)
+        return found
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+class _Reader:
+    """The script's segments, block by block, each with its cue when the recording has one."""
+
+    def __init__(self, script: Script, cues: Sequence[Cue] | None) -> None:
+        timed = []
+        waiting = list(cues or ())
+        for number, segment in enumerate(script.segments, start=1):
+            cue = None
+            if waiting and (waiting[0].text, waiting[0].block) == (segment.written, segment.block):
+                cue = waiting.pop(0)
+            timed.append((number, segment, cue))
+        if waiting:
+            raise RenderError(f"the recording's captions do not follow the narration script (from "
+                              f"{waiting[0].text!r}); narrate the article again")
+        self.groups: list[list[tuple[int, Any, Cue | None]]] = []  # (number, segment, cue)
+        for entry in timed:
+            if not self.groups or self.groups[-1][0][1].block != entry[1].block:
+                self.groups.append([])
+            self.groups[-1].append(entry)
+
+    def take(self, expected: str, where: str) -> list[Sentence] | None:
+        """The next block's sentences if the voice reads `expected`; None if it says nothing of it."""
+        group = self.groups[0] if self.groups else []
+        written = " ".join(segment.written for _n, segment, _c in group)
+        if not _words(expected):  # only symbols: read if the narrator kept them ("…"), else shown only
+            if not group or _words(written) or any(s.written not in expected for _n, s, _c in group):
+                return None
+        elif _words(written) != _words(expected):
+            found = repr(group[0][1].written[:40]) if group else "nothing more"
+            raise RenderError(f"the narration script reads {found} where the book shows {where} "
+                              f"{expected[:40]!r}")
+        self.groups.pop(0)
+        return [_sentence(number, segment.written, cue) for number, segment, cue in group]
+
+    def next_block(self) -> list[Sentence]:
+        """The next block's sentences, whatever they are (the spoken byline)."""
+        return [_sentence(number, segment.written, cue) for number, segment, cue in self.groups.pop(0)]
+
+    def rest(self) -> list[list[Sentence]]:
+        groups = [[_sentence(number, segment.written, cue) for number, segment, cue in group]
+                  for group in self.groups]
+        self.groups = []
+        return groups
+
+
+def _sentence(number: int, text: str, cue: Cue | None) -> Sentence:
+    return Sentence(text, f"s{number}", (cue.start_ms, cue.end_ms) if cue else None)
+
+
+def book_text(article: Article, script: Script, cues: Sequence[Cue] | None = None) -> Text:
+    """The article and stamp as the book shows them, each read sentence paired with its cue."""
+    reader = _Reader(script, cues)
+    chapters: list[Chapter] = []
+    title = reader.take(article.title, "the title") or [Sentence(article.title)]
+    opening: list[Node] = [Lines("h1", tuple(title))]
+    chapters.append(Chapter(article.title, title[0].id or "title", 1))
+    if reader.groups and reader.groups[0][0][1].kind == "stamp":  # "An audio handout from …"
+        opening.append(Lines("p", tuple(reader.next_block())))
+    body = _Body(reader, chapters).blocks(article.blocks)
+    outro = reader.rest()
+    if not outro:
+        raise RenderError("the narration script has no stamp to end the book with")
+    heading, *paragraphs = outro
+    stamp_heading = Chapter(heading[0].text, heading[0].id or "stamp", 2)
+    stamp_nodes = (Lines("h2", tuple(heading)), *(Lines("p", tuple(group)) for group in paragraphs))
+    return Text((*opening, *body), stamp_nodes, tuple(chapters), stamp_heading)
+
+
+class _Body:
+    """Walks the article's blocks in the narrator's order, taking each block's sentences."""
+
+    def __init__(self, reader: _Reader, chapters: list[Chapter]) -> None:
+        self.reader = reader
+        self.chapters = chapters
+
+    def blocks(self, blocks: Sequence[Block]) -> list[Node]:
+        return [node for block in blocks for node in self.block(block)]
+
+    def block(self, block: Block) -> list[Node]:
+        match block:
+            case Heading():
+                text = plain(block.text).strip()
+                said = self.reader.take(text, "the heading")
+                if said and said[0].id:
+                    self.chapters.append(Chapter(text, said[0].id, block.level))
+                return [Lines(f"h{block.level}", tuple(said or [Sentence(text)]))]
+            case Paragraph():
+                return [self.paragraph(plain(block.text))]
+            case BulletList() | OrderedList():
+                return [self.listing(block)]
+            case Quote():
+                return [Nest("blockquote", tuple(self.blocks(block.blocks)))]
+            case CodeBlock():
+                lines = [line.strip() for line in block.text.splitlines() if line.strip()]
+                said = self.reader.take(" ".join(lines), "the code block")
+                return [Lines("pre", tuple(said or [Sentence(line) for line in lines]))] if lines else []
+            case Table():
+                return [self.table(block)]
+            case Rule():
+                return [Divider()]
+            case _:
+                assert_never(block)
+
+    def paragraph(self, text: str, prefix: str = "") -> Lines:
+        said = self.reader.take(prefix + text, "the paragraph")
+        if said is None:
+            return Lines("p", (Sentence(" ".join(text.split())),))
+        if prefix and said[0].text.startswith(prefix):  # the list shows the number itself
+            said[0] = Sentence(said[0].text[len(prefix):], said[0].id, said[0].clip)
+        return Lines("p", tuple(said))
+
+    def listing(self, block: BulletList | OrderedList) -> Nest:
+        ordered = isinstance(block, OrderedList)
+        start = block.start if isinstance(block, OrderedList) else 1
+        items: list[Node] = []
+        for number, item in enumerate(block.items, start=start):
+            inner: list[Node] = []
+            for index, child in enumerate(item.blocks):
+                if isinstance(child, Paragraph) and ordered and index == 0:
+                    inner.append(self.paragraph(plain(child.text), f"{number}. "))
+                else:
+                    inner.extend(self.block(child))
+            items.append(Nest("li", tuple(inner)))
+        return Nest("ol" if ordered else "ul", tuple(items), start)
+
+    def table(self, block: Table) -> Grid:
+        header = tuple(plain(cell).strip() for cell in block.header)
+        rows = [tuple(plain(cell).strip() for cell in row) for row in block.rows]
+        expected = " ".join(f"{name} {cell}" for row in rows
+                            for name, cell in zip_longest(header, row, fillvalue="") if cell)
+        said = iter(self.reader.take(expected, "the table") or [])
+        return Grid(header, tuple((row, next(said, Sentence(""))) if any(row) else (row, Sentence(""))
+                                  for row in rows))
