@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.audio import Recording, Script, title_card
@@ -31,10 +31,12 @@ class Document:
     overlay: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class NavEntry:
     title: str
     href: str
+    level: int = 2
+    children: list[NavEntry] = field(default_factory=list)
 
 
 def book_identifier(article: Article, practice: Practice) -> str:
@@ -45,10 +47,12 @@ def book_identifier(article: Article, practice: Practice) -> str:
 
 def render_epub(article: Article, practice: Practice, script: Script, recording: Recording | None) -> bytes:
     """The article's EPUB: its text and stamp, and with a recording the overlays that read it along."""
-    text = book_text(article, script, recording.cues if recording else None)
     language = article.language
     templates = environment(language)
     _ = words(language)
+    updated = long_date(article.updated, language) if article.updated else None
+    dateline = _("Last updated %(updated)s") % {"updated": updated} if updated else None
+    text = book_text(article, script, recording.cues if recording else None, dateline)
     audio = f"{article.slug}.mp3" if recording else None
     read = overlays([("article.xhtml", text.sentences("article")), ("stamp.xhtml", text.sentences("stamp"))],
                     recording.duration_ms) if recording else ()
@@ -60,13 +64,11 @@ def render_epub(article: Article, practice: Practice, script: Script, recording:
         "META-INF/container.xml": (TEMPLATES / "ebook" / "container.xml.j2").read_bytes(),
     }
     content = templates.get_template("ebook/content.xhtml.j2")
-    updated = long_date(article.updated, language) if article.updated else None
     files["EPUB/article.xhtml"] = content.render(
-        language=language, title=article.title, part="article", label=article.title, nodes=text.article,
-        updated=updated).encode()
+        language=language, title=article.title, part="article", label=article.title, nodes=text.article).encode()
     files["EPUB/stamp.xhtml"] = content.render(
         language=language, title=text.stamp_heading.title, part="stamp", label=text.stamp_heading.title,
-        nodes=text.stamp, updated=None).encode()
+        nodes=text.stamp).encode()
     files["EPUB/nav.xhtml"] = templates.get_template("ebook/nav.xhtml.j2").render(
         language=language, title=article.title, chapters=_navigation(text)).encode()
     files["EPUB/book.css"] = (TEMPLATES / "ebook" / "book.css").read_bytes()
@@ -81,10 +83,17 @@ def render_epub(article: Article, practice: Practice, script: Script, recording:
 
 
 def _navigation(text: Text) -> list[NavEntry]:
-    """The title, every H2 of the article, and the stamp's heading."""
-    entries = [NavEntry(chapter.title, f"article.xhtml#{chapter.id}") for chapter in text.chapters
-               if chapter.level <= 2]
-    return [*entries, NavEntry(text.stamp_heading.title, f"stamp.xhtml#{text.stamp_heading.id}")]
+    """The title, the article's headings (each under the one above it), and the stamp's heading."""
+    title, *headings = text.chapters
+    top: list[NavEntry] = [NavEntry(title.title, f"article.xhtml#{title.id}", 1)]
+    open_entries: list[NavEntry] = []  # the latest entry at each depth
+    for heading in headings:
+        entry = NavEntry(heading.title, f"article.xhtml#{heading.id}", heading.level)
+        while open_entries and open_entries[-1].level >= heading.level:
+            open_entries.pop()
+        (open_entries[-1].children if open_entries else top).append(entry)
+        open_entries.append(entry)
+    return [*top, NavEntry(text.stamp_heading.title, f"stamp.xhtml#{text.stamp_heading.id}")]
 
 
 def _package(article: Article, practice: Practice, documents: tuple[Document, ...], read: tuple[Overlay, ...],

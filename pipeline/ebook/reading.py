@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any, assert_never
 
+from markupsafe import Markup, escape
+
 from pipeline.audio import Cue, Script
+from pipeline.ebook.inline import cut, markup, sentence_bounds
 from pipeline.errors import RenderError
 from pipeline.sources import (
     Article,
@@ -30,6 +33,7 @@ from pipeline.sources import (
     Table,
     plain,
 )
+from pipeline.sources import Text as StyledText
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,11 @@ class Sentence:
     text: str
     id: str | None = None
     clip: tuple[int, int] | None = None
+    styled: StyledText = ()  # the article's own spans for it (emphasis, links), when known
+
+    @property
+    def html(self) -> Markup:
+        return markup(self.styled) if self.styled else escape(self.text)
 
 
 @dataclass(frozen=True)
@@ -158,26 +167,38 @@ class _Reader:
         return groups
 
 
+def _spaced(sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    """Sentences with a space between each two, as a paragraph shows them."""
+    spaced: list[Sentence] = []
+    for sentence in sentences:
+        spaced += [Sentence(" "), sentence] if spaced else [sentence]
+    return tuple(spaced)
+
+
 def _sentence(number: int, text: str, cue: Cue | None) -> Sentence:
     return Sentence(text, f"s{number}", (cue.start_ms, cue.end_ms) if cue else None)
 
 
-def book_text(article: Article, script: Script, cues: Sequence[Cue] | None = None) -> Text:
-    """The article and stamp as the book shows them, each read sentence paired with its cue."""
+def book_text(article: Article, script: Script, cues: Sequence[Cue] | None = None,
+              dateline: str | None = None) -> Text:
+    """The article and stamp as the book shows them, each read sentence paired with its cue;
+    `dateline` ("Last updated …") is shown under the title, not read."""
     reader = _Reader(script, cues)
     chapters: list[Chapter] = []
     title = reader.take(article.title, "the title") or [Sentence(article.title)]
-    opening: list[Node] = [Lines("h1", tuple(title))]
+    opening: list[Node] = [Lines("h1", _spaced(title))]
     chapters.append(Chapter(article.title, title[0].id or "title", 1))
     if reader.groups and reader.groups[0][0][1].kind == "stamp":  # "An audio handout from …"
-        opening.append(Lines("p", tuple(reader.next_block())))
+        opening.append(Lines("p", _spaced(reader.next_block())))
+    if dateline:
+        opening.append(Lines("p", (Sentence(dateline),)))
     body = _Body(reader, chapters).blocks(article.blocks)
     outro = reader.rest()
     if not outro:
         raise RenderError("the narration script has no stamp to end the book with")
     heading, *paragraphs = outro
     stamp_heading = Chapter(heading[0].text, heading[0].id or "stamp", 2)
-    stamp_nodes = (Lines("h2", tuple(heading)), *(Lines("p", tuple(group)) for group in paragraphs))
+    stamp_nodes = (Lines("h2", _spaced(heading)), *(Lines("p", _spaced(group)) for group in paragraphs))
     return Text((*opening, *body), stamp_nodes, tuple(chapters), stamp_heading)
 
 
@@ -198,9 +219,9 @@ class _Body:
                 said = self.reader.take(text, "the heading")
                 if said and said[0].id:
                     self.chapters.append(Chapter(text, said[0].id, block.level))
-                return [Lines(f"h{block.level}", tuple(said or [Sentence(text)]))]
+                return [Lines(f"h{block.level}", _spaced(said or [Sentence(text)]))]
             case Paragraph():
-                return [self.paragraph(plain(block.text))]
+                return [self.paragraph(block.text)]
             case BulletList() | OrderedList():
                 return [self.listing(block)]
             case Quote():
@@ -216,13 +237,27 @@ class _Body:
             case _:
                 assert_never(block)
 
-    def paragraph(self, text: str, prefix: str = "") -> Lines:
-        said = self.reader.take(prefix + text, "the paragraph")
+    def paragraph(self, styled: StyledText, prefix: str = "") -> Lines:
+        """The paragraph as the article styles it, cut at its spoken sentences."""
+        shown = plain(styled)
+        said = self.reader.take(prefix + shown, "the paragraph")
         if said is None:
-            return Lines("p", (Sentence(" ".join(text.split())),))
+            return Lines("p", (Sentence(shown.strip(), styled=styled),))
         if prefix and said[0].text.startswith(prefix):  # the list shows the number itself
             said[0] = Sentence(said[0].text[len(prefix):], said[0].id, said[0].clip)
-        return Lines("p", tuple(said))
+        bounds = sentence_bounds(shown, [sentence.text for sentence in said])
+        if bounds is None:
+            return Lines("p", _spaced(said))
+        pieces: list[Sentence] = []
+        position = len(shown) - len(shown.lstrip())
+        for sentence, (start, end) in zip(said, bounds, strict=True):
+            if start > position:  # what lies between two sentences: a space, or an emoji not read
+                pieces.append(Sentence(shown[position:start], styled=cut(styled, position, start)))
+            pieces.append(Sentence(sentence.text, sentence.id, sentence.clip, cut(styled, start, end)))
+            position = end
+        if shown[position:].strip():
+            pieces.append(Sentence(shown[position:].rstrip(), styled=cut(styled, position, len(shown.rstrip()))))
+        return Lines("p", tuple(pieces))
 
     def listing(self, block: BulletList | OrderedList) -> Nest:
         ordered = isinstance(block, OrderedList)
@@ -232,7 +267,7 @@ class _Body:
             inner: list[Node] = []
             for index, child in enumerate(item.blocks):
                 if isinstance(child, Paragraph) and ordered and index == 0:
-                    inner.append(self.paragraph(plain(child.text), f"{number}. "))
+                    inner.append(self.paragraph(child.text, f"{number}. "))
                 else:
                     inner.extend(self.block(child))
             items.append(Nest("li", tuple(inner)))
