@@ -6,6 +6,7 @@ to link only the files that are current.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pipeline.audio import Chapter, Script
@@ -67,7 +68,9 @@ def ebook_key(article: Article, practice: Practice, manifest: Manifest, names: d
     """The book's text (the narration script, stamp included), and with `read_along` the exact
     recording it reads along with and its timings."""
     script = script_digest(article, practice, manifest)
-    recording = (manifest.outputs[names["mp3"]].sha256, manifest.facts.get("recording")) if read_along else None
+    # The timings as JSON with sorted keys: the same whether just recorded or read back from the manifest.
+    timings = json.dumps(manifest.facts.get("recording"), sort_keys=True)
+    recording = (manifest.outputs[names["mp3"]].sha256, timings) if read_along else None
     return fingerprint("ebook", reads_version("ebook"), article_content(article), practice.practice, script,
                        recording)
 

@@ -8,15 +8,15 @@ import zipfile
 from dataclasses import replace
 
 import pytest
-from epub_validators import clock_ms, ids_in_order, overlay_pars
 from lxml import etree
 
-from conftest import FIXTURES
 from pipeline.audio import Cue, Recording, narration_script
 from pipeline.ebook import book_identifier, render_epub
 from pipeline.ebook.reading import book_text
 from pipeline.errors import RenderError
 from pipeline.sources.articles import parse_article, read_article
+from tests.conftest import FIXTURES
+from tests.ebook.epub_validators import clock_ms, ids_in_order, overlay_pars
 
 OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -9,10 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from epub_validators import ace, epubcheck, ids_in_order, overlay_pars
 
 from pipeline.audio import narration_script
 from pipeline.ebook import render_epub
+from tests.ebook.epub_validators import ace, epubcheck, ids_in_order, overlay_pars
 
 pytestmark = pytest.mark.slow
 SLUG = "codependency"
@@ -54,15 +54,18 @@ def test_ace_finds_no_serious_violation_in_either_book(seed_book, spanish_book, 
 
 
 def test_both_validators_catch_a_broken_book(seed_book, tmp_path):
-    """Control: the same book with its language and its image's description taken out fails both."""
+    """Control: the same book with a par pointing at no sentence, no language and an image without a
+    description fails both."""
     broken = tmp_path / "broken.epub"
     with zipfile.ZipFile(seed_book) as source, zipfile.ZipFile(broken, "w") as target:
         for entry in source.infolist():
             data = source.read(entry)
             if entry.filename == "EPUB/article.xhtml":
                 data = re.sub(rb' (xml:)?lang="en"', b"", data).replace(b"</h1>", b'</h1><img src="cover.png"/>')
+            if entry.filename == "EPUB/article.smil":
+                data = data.replace(b'#s2"', b'#no-such-sentence"')
             target.writestr(entry, data)
-    assert any(" RSC-005 " in message for message in epubcheck(broken))  # an img needs alt
+    assert any(" RSC-012 " in message and "article.smil" in message for message in epubcheck(broken))
     serious, _report = ace(broken, tmp_path / "ace")
     assert any("html-has-lang" in found or "image-alt" in found for found in serious), serious
 
