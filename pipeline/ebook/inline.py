@@ -21,6 +21,11 @@ def _unread(char: str) -> bool:
     return char.isspace() or char in "\ufe0e\ufe0f" or unicodedata.category(char) in _UNREAD
 
 
+def readable(text: str) -> str:
+    """The text without what captions leave out: 'Zero\u200bwidth' -> 'Zerowidth'."""
+    return "".join(char for char in text if char.isspace() or not _unread(char))
+
+
 def sentence_bounds(shown: str, sentences: Sequence[str]) -> list[tuple[int, int]] | None:
     """Where each sentence lies in `shown`, as (start, end); None if they are not its words in order."""
     bounds: list[tuple[int, int]] = []

@@ -9,16 +9,15 @@ Text the voice does not read (an emoji-only line, a table's header row) is still
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
-from typing import Any, assert_never
-
-from markupsafe import Markup, escape
+from typing import assert_never
 
 from pipeline.audio import Cue, Script
-from pipeline.ebook.inline import cut, markup, sentence_bounds
+from pipeline.ebook.inline import cut, sentence_bounds
+from pipeline.ebook.narrated import NarratedBlocks
+from pipeline.ebook.sentence import Sentence
 from pipeline.errors import RenderError
 from pipeline.sources import (
     Article,
@@ -37,25 +36,12 @@ from pipeline.sources import Text as StyledText
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """One sentence as shown; `id` and `clip` (start and end in ms) when the voice reads it."""
-
-    text: str
-    id: str | None = None
-    clip: tuple[int, int] | None = None
-    styled: StyledText = ()  # the article's own spans for it (emphasis, links), when known
-
-    @property
-    def html(self) -> Markup:
-        return markup(self.styled) if self.styled else escape(self.text)
-
-
-@dataclass(frozen=True)
 class Lines:
     """A heading (`h1`…`h6`), paragraph (`p`) or code block (`pre`): its sentences in order."""
 
     tag: str
     sentences: tuple[Sentence, ...]
+    id: str | None = None  # a heading's own id, which the table of contents links to
 
 
 @dataclass(frozen=True)
@@ -118,55 +104,6 @@ class Text:
         return found
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-class _Reader:
-    """The script's segments, block by block, each with its cue when the recording has one."""
-
-    def __init__(self, script: Script, cues: Sequence[Cue] | None) -> None:
-        timed = []
-        waiting = list(cues or ())
-        for number, segment in enumerate(script.segments, start=1):
-            cue = None
-            if waiting and (waiting[0].text, waiting[0].block) == (segment.written, segment.block):
-                cue = waiting.pop(0)
-            timed.append((number, segment, cue))
-        if waiting:
-            raise RenderError(f"the recording's captions do not follow the narration script (from "
-                              f"{waiting[0].text!r}); narrate the article again")
-        self.groups: list[list[tuple[int, Any, Cue | None]]] = []  # (number, segment, cue)
-        for entry in timed:
-            if not self.groups or self.groups[-1][0][1].block != entry[1].block:
-                self.groups.append([])
-            self.groups[-1].append(entry)
-
-    def take(self, expected: str, where: str) -> list[Sentence] | None:
-        """The next block's sentences if the voice reads `expected`; None if it says nothing of it."""
-        group = self.groups[0] if self.groups else []
-        written = " ".join(segment.written for _n, segment, _c in group)
-        if not _words(expected):  # only symbols: read if the narrator kept them ("…"), else shown only
-            if not group or _words(written) or any(s.written not in expected for _n, s, _c in group):
-                return None
-        elif _words(written) != _words(expected):
-            found = repr(group[0][1].written[:40]) if group else "nothing more"
-            raise RenderError(f"the narration script reads {found} where the book shows {where} "
-                              f"{expected[:40]!r}")
-        self.groups.pop(0)
-        return [_sentence(number, segment.written, cue) for number, segment, cue in group]
-
-    def next_block(self) -> list[Sentence]:
-        """The next block's sentences, whatever they are (the spoken byline)."""
-        return [_sentence(number, segment.written, cue) for number, segment, cue in self.groups.pop(0)]
-
-    def rest(self) -> list[list[Sentence]]:
-        groups = [[_sentence(number, segment.written, cue) for number, segment, cue in group]
-                  for group in self.groups]
-        self.groups = []
-        return groups
-
-
 def _spaced(sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
     """Sentences with a space between each two, as a paragraph shows them."""
     spaced: list[Sentence] = []
@@ -175,19 +112,15 @@ def _spaced(sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
     return tuple(spaced)
 
 
-def _sentence(number: int, text: str, cue: Cue | None) -> Sentence:
-    return Sentence(text, f"s{number}", (cue.start_ms, cue.end_ms) if cue else None)
-
-
 def book_text(article: Article, script: Script, cues: Sequence[Cue] | None = None,
               dateline: str | None = None) -> Text:
     """The article and stamp as the book shows them, each read sentence paired with its cue;
     `dateline` ("Last updated …") is shown under the title, not read."""
-    reader = _Reader(script, cues)
+    reader = NarratedBlocks(script, cues)
     chapters: list[Chapter] = []
     title = reader.take(article.title, "the title") or [Sentence(article.title)]
-    opening: list[Node] = [Lines("h1", _spaced(title))]
-    chapters.append(Chapter(article.title, title[0].id or "title", 1))
+    opening: list[Node] = [Lines("h1", _spaced(title), "title")]
+    chapters.append(Chapter(article.title, "title", 1))
     if reader.groups and reader.groups[0][0][1].kind == "stamp":  # "An audio handout from …"
         opening.append(Lines("p", _spaced(reader.next_block())))
     if dateline:
@@ -197,15 +130,15 @@ def book_text(article: Article, script: Script, cues: Sequence[Cue] | None = Non
     if not outro:
         raise RenderError("the narration script has no stamp to end the book with")
     heading, *paragraphs = outro
-    stamp_heading = Chapter(heading[0].text, heading[0].id or "stamp", 2)
-    stamp_nodes = (Lines("h2", _spaced(heading)), *(Lines("p", _spaced(group)) for group in paragraphs))
+    stamp_heading = Chapter(heading[0].text, "about", 2)
+    stamp_nodes = (Lines("h2", _spaced(heading), "about"), *(Lines("p", _spaced(group)) for group in paragraphs))
     return Text((*opening, *body), stamp_nodes, tuple(chapters), stamp_heading)
 
 
 class _Body:
     """Walks the article's blocks in the narrator's order, taking each block's sentences."""
 
-    def __init__(self, reader: _Reader, chapters: list[Chapter]) -> None:
+    def __init__(self, reader: NarratedBlocks, chapters: list[Chapter]) -> None:
         self.reader = reader
         self.chapters = chapters
 
@@ -217,9 +150,9 @@ class _Body:
             case Heading():
                 text = plain(block.text).strip()
                 said = self.reader.take(text, "the heading")
-                if said and said[0].id:
-                    self.chapters.append(Chapter(text, said[0].id, block.level))
-                return [Lines(f"h{block.level}", _spaced(said or [Sentence(text)]))]
+                heading = f"heading-{len(self.chapters)}"
+                self.chapters.append(Chapter(text, heading, block.level))
+                return [Lines(f"h{block.level}", _spaced(said or [Sentence(text)]), heading)]
             case Paragraph():
                 return [self.paragraph(block.text)]
             case BulletList() | OrderedList():

@@ -161,3 +161,16 @@ def test_without_a_recording_the_book_is_text_only_and_spanish(spanish_article, 
     assert 'lang="es"' in book["EPUB/article.xhtml"].decode()
     assert "Índice" in book["EPUB/nav.xhtml"].decode()
     assert "Actualizado el 4 de agosto de 2025" in _text(book["EPUB/article.xhtml"])
+
+
+def test_invisible_characters_inside_words_do_not_break_the_match(practice):
+    """The captions drop a zero-width space inside a word ('Zero​width'); the book still finds its sentence."""
+    fixture = FIXTURES / "article_with_emoji_rtl_and_invisible_characters.md"
+    article = parse_article(fixture.read_bytes(), fixture.name, default_slug="feelings")
+    script = narration_script(article, practice)
+    recording = timed(script)
+    text = book_text(article, script, recording.cues)
+    timed_ids = [s.id for s in text.sentences("article") + text.sentences("stamp") if s.clip]
+    assert len(timed_ids) == len(recording.cues)
+    page = _files(render_epub(article, practice, script, recording))["EPUB/article.xhtml"].decode()
+    assert re.search(r'<span id="s\d+">Some people text a 💛 or a 🙂 instead of words.</span>', page)
