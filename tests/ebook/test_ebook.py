@@ -174,3 +174,11 @@ def test_invisible_characters_inside_words_do_not_break_the_match(practice):
     assert len(timed_ids) == len(recording.cues)
     page = _files(render_epub(article, practice, script, recording))["EPUB/article.xhtml"].decode()
     assert re.search(r'<span id="s\d+">Some people text a 💛 or a 🙂 instead of words.</span>', page)
+
+
+@pytest.mark.parametrize("name", ["EPUB/article.xhtml", "EPUB/stamp.xhtml", "EPUB/nav.xhtml", "EPUB/article.smil",
+                                  "EPUB/package.opf"], ids=lambda name: name.rsplit("/", 1)[-1])
+def test_the_short_articles_book_matches_golden(short_article, practice, golden, name):
+    script = narration_script(short_article, practice)
+    files = _files(render_epub(short_article, practice, script, timed(script)))
+    golden(f"ebook-sleep-and-worry-{name.rsplit('/', 1)[-1]}", files[name].decode("utf-8"))
