@@ -1,10 +1,11 @@
 """Overlay step: each content document's sentences and their clips of the recording, as SMIL timings.
 
-A reading app plays the clips in order and highlights the sentence each belongs to. The clips are
-the caption cues themselves. Each document's overlay covers its stretch of the recording, pauses
-included, from where its first sentence starts to where the next document's first sentence starts
-(the first from the beginning, the last to the end), so the overlays' durations add up to the
-recording's length exactly.
+A reading app plays the clips in order and highlights the sentence each belongs to. A clip starts
+where the sentence's caption cue starts and lasts until the next sentence starts (the last until
+the recording ends): the pause after a sentence is part of its clip. Reading apps skip what lies
+between two clips, so clips that end with the cue would run the sentences together; these tile the
+recording, which plays as it was mastered, and each overlay's duration is the sum of its clips,
+the overlays' durations adding up to the recording's length exactly.
 """
 
 from __future__ import annotations
@@ -69,9 +70,12 @@ def clock(ms: int) -> str:
 
 def overlays(documents: Sequence[tuple[str, Sequence[Sentence]]], duration_ms: int) -> tuple[Overlay, ...]:
     """The overlays of the documents (name, sentences in document order) that hold spoken sentences."""
-    timed = [(name, tuple(Clip(s.id, *s.clip) for s in sentences if s.id and s.clip))
-             for name, sentences in documents]
-    timed = [(name, clips) for name, clips in timed if clips]
-    starts = [0, *(clips[0].begin_ms for _name, clips in timed[1:]), duration_ms]
-    return tuple(Overlay(name, clips, end - start)
-                 for (name, clips), start, end in zip(timed, starts, starts[1:], strict=False))
+    spoken = [(name, sentence.id, sentence.clip[0]) for name, sentences in documents
+              for sentence in sentences if sentence.id and sentence.clip]
+    ends = [begin for _name, _id, begin in spoken[1:]] + [duration_ms]
+    found: dict[str, list[Clip]] = {}
+    for (name, sentence, begin), end in zip(spoken, ends, strict=True):
+        found.setdefault(name, []).append(Clip(sentence, begin, end))
+    # The recording starts with the title: the first clip starts at its beginning.
+    return tuple(Overlay(name, tuple(clips), sum(clip.end_ms - clip.begin_ms for clip in clips))
+                 for name, clips in found.items())

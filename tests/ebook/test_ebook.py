@@ -116,8 +116,13 @@ def test_overlays_cover_the_recording_and_resolve(seed_article, practice, tmp_pa
     assert durations[None] == recording.duration_ms
     assert durations["#article-overlay"] + durations["#stamp-overlay"] == recording.duration_ms
     pars = overlay_pars(path)
-    assert [par.begin_ms for smil in ("EPUB/article.smil", "EPUB/stamp.smil") for par in pars[smil]] \
-        == [cue.start_ms for cue in recording.cues]
+    clips = [par for smil in ("EPUB/article.smil", "EPUB/stamp.smil") for par in pars[smil]]
+    assert [par.begin_ms for par in clips] == [cue.start_ms for cue in recording.cues]
+    # Each clip runs on to the next sentence, pause included: the clips tile the whole recording.
+    assert [par.end_ms for par in clips] == [cue.start_ms for cue in recording.cues[1:]] + [recording.duration_ms]
+    assert clips[0].begin_ms == 0
+    for smil, overlay in (("EPUB/article.smil", "#article-overlay"), ("EPUB/stamp.smil", "#stamp-overlay")):
+        assert sum(par.end_ms - par.begin_ms for par in pars[smil]) == durations[overlay]
     for smil, document in (("EPUB/article.smil", "article.xhtml"), ("EPUB/stamp.smil", "stamp.xhtml")):
         ids = ids_in_order(path, document)
         assert [par.fragment for par in pars[smil]] == [i for i in ids if re.fullmatch(r"s\d+", i)]
