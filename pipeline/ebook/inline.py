@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import assert_never
 
 from markupsafe import Markup, escape
 
-from pipeline.sources import Span, Text
+from pipeline.article import Mark, Text
 
 _UNREAD = {"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk", "Me"}  # what captions leave out (emoji, controls)
 
@@ -49,31 +51,58 @@ def sentence_bounds(shown: str, sentences: Sequence[str]) -> list[tuple[int, int
     return bounds
 
 
+def heard_positions(text: Text, said: str) -> list[int] | None:
+    """For each character of `said` (the words the voice says: the text without its struck-through
+    words and footnote marks), where it lies in the text as shown; None if they are not the same words."""
+    from pipeline.audio import heard
+
+    positions: list[int] = []
+    offset = 0
+    for span in text:
+        if heard((span,)):
+            positions.extend(range(offset, offset + len(span.text)))
+        offset += len(span.text)
+    return positions if len(positions) == len(said) else None
+
+
 def cut(text: Text, start: int, end: int) -> Text:
     """The spans covering characters `start` to `end` of the text, trimmed to them."""
-    found: list[Span] = []
+    found = []
     offset = 0
     for span in text:
         left, right = max(start, offset), min(end, offset + len(span.text))
         if left < right:
-            found.append(Span(span.text[left - offset:right - offset], span.emphasis, span.strong, span.code,
-                              span.href))
+            found.append(replace(span, text=span.text[left - offset:right - offset]))
         offset += len(span.text)
     return tuple(found)
 
 
 def markup(text: Text) -> Markup:
-    """Spans as XHTML: emphasis, strong, code and links (only the safe ones the article model keeps)."""
+    """Spans as XHTML with their marks, and links (only the safe ones the article model keeps)."""
     parts: list[Markup] = []
     for span in text:
-        html = escape(" ".join(span.text.split("\n")))
-        if span.code:
-            html = Markup("<code>%s</code>") % html
-        if span.emphasis:
-            html = Markup("<em>%s</em>") % html
-        if span.strong:
-            html = Markup("<strong>%s</strong>") % html
+        html = Markup("<br/>").join(escape(line) for line in span.text.split("\n"))
+        for mark in reversed(span.marks):  # the innermost first
+            html = _marked(mark, html)
         if span.href:
             html = Markup('<a href="%s">%s</a>') % (span.href, html)
         parts.append(html)
     return Markup("").join(parts)
+
+
+def _marked(mark: Mark, html: Markup) -> Markup:
+    match mark:
+        case "strong":
+            return Markup("<strong>%s</strong>") % html
+        case "emphasis":
+            return Markup("<em>%s</em>") % html
+        case "struck":
+            return Markup("<del>%s</del>") % html
+        case "superscript":
+            return Markup("<sup>%s</sup>") % html
+        case "subscript":
+            return Markup("<sub>%s</sub>") % html
+        case "code":
+            return Markup("<code>%s</code>") % html
+        case _:
+            assert_never(mark)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pipeline.audio import Cue, Script
 from pipeline.ebook.inline import readable
-from pipeline.ebook.sentence import Sentence
+from pipeline.ebook.parts import Sentence
 from pipeline.errors import RenderError
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.ebook.reading import Sentence
+from pipeline.ebook.parts import Sentence
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,13 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
+from pipeline.article import Article
 from pipeline.audio import Recording, Script, title_card
 from pipeline.ebook.overlay import Overlay, clock, overlays
 from pipeline.ebook.reading import Text, book_text
-from pipeline.sources import Article, Practice, long_date, words
-from pipeline.templates import TEMPLATES, environment
+from pipeline.language import long_date, phrases
+from pipeline.sources import Practice
+from pipeline.templating import TEMPLATES, environment
 
 MEDIA_TYPE = "application/epub+zip"
 EARLIEST = date(1980, 1, 1)  # zip's clock starts here; a book without a date carries it
@@ -49,7 +51,7 @@ def render_epub(article: Article, practice: Practice, script: Script, recording:
     """The article's EPUB: its text and stamp, and with a recording the overlays that read it along."""
     language = article.language
     templates = environment(language)
-    _ = words(language)
+    _ = phrases(language)
     updated = long_date(article.updated, language) if article.updated else None
     dateline = _("Last updated %(updated)s") % {"updated": updated} if updated else None
     text = book_text(article, script, recording.cues if recording else None, dateline)
@@ -99,7 +101,7 @@ def _navigation(text: Text) -> list[NavEntry]:
 def _package(article: Article, practice: Practice, documents: tuple[Document, ...], read: tuple[Overlay, ...],
              recording: Recording | None, audio: str | None) -> str:
     language = article.language
-    _ = words(language)
+    _ = phrases(language)
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if read:
         features.append("synchronizedAudioText")

@@ -14,7 +14,7 @@ from pipeline.audio import Cue, Recording, narration_script
 from pipeline.ebook import book_identifier, render_epub
 from pipeline.ebook.reading import book_text
 from pipeline.errors import RenderError
-from pipeline.sources.articles import parse_article, read_article
+from pipeline.sources import parse_article, read_article
 from tests.conftest import FIXTURES
 from tests.ebook.epub_validators import clock_ms, ids_in_order, overlay_pars
 

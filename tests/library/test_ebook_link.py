@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.library.page import render_library_page
+from pipeline.library import render_library_page
 
 
 def test_the_library_offers_the_read_along_e_book_of_those_built(short_article, seed_article, practice):
