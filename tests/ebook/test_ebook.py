@@ -187,3 +187,30 @@ def test_the_short_articles_book_matches_golden(short_article, practice, golden,
     script = narration_script(short_article, practice)
     files = _files(render_epub(short_article, practice, script, timed(script)))
     golden(f"ebook-sleep-and-worry-{name.rsplit('/', 1)[-1]}", files[name].decode("utf-8"))
+
+
+STRUCK = """\
+---
+title: Marks
+---
+
+We meet ~~weekly~~ every two weeks. Call us.
+
+| Day | Time |
+|---|---|
+| ~~Monday~~ Tuesday | 9 to 5 |
+
+1. ~~Old step.~~
+2. New step.
+"""
+
+
+def test_struck_through_words_are_shown_struck_inside_their_sentence_and_not_read(practice):
+    article = parse_article(STRUCK.encode(), "marks.md", default_slug="marks")
+    script = narration_script(article, practice)
+    page = _files(render_epub(article, practice, script, timed(script)))["EPUB/article.xhtml"].decode()
+    assert re.search(r'<span id="s\d+">We meet <del>weekly</del> every two weeks.</span> <span id="s\d+">Call',
+                     page)
+    assert re.search(r'<tr id="s\d+"><td><del>Monday</del> Tuesday</td><td>9 to 5</td></tr>', page)
+    assert "<p><del>Old step.</del></p>" in page  # shown, with nothing to read
+    assert re.search(r'<li>\s*<p><span id="s\d+">New step.</span></p>', page)
