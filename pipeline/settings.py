@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PARTS = ("pdf", "audio", "email", "index")
+PARTS = ("pdf", "audio", "epub", "email", "index")
 
 
 @dataclass(frozen=True)

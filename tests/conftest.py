@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,6 +86,19 @@ def golden():
         assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One real build of the seed article through the CLI, the real voice included (slow)."""
+    root = tmp_path_factory.mktemp("seed")
+    shutil.copytree(ROOT / "sources", root / "sources")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
+         str(root / "build"), "--cache", str(root / "cache")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return root / "build", result
 
 
 @pytest.fixture(scope="session")

@@ -23,21 +23,15 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    root = tmp_path_factory.mktemp("seed")
-    shutil.copytree(ROOT / "sources", root / "sources")
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
-         str(root / "build"), "--cache", str(root / "cache")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return root / "build", result
+def built(seed_build) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    return seed_build
 
 
 def test_every_output_is_written(built):
     out, result = built
     folder = out / SLUG
-    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.eml"):
+    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.epub",
+                 f"{SLUG}.eml"):
         assert (folder / name).stat().st_size > 1000, name
     assert (out / "index.html").stat().st_size > 1000
     assert SLUG in result.stdout and "library page" in result.stdout  # the summary table

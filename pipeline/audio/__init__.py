@@ -8,7 +8,7 @@ from pipeline.audio.chapters_file import CHAPTERS_TYPE, chapters_json
 from pipeline.audio.cover import title_card
 from pipeline.audio.estimate import rough_listening_ms
 from pipeline.audio.mp3 import record
-from pipeline.audio.narration import narration_script
+from pipeline.audio.narration import heard, narration_script
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script, Segment, format_script
 from pipeline.audio.speech.cache import SpeechCache
@@ -19,6 +19,6 @@ from pipeline.audio.speech.voices import MissingVoice, bundled_voice
 __all__ = [
     "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "MissingVoice", "Recording", "SECONDS_PER_CHARACTER",
     "SECONDS_PER_SENTENCE", "Script", "Segment", "SpeechCache", "Voice", "bundled_voice", "chapters_json",
-    "format_script", "load_voice", "narration_script", "outdated_models", "record", "rough_listening_ms",
+    "format_script", "heard", "load_voice", "narration_script", "outdated_models", "record", "rough_listening_ms",
     "title_card",
 ]

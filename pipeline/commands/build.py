@@ -48,7 +48,7 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     problem = engine_problem(settings, practice)
     if problem:
         raise ConfigError(problem)
-    if {"audio", "email"} & settings.only:  # every voice file is checked before anything is built
+    if {"audio", "epub", "email"} & settings.only:  # every voice file is checked before anything is built
         for language in sorted({article.language for article in chosen}):
             missing_voice(language, practice, settings)
     if settings.out.exists() and not settings.out.is_dir():

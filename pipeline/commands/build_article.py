@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pipeline.article import Article
 from pipeline.audio import Recording, Script
 from pipeline.commands.article_step import article_step
+from pipeline.commands.ebook import build_ebook, ebook_made
 from pipeline.commands.loading import missing_voice
 from pipeline.commands.progress import PlainReporter, Reporter
 from pipeline.errors import RenderError
@@ -79,6 +80,9 @@ def build_article(article: Article, practice: Practice, settings: Settings,
         if not outputs.current(names["chapters"], chapters_made_from):
             outputs.put(names["chapters"], chapters_made_from, chapters_json(recording.chapters))
 
+    if "epub" in only:
+        build_ebook(article, practice, outputs, names, recording, reporter)
+
     if "email" in only:
         _email(article, practice, outputs, names, handout_made_from, recording, stale, warnings, reporter)
 
@@ -105,6 +109,8 @@ def _email(article: Article, practice: Practice, outputs: ArticleOutputs, names:
     for edition in ("pdf", "large-print") if attach_large else ("pdf",):
         if not outputs.made_from(names[edition], handout_made_from):
             stale.insert(0, names[edition])
+    if practice.email.attach_epub and not ebook_made(article, practice, outputs, names, recording):
+        stale.append(names["epub"])
     if stale:
         with article_step(slug, "writing the e-mail draft"):
             raise RenderError(f"it attaches {' and '.join(stale)}, missing or out of date; build them first "
@@ -117,7 +123,8 @@ def _email(article: Article, practice: Practice, outputs: ArticleOutputs, names:
                                         outputs.read(names["vtt"]).decode("utf-8")) if recording else None
             large = outputs.read(names["large-print"]) if attach_large else None
             outputs.put(names["eml"], email_made_from,
-                        render_email(article, practice, outputs.read(names["pdf"]), large, full))
+                        render_email(article, practice, outputs.read(names["pdf"]), large, full,
+                                     outputs.read(names["epub"]) if practice.email.attach_epub else None))
     size_warning = draft_size_warning(outputs.manifest.outputs[names["eml"]].size, practice)
     if size_warning:
         warnings.append(f"{outputs.folder / names['eml']}: {size_warning}")
@@ -129,7 +136,7 @@ def _narration(article: Article, practice: Practice, settings: Settings, reporte
     """The article's recording: from the manifest when current, else narrated and mastered anew
     (only when audio is to be built; else a missing or stale recording is added to `stale`)."""
     slug, facts = article.slug, outputs.manifest.facts
-    if not {"audio", "email"} & settings.only:
+    if not {"audio", "epub", "email"} & settings.only:
         return None
     engine = settings.engine or practice.speech.engine
     silent = missing_voice(article.language, practice, settings)

@@ -31,6 +31,7 @@ from pipeline.sources import Practice
 
 BASE64_GROWTH = 4 / 3 * 78 / 76  # attachments in base64, in lines of 76 characters and a line break
 HANDOUT_ESTIMATE_BYTES = 60_000  # a typical handout PDF (the seed's: 55 KB, large print 58 KB)
+EBOOK_TEXT_BYTES = 60_000  # an e-book besides its recording (the seed's: text, overlays and cover)
 MP3_TAGS_BYTES = 55_000  # the MP3's cover image and chapter tags (the seed's: 51 KB)
 EMAIL_TEXT_BYTES = 10_000  # the note in plain text and HTML (the seed's: 8 KB)
 LONG_PARAGRAPH_WORDS = 150
@@ -97,6 +98,8 @@ def estimated_email_mb(article: Article, practice: Practice) -> float:
     """The e-mail draft's encoded size, estimated from the listening time and bitrate."""
     mp3 = scripted_listening_ms(article, practice) / 1000 * practice.speech.bitrate_kbps * 1000 / 8
     pdfs = HANDOUT_ESTIMATE_BYTES * (2 if practice.email.attach_large_print else 1)
+    if practice.email.attach_epub:  # the e-book carries the recording again, and its text
+        pdfs += mp3 + EBOOK_TEXT_BYTES
     return round(((mp3 + MP3_TAGS_BYTES + pdfs) * BASE64_GROWTH + EMAIL_TEXT_BYTES) / 1_000_000, 1)
 
 

@@ -27,7 +27,7 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
         console.width = max(console.width, 120)  # logs and CI: no terminal to wrap to
     table = Table(title=f"Built into {settings.out}/", title_justify="left")
     for column in ("article", "rebuilt", "handout", "large print", "pages", "audio", "listening",
-                   "e-mail", "warnings"):
+                   "e-book", "e-mail", "warnings"):
         table.add_column(column, justify="left" if column in ("article", "rebuilt") else "right")
     shown = report.results
     if len(shown) > EVERY_ROW:
@@ -44,6 +44,7 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
             pages or "—",
             _size(files.get(f"{slug}.mp3")),
             "—" if result.duration_ms is None else running_time(result.duration_ms),
+            _size(files.get(f"{slug}.epub")),
             _size(files.get(f"{slug}.eml")),
             str(len(result.warnings)),
         )

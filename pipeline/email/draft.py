@@ -62,7 +62,8 @@ class Attachment:
 
 
 def attachments(
-    article: Article, handout_pdf: bytes, large_print_pdf: bytes | None, recording: Recording | None
+    article: Article, handout_pdf: bytes, large_print_pdf: bytes | None, recording: Recording | None,
+    epub: bytes | None = None,
 ) -> tuple[Attachment, ...]:
     title, slug = article.title, article.slug
     _ = phrases(article.language)
@@ -75,6 +76,9 @@ def attachments(
         length = listening_time(recording.duration_ms, article.language)
         files.append(Attachment(attachment_name(title, _("audio"), "mp3", slug), "audio", "mpeg", recording.mp3,
                                 _("the audio, {length} long; it plays on a phone or a computer").format(length=length)))
+    if epub is not None:
+        files.append(Attachment(attachment_name(title, _("e-book"), "epub", slug), "application", "epub+zip",
+                                epub, _("the read-along e-book, for reading apps such as Apple Books")))
     return tuple(files)
 
 
@@ -118,13 +122,14 @@ def render_email(
     handout_pdf: bytes,
     large_print_pdf: bytes | None,
     recording: Recording | None,
+    epub: bytes | None = None,
 ) -> bytes:
     """The draft as `.eml` bytes: no To:, `X-Unsent: 1`, a note in text and HTML, and the files attached
     or, with `email.attach = "links"`, links to them where `build/` is published.
 
     In the article's language. Without a recording (no voice for that language) it says nothing about audio."""
     by_link = practice.email.attach == "links"
-    files = () if by_link else attachments(article, handout_pdf, large_print_pdf, recording)
+    files = () if by_link else attachments(article, handout_pdf, large_print_pdf, recording, epub)
     language = article.language
     context = {
         "article": article,
@@ -170,6 +175,8 @@ def draft_size_warning(size: int, practice: Practice) -> str | None:
     advice = []
     if practice.email.attach_large_print:
         advice.append("leave out the large print (email.attach_large_print = false)")
+    if practice.email.attach_epub:
+        advice.append("leave out the e-book (email.attach_epub = false)")
     if practice.speech.bitrate_kbps > 32:
         advice.append(f"lower the audio bitrate (speech.bitrate_kbps, now {practice.speech.bitrate_kbps})")
     advice.append('or publish build/ and send links instead of attachments (email.attach = "links", '

@@ -49,6 +49,7 @@ def downloads(slug: str, built: Collection[str] | None = None, language: str = "
         Download(_("Large print"), "PDF", f"{slug}-large-print.pdf"),
         Download(_("Audio"), "MP3", f"{slug}.mp3"),
         Download(_("Captions"), "WebVTT", f"{slug}.vtt"),
+        Download(_("Read-along e-book"), "EPUB", f"{slug}.epub"),
         Download(_("E-mail draft"), ".eml", f"{slug}.eml"),
     )
     return every if built is None else tuple(d for d in every if d.href in built)

@@ -29,6 +29,7 @@ class Entry:
     listening_time: str | None
     language: str | None  # the article's language, when it differs from the page's
     next_review: str = ""  # ISO date of its next clinical review, for the staff filter; "" if unreviewed
+    ebook: str | None = None  # its e-book, when current
 
 
 def newest_first(articles: Sequence[Article]) -> list[Article]:
@@ -38,11 +39,12 @@ def newest_first(articles: Sequence[Article]) -> list[Article]:
 
 def render_library_page(
     articles: Sequence[Article], recordings: Mapping[str, Recording], practice: Practice,
-    not_built: Collection[str] = (),
+    not_built: Collection[str] = (), ebooks: Collection[str] = (),
 ) -> str:
     """The whole page as one file: styles and script inlined, links relative to the build folder.
 
-    Every article is listed; those in `not_built` (slugs) are marked so and link nowhere yet.
+    Every article is listed; those in `not_built` (slugs) are marked so and link nowhere yet; those
+    in `ebooks` (slugs) link their e-book too.
     """
     style, style_hash = inline_asset("library.css", "</style")
     script, script_hash = inline_asset("library.js", "</script")
@@ -57,6 +59,7 @@ def render_library_page(
             listening_time=listening(article, recordings.get(article.slug), practice, language),
             language=language_name(article.language) if article.language != language else None,
             next_review=_next_review(article, practice),
+            ebook=f"{article.slug}/{article.slug}.epub" if article.slug in ebooks else None,
         )
         for article in newest_first(articles)
     ]

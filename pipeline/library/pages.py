@@ -31,6 +31,7 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
     listed: list[Article] = list(library)
     not_built: list[str] = []
     recordings: dict[str, Recording] = {}
+    ebooks: list[str] = []
     written = False
     for article in library:
         folder = settings.out / article.slug
@@ -39,6 +40,8 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
             not_built.append(article.slug)  # listed, marked, and given no page of its own yet
             continue
         files = current_files(article, practice, settings, folder, manifest)
+        if f"{article.slug}.epub" in files:
+            ebooks.append(article.slug)
         recording = None
         if "recording" in manifest.facts and f"{article.slug}.mp3" in files:
             recording = recordings[article.slug] = recording_from_facts(manifest.facts["recording"], b"", "")
@@ -51,10 +54,10 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
             top.record(name, key, page)
             written = True
     key = fingerprint("index", reads_version("library-page"), profile_as_read(practice),
-                      [article_content(a) for a in listed], recordings, not_built)
+                      [article_content(a) for a in listed], recordings, not_built, ebooks)
     rebuilt = not top.is_current(settings.out, "index.html", key)
     if rebuilt:
-        page = render_library_page(listed, recordings, practice, not_built).encode("utf-8")
+        page = render_library_page(listed, recordings, practice, not_built, ebooks).encode("utf-8")
         write_atomic(settings.out / "index.html", page)
         top.record("index.html", key, page)
     if rebuilt or written:

@@ -5,6 +5,7 @@ from pipeline.rebuild.keys import (
     audio_key,
     chapters_key,
     current_files,
+    ebook_key,
     email_key,
     handout_key,
     output_names,
@@ -25,7 +26,7 @@ from pipeline.rebuild.manifest import (
 
 __all__ = [
     "MANIFEST", "ArticleOutputs", "Entry", "Manifest", "article_content", "audio_key", "chapters_key",
-    "current_files", "email_key", "fingerprint", "forget_versions", "handout_key", "output_names",
+    "current_files", "ebook_key", "email_key", "fingerprint", "forget_versions", "handout_key", "output_names",
     "profile_as_read", "read_manifest", "reads_version", "recording_facts", "recording_from_facts", "script_digest",
     "write_manifest",
 ]

@@ -6,6 +6,7 @@ to link only the files that are current.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pipeline.article import Article
@@ -18,7 +19,8 @@ from pipeline.sources import Practice
 
 def output_names(slug: str) -> dict[str, str]:
     return {"pdf": f"{slug}.pdf", "large-print": f"{slug}-large-print.pdf", "mp3": f"{slug}.mp3",
-            "vtt": f"{slug}.vtt", "eml": f"{slug}.eml", "chapters": f"{slug}.chapters.json"}
+            "vtt": f"{slug}.vtt", "eml": f"{slug}.eml", "chapters": f"{slug}.chapters.json",
+            "epub": f"{slug}.epub"}
 
 
 def profile_as_read(practice: Practice) -> str:
@@ -66,6 +68,18 @@ def chapters_key(chapters: tuple[Chapter, ...]) -> str:
     return fingerprint("chapters", reads_version("chapters"), chapters)
 
 
+def ebook_key(article: Article, practice: Practice, manifest: Manifest, names: dict[str, str],
+              read_along: bool) -> str:
+    """The book's text (the narration script, stamp included), and with `read_along` the exact
+    recording it reads along with and its timings."""
+    script = script_digest(article, practice, manifest)
+    # The timings as JSON with sorted keys: the same whether just recorded or read back from the manifest.
+    timings = json.dumps(manifest.facts.get("recording"), sort_keys=True)
+    recording = (manifest.outputs[names["mp3"]].sha256, timings) if read_along else None
+    return fingerprint("ebook", reads_version("ebook"), article_content(article), practice.practice, script,
+                       recording)
+
+
 def email_key(article: Article, practice: Practice, manifest: Manifest, names: dict[str, str]) -> str:
     """The draft's text and the exact files it attaches (by their recorded digests)."""
     def sha(name: str) -> str:
@@ -74,7 +88,8 @@ def email_key(article: Article, practice: Practice, manifest: Manifest, names: d
 
     return fingerprint("email", reads_version("email"), article_content(article), profile_as_read(practice),
                        sha(names["pdf"]), sha(names["mp3"]),
-                       practice.email.attach_large_print and sha(names["large-print"]))
+                       practice.email.attach_large_print and sha(names["large-print"]),
+                       practice.email.attach_epub and sha(names["epub"]))
 
 
 def current_files(article: Article, practice: Practice, settings: Settings, folder: Path,
@@ -92,8 +107,14 @@ def current_files(article: Article, practice: Practice, settings: Settings, fold
         keys[names["chapters"]] = chapters_key(tuple(Chapter(**chapter) for chapter in recording["chapters"]))
     keys[names["eml"]] = email_key(article, practice, manifest, names)
     current = {name for name, key in keys.items() if manifest.is_current(folder, name, key)}
+    if names["epub"] in manifest.outputs:  # read-along while its recording is current, else text only
+        ebook = ebook_key(article, practice, manifest, names, read_along=names["mp3"] in current)
+        if manifest.is_current(folder, names["epub"], ebook):
+            current.add(names["epub"])
     # A draft or chapters file is current only with the files it was made from.
     if names["pdf"] not in current or (names["mp3"] in manifest.outputs and names["mp3"] not in current):
+        current.discard(names["eml"])
+    if practice.email.attach_epub and names["epub"] not in current:
         current.discard(names["eml"])
     if names["mp3"] not in current:
         current.discard(names["chapters"])

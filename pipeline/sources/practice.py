@@ -111,6 +111,7 @@ class SpeechSettings(_Schema):
 class EmailSettings(_Schema):
     budget_mb: float = Field(default=10.0, gt=0, le=100)
     attach_large_print: bool = False
+    attach_epub: bool = False  # also attach the read-along e-book (it holds the recording too)
     attach: Literal["files", "links"] = "files"  # "links": the page, PDF and audio under publish.base_url
 
 

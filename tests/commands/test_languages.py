@@ -100,7 +100,8 @@ def test_without_a_voice_the_audio_is_skipped_with_one_warning_naming_the_settin
         'speech.voices.es = "voices/<voice>.onnx" (a Piper voice with its .onnx.json beside it, in the sources '
         "folder); the handouts, page and e-mail are built without it"]
     built = sorted(path.name for path in (settings.out / SLUG).iterdir())
-    assert built == [".manifest.json", "index.html", f"{SLUG}-large-print.pdf", f"{SLUG}.eml", f"{SLUG}.pdf"]
+    assert built == [".manifest.json", "index.html", f"{SLUG}-large-print.pdf", f"{SLUG}.eml", f"{SLUG}.epub",
+                     f"{SLUG}.pdf"]  # the e-book is text only
 
 
 def test_without_a_voice_the_e_mail_and_page_say_nothing_about_audio(without_a_voice):

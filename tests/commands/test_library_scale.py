@@ -49,6 +49,7 @@ def library(tmp_path, monkeypatch):
     """Fifty articles (one with broken front matter, one whose handout fails) and the website
     pasted as one; renderers that count their calls."""
     import pipeline.audio
+    import pipeline.ebook
     import pipeline.email
     import pipeline.handout
 
@@ -72,6 +73,7 @@ def library(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline.handout, "render_handout", render_handout)
     monkeypatch.setattr(pipeline.audio, "record", record)
     monkeypatch.setattr(pipeline.email, "render_email", render_email)
+    monkeypatch.setattr(pipeline.ebook, "render_epub", lambda article, *args: b"book")  # the fake captions
     sources = tmp_path / "sources"
     (sources / "articles").mkdir(parents=True)
     shutil.copy(ROOT / "sources" / "practice.toml", sources / "practice.toml")

@@ -70,6 +70,7 @@ def build_folder(folder: Path, articles, recording: Recording, practice) -> Path
             "-large-print.pdf": b"%PDF-1.7 stand-in large print",
             ".mp3": recording.mp3,
             ".vtt": recording.captions.encode(),
+            ".epub": b"PK stand-in e-book",
             ".eml": render_email(article, practice, b"%PDF-1.7 stand-in", None, recording),
         }
         (folder / article.slug).mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,7 @@ def tiny_pdf(label: str) -> bytes:
 def counted(monkeypatch, tmp_path):
     """Real build orchestration with renderers that count their calls instead of rendering."""
     import pipeline.audio
+    import pipeline.ebook
     import pipeline.email
     import pipeline.handout
     import pipeline.library
@@ -54,11 +55,15 @@ def counted(monkeypatch, tmp_path):
         return Recording(mp3=text.encode(), captions="WEBVTT\n", duration_ms=1000,
                          chapters=(Chapter("Introduction", 0, 1000),), cues=(Cue(0, 1000, "Hi.", 0),))
 
-    def render_email(article, practice, handout, large_print, recording):
+    def render_email(article, practice, handout, large_print, recording, epub=None):
         calls[f"{article.slug}:email"] += 1
         return handout + recording.mp3
 
-    def render_library_page(articles, recordings, practice, not_built=()):
+    def render_epub(article, practice, script, recording):
+        calls[f"{article.slug}:epub"] += 1
+        return f"{article.title} {practice.practice.phone} {recording.mp3 if recording else ''}".encode()
+
+    def render_library_page(articles, recordings, practice, not_built=(), ebooks=()):
         calls["index"] += 1  # an article listed but not built yet shows as "slug?"
         return "<html>" + " ".join(a.slug + ("?" if a.slug in not_built else "") for a in articles) + "</html>"
 
@@ -69,6 +74,7 @@ def counted(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline.handout, "render_handout", render_handout)
     monkeypatch.setattr(pipeline.audio, "record", record)
     monkeypatch.setattr(pipeline.email, "render_email", render_email)
+    monkeypatch.setattr(pipeline.ebook, "render_epub", render_epub)
     monkeypatch.setattr(pipeline.library.pages, "render_library_page", render_library_page)
     monkeypatch.setattr(pipeline.library.pages, "render_article_page", render_article_page)
     sources = tmp_path / "sources"
@@ -101,7 +107,7 @@ def run_build(calls: Counter, settings: Settings, **kwargs) -> Counter:
 
 
 EVERYTHING = {f"{slug}:{part}": 1 for slug in ("codependency", "sleep-and-worry")
-              for part in ("regular", "large-print", "audio", "email", "page")} | {"index": 1}
+              for part in ("regular", "large-print", "audio", "epub", "email", "page")} | {"index": 1}
 
 
 def test_first_build_renders_everything_once(counted):
@@ -110,7 +116,7 @@ def test_first_build_renders_everything_once(counted):
     for slug in ("codependency", "sleep-and-worry"):
         names = sorted(p.name for p in (settings.out / slug).iterdir())
         assert names == sorted([".manifest.json", f"{slug}.pdf", f"{slug}-large-print.pdf", f"{slug}.mp3",
-                                f"{slug}.vtt", f"{slug}.eml", "index.html"])
+                                f"{slug}.vtt", f"{slug}.epub", f"{slug}.eml", "index.html"])
     assert (settings.out / "index.html").read_text() == "<html>codependency sleep-and-worry</html>"
 
 
@@ -127,7 +133,7 @@ def test_editing_one_article_rebuilds_only_that_article_and_the_index(counted):
     path.write_text(path.read_text().replace("louder at night", "louder after dark"))
     assert run_build(calls, settings) == Counter({
         "sleep-and-worry:regular": 1, "sleep-and-worry:large-print": 1, "sleep-and-worry:audio": 1,
-        "sleep-and-worry:email": 1, "sleep-and-worry:page": 1, "index": 1})
+        "sleep-and-worry:epub": 1, "sleep-and-worry:email": 1, "sleep-and-worry:page": 1, "index": 1})
 
 
 def test_phone_change_rebuilds_the_stamp_everywhere(counted):
@@ -148,6 +154,7 @@ def test_speech_settings_rebuild_audio_email_and_index_but_not_handouts(counted)
     changed = run_build(calls, settings)
     assert changed == Counter({f"{slug}:{part}": 1 for slug in ("codependency", "sleep-and-worry")
                                for part in ("audio", "email", "page")} | {"index": 1})
+    # (the e-book is rebuilt only when the new MP3's bytes or timings differ; these fake ones do not)
 
 
 def test_email_budget_change_rebuilds_nothing_and_the_warning_follows_it(counted):
