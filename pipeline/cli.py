@@ -55,7 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="articles built in parallel (default: number of cores)")
 
-    commands.add_parser("check", parents=[shared], help="validate the sources and report on each article")
+    check = commands.add_parser("check", parents=[shared], help="validate the sources and report on each article")
+    check.add_argument("--listen", action="store_true",
+                       help="hear each built recording back offline and list the sentences not heard as written")
+    check.add_argument("slugs", nargs="*", metavar="SLUG", help="with --listen: the articles to hear (default: all)")
 
     serve = commands.add_parser("serve", parents=[shared],
                                 help="build, preview build/ on 127.0.0.1 and rebuild and reload on every change")

@@ -42,6 +42,10 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
 def _check(settings: Settings, args: argparse.Namespace) -> int:
     from pipeline.build import check
 
+    if args.listen:
+        return _listen(settings, args)
+    if args.slugs:
+        raise PipelineError(f"check: {' '.join(args.slugs)}: articles are named only with --listen")
     report = check(settings)
     _problems(report.notices, "notice")
     for line in report.lines:
@@ -51,6 +55,17 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     if report.problems or (settings.strict and report.warnings):
         return 1
     return 0
+
+
+def _listen(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.build import listen_back
+
+    report = listen_back(settings, tuple(args.slugs))
+    for line in report.lines:
+        print(line)
+    _problems(report.warnings, "warning")
+    _problems(report.problems)
+    return 1 if report.problems or (settings.strict and report.warnings) else 0
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 
 import us
 
+from pipeline.audio.pronunciation.abbreviations import capitals, places
+from pipeline.audio.pronunciation.lexicon import lexicon_for, unmark
 from pipeline.audio.spoken_numbers import (
     dates,
     keep_final_stop,
@@ -226,7 +228,7 @@ def spacing(text: str) -> str:
 
 
 STEPS: tuple[Callable[[str], str], ...] = (
-    characters, emails, web_addresses, abbreviations, dashes, state_codes, phone_numbers,
+    characters, emails, web_addresses, places, abbreviations, dashes, state_codes, capitals, phone_numbers,
     service_numbers, dates, times, money, percentages, ranges, ordinals, years, numbers, symbols,
     spacing,
 )
@@ -250,11 +252,9 @@ def steps(language: str = "en") -> tuple[Callable[[str], str], ...]:
 
 
 def normalise(text: str, table: Mapping[str, str] | None = None, language: str = "en") -> str:
-    """The words to say for one written sentence: the pronunciation table first, then the
-    language's steps (`STEPS` for English)."""
-    text = characters(text)
-    if table:
-        text = pronunciations(text, table)
+    """The words to say for one written sentence: the language's lexicon with the practice's
+    table on top first (each entry said exactly as written), then the language's steps."""
+    text, held = lexicon_for(language, table).mark(characters(text))
     for step in steps(language)[1:]:
         text = step(text)
-    return text
+    return unmark(text, held)

@@ -14,6 +14,7 @@ __all__, __getattr__, __dir__ = public_face(__name__, {
     "pipeline.build.checkup": ("check",),
     "pipeline.build.cleanup": ("clean",),
     "pipeline.build.isolation": ("article_step",),
+    "pipeline.build.listening": ("listen_back",),
     "pipeline.build.preview": ("serve",),
     "pipeline.build.progress": ("reporter_for",),
     "pipeline.build.summary": ("print_summary",),

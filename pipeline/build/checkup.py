@@ -36,6 +36,7 @@ class CheckReport:
 
 
 def check(settings: Settings) -> CheckReport:
+    from pipeline.audio import pronunciation_notes
     from pipeline.build.builder import engine_problem, load_sources, missing_voice
     from pipeline.build.ceilings import over_limits
 
@@ -71,6 +72,7 @@ def check(settings: Settings) -> CheckReport:
             continue
         report.lines.append(line)
         report.warnings.extend(flags)
+        report.notices.extend(pronunciation_notes(article, practice.pronunciations))
     count = len(articles)
     report.lines.append(f"{count} article{'s' if count != 1 else ''} checked")
     return report
