@@ -52,11 +52,12 @@ class Lexicon:
     entries: Mapping[str, str] = field(default_factory=dict)
 
     def extended(self, table: Mapping[str, str]) -> Lexicon:
-        """This lexicon with `table` on top: its entries override ours, whatever their case."""
+        """This lexicon with `table` on top: its entries override ours, whatever their case, and
+        so do ours that hold one of its words ("Gottman" in the table replaces "Gottman Method")."""
         if not table:
             return self
-        overridden = {key.lower() for key in table}
-        kept = {word: said for word, said in self.entries.items() if word.lower() not in overridden}
+        overridden = re.compile("|".join(rf"(?<!\w){re.escape(key)}(?!\w)" for key in table), re.IGNORECASE)
+        kept = {word: said for word, said in self.entries.items() if not overridden.search(word)}
         return Lexicon({**kept, **table})
 
     def __contains__(self, word: object) -> bool:
