@@ -13,9 +13,10 @@ from pipeline.audio.listening.recogniser import HeardWord
     ("E-M-D-R and E.M.D.R.", ["emdr", "and", "emdr"]),
     ("L C S W in I C D 10", ["lcsw", "in", "icd", "ten"]),
     ("TF-CBT", ["tf", "cbt"]),
+    ("Ph.D. and PhD", ["phd", "and", "phd"]),
     ("NAMI's [[nˈɑːmi]] rules", ["nami", "rules"]),
     ("Call 988", ["call", "nine", "hundred", "eighty", "eight"]),
-], ids=["capitals", "hyphens-and-dots", "spaced-letters", "mixed-form", "possessive-and-phonemes", "numbers"])
+], ids=["capitals", "hyphens-and-dots", "spaced-letters", "mixed-form", "dotted", "possessive-and-phonemes", "numbers"])
 def test_plain_words(text: str, words: list[str]) -> None:
     assert plain_words(text) == words
 

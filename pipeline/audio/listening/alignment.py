@@ -39,7 +39,8 @@ class Hearing:
 def plain_words(text: str, language: str = "en") -> list[str]:
     """'An LCSW, E-M-D-R & 988.' -> ['an', 'lcsw', 'emdr', 'nine', 'hundred', …]."""
     text = re.sub(r"\[\[.*?\]\]", " ", text)  # phonemes are not words
-    text = re.sub(r"(?<=\b[A-Za-z])[-.](?=[A-Za-z]\b)", " ", text)
+    text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z])", "", text)  # "Ph.D." and "E.M.D.R." as one word
+    text = re.sub(r"(?<=\b[A-Za-z])-(?=[A-Za-z]\b)", " ", text)
     text = re.sub(r"(\d),(?=\d{3}\b)", r"\1", text)
     text = re.sub(r"\d+", lambda m: f" {cardinal(int(m[0]), language)} " if len(m[0]) < 5 else " ".join(m[0]), text)
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower().replace("’", "'"))
