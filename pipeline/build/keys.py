@@ -45,7 +45,7 @@ def script_digest(article: Article, practice: Practice, manifest: Manifest,
     article, the profile and the audio code), so an unchanged article is not scripted again."""
     from pipeline.audio import narration_script
 
-    written_from = fingerprint("script", reads_version("audio"), article_content(article), practice)
+    written_from = fingerprint("script", reads_version("script"), article_content(article), practice)
     kept = manifest.facts.get("script")
     if isinstance(kept, dict) and kept.get("written_from") == written_from and isinstance(kept.get("digest"), str):
         return kept["digest"]
