@@ -44,7 +44,7 @@ def listen_to_article(article: Article, practice: Practice, folder: Path) -> tup
     names = output_names(article.slug)
     mp3, vtt = folder / names["mp3"], folder / names["vtt"]
     if not mp3.is_file() or not vtt.is_file():
-        raise PipelineError(f"{article.slug}: no recording in {folder}/ to listen to; build it first")
+        raise PipelineError(f"no recording in {folder}/ to listen to; build it first")
     script = narration_script(article, practice)
     times = cue_times(vtt.read_text(encoding="utf-8"))
     sentences = [Sentence(*times[number], segment.written, segment.spoken)

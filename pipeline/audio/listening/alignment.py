@@ -4,6 +4,7 @@ Pure. Both sides are reduced to plain lowercase words first: numbers in words, "
 "E.M.D.R." and "E M D R" all "emdr". A sentence's word error is the share of its words not
 heard (missed or heard as something else), against the page's wording or the voice's, whichever
 is closer; words heard on either side of it are the neighbours' and not counted against it.
+Words are compared letter by letter, so how the recogniser splits them does not matter.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from difflib import SequenceMatcher
 from pipeline.audio.listening.recogniser import HeardWord
 from pipeline.audio.spoken_numbers import cardinal
 
+# Short words recognisers drop or merge when the voice said them ("in an emergency" heard "and in
+# emergency"): not counted, so the words that carry the meaning decide.
+SLIGHT_WORDS = frozenset({"a", "an", "the", "and", "in", "of", "to", "or", "at", "on", "is", "it"})
 MARGIN_MS = 400  # heard words this close to a sentence's start or end may belong to it
 
 
@@ -57,12 +61,22 @@ def plain_words(text: str, language: str = "en") -> list[str]:
 
 
 def missed_share(meant: Sequence[str], heard: Sequence[str]) -> float:
-    """The share of `meant` not found in `heard` in order (extra heard words cost nothing)."""
+    """The share of the words `meant` not heard, in order; extra heard words cost nothing.
+
+    Compared letter by letter, spaces aside, so a word heard whole counts however the recogniser
+    split or joined it ("e-mail" as "email", "TF-CBT" as "TF CBT"); a word with any letter
+    missed or changed ("EMDR" heard "Ender", "CBT" heard "CBD") is not heard."""
     if not meant:
         return 0.0
-    matcher = SequenceMatcher(a=list(meant), b=list(heard), autojunk=False)
-    found = sum(block.size for block in matcher.get_matching_blocks())
-    return 1 - found / len(meant)
+    letters = "".join(meant)
+    owner = [index for index, word in enumerate(meant) for _letter in word]
+    matcher = SequenceMatcher(a=letters, b="".join(heard), autojunk=False)
+    matched = {block.a + offset for block in matcher.get_matching_blocks() for offset in range(block.size)}
+    missed = {owner[position] for position in range(len(letters)) if position not in matched}
+    counted = [index for index, word in enumerate(meant) if word not in SLIGHT_WORDS]
+    if not counted:
+        return 0.0
+    return len(missed.intersection(counted)) / len(counted)
 
 
 def hearings(sentences: Sequence[Sentence], words: Sequence[HeardWord], language: str = "en") -> list[Hearing]:

@@ -6,6 +6,7 @@ Hugging Face hub is told to stay offline before faster-whisper is imported.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -36,6 +37,7 @@ def model_folder() -> Path:
 @cache
 def _model():
     os.environ["HF_HUB_OFFLINE"] = "1"  # a local folder is never looked up online, but be sure
+    logging.getLogger("faster_whisper").setLevel(logging.WARNING)  # not a line per recording
     try:
         from faster_whisper import WhisperModel
     except ImportError:
