@@ -207,7 +207,7 @@ class Limits(_Schema):
 class ListeningSettings(_Schema):
     """`check --listen`: a sentence with more of its words not heard back than this is listed."""
 
-    max_word_error: float = Field(default=0.25, ge=0, le=1)
+    max_word_error: float = Field(default=0.15, ge=0, le=1)
 
 
 class Practice(_Schema):
