@@ -65,9 +65,12 @@ def _shouted(text: str) -> bool:
     return len(capitals) >= 3 and len(capitals) >= SHOUTING * len(words)
 
 
-def spelled(letters: str) -> str:
-    """'LCSW' -> 'L C S W'."""
-    return " ".join(letters)
+def spelled(letters: str, language: str = "en") -> str:
+    """'LCSW' -> 'L C S W'; in English 'GAD' -> 'G eh D' (an "A" with a letter after it is read
+    as the article "a" otherwise: "G uh D")."""
+    english = language.startswith("en")
+    return " ".join("eh" if english and letter == "A" and index < len(letters) - 1 else letter
+                    for index, letter in enumerate(letters))
 
 
 def capitals(text: str, language: str = "en") -> str:
@@ -82,6 +85,6 @@ def capitals(text: str, language: str = "en") -> str:
         word = match[1]
         if _ROMAN.fullmatch(word) or is_emphasis(word, language):
             return match[0]
-        return spelled(word) + (match[2] or "")
+        return spelled(word, language) + (match[2] or "")
 
     return re.sub(r"(?<![\w'-])([A-Z]{2,6})('s|s)?(?![\w'])", spell, text)

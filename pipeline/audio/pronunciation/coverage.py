@@ -65,7 +65,7 @@ def findings(article: Article, table: Mapping[str, str] | None = None) -> list[F
             if word in found or word.lower() in covered:
                 continue
             if not is_emphasis(word, language):
-                found[word] = Finding(word, number, f"is in capitals: said {spelled(word)!r}; add it to "
+                found[word] = Finding(word, number, f"is in capitals: said {spelled(word, language)!r}; add it to "
                                       "[pronunciations] if it is said as a word")
         for said_word, said in lexicon.used(line):
             if any(char.isupper() for char in said_word[1:]) and said_word not in found:
