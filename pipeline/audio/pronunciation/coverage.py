@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.audio.pronunciation.abbreviations import spelled
 from pipeline.audio.pronunciation.common_words import is_emphasis, is_everyday
 from pipeline.audio.pronunciation.dictionary import in_dictionary
-from pipeline.audio.pronunciation.lexicon import lexicon_for
+from pipeline.audio.pronunciation.lexicon import HOLDER, lexicon_for
 from pipeline.sources import Article
 
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -59,21 +59,19 @@ def findings(article: Article, table: Mapping[str, str] | None = None) -> list[F
     found: dict[str, Finding] = {}
     for number, line in spoken_lines(text):
         line = re.sub(r"\]\([^)]*\)|https?://\S+|\S+@\S+", " ", line)  # link targets and addresses are not read
-        covered = {word.lower() for word, _said in lexicon.used(line)}
-        for match in _CAPITALS.finditer(line):
-            word = match[0]
-            if word in found or word.lower() in covered:
-                continue
-            if not is_emphasis(word, language):
-                found[word] = Finding(word, number, f"is in capitals: said {spelled(word, language)!r}; add it to "
-                                      "[pronunciations] if it is said as a word")
         for said_word, said in lexicon.used(line):
             if any(char.isupper() for char in said_word[1:]) and said_word not in found:
                 found[said_word] = Finding(said_word, number, f"is in the lexicon: said {said!r}")
+        line, _held = lexicon.mark(line)  # what the lexicon covers is looked at no further
+        for match in _CAPITALS.finditer(line):
+            word = match[0]
+            if word not in found and not is_emphasis(word, language):
+                found[word] = Finding(word, number, f"is in capitals: said {spelled(word, language)!r}; add it to "
+                                      "[pronunciations] if it is said as a word")
         for match in _WORD.finditer(line):
             word = match[0].replace("’", "'")
             key = word.lower()
-            if key in found or word in found or key in covered or word.isupper():
+            if key in found or word in found or word.isupper() or HOLDER.fullmatch(word):
                 continue
             if not _known(word, language):
                 found[key] = Finding(word, number, "is not in the voice's dictionary nor an everyday word: "

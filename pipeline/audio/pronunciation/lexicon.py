@@ -21,7 +21,7 @@ from importlib.resources import files
 
 PHONEMES = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _PAUSE_AFTER_PHONEMES = re.compile(r"(\[\[.*?)\]\]([,;:.!?])", re.DOTALL)
-_HOLDER = re.compile(r"[Qq]qlex([a-p]+)qq")
+HOLDER = re.compile(r"[Qq]qlex([a-p]+)qq")
 
 
 def matches_capitals_only(word: str) -> bool:
@@ -97,7 +97,7 @@ def unmark(text: str, held: tuple[str, ...]) -> str:
     """The placeholders `Lexicon.mark` left, put back as what they say."""
     if not held:
         return text
-    text = _HOLDER.sub(lambda m: held[_index(m[1])] if _index(m[1]) < len(held) else "", text)
+    text = HOLDER.sub(lambda m: held[_index(m[1])] if _index(m[1]) < len(held) else "", text)
     # Piper takes the pause of a comma or full stop from the phonemes before it; after a [[ … ]]
     # block it would never see it ("ADHD, OCD" ran together), so the mark goes inside the block.
     return _PAUSE_AFTER_PHONEMES.sub(r"\1\2]]", text)
