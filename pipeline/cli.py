@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import PipelineError
-from pipeline.sources import PARTS, Settings
+from pipeline.settings import PARTS, Settings
 from pipeline.stopping import stop_if_interrupted, stop_on_ctrl_c
 
 log = logging.getLogger("pipeline")

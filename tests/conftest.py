@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.sources.article import Article
+from pipeline.article.model import Article
 from pipeline.sources.articles import parse_article, read_article
-from pipeline.sources.practice import Practice, load_practice
+from pipeline.sources.practice import Practice
+from pipeline.sources.profile import load_practice
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

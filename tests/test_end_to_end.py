@@ -84,11 +84,11 @@ def test_check_estimates_what_the_build_measured(built, seed_article, practice):
     the README promises (measured here: 447.3 s for 451.0 s, 5.1 MB for 5.09 MB)."""
     from mutagen.mp3 import MP3
 
-    from pipeline.build.checkup import estimated_email_mb, estimated_listening_ms
+    from pipeline.commands.check import estimated_email_mb, scripted_listening_ms
 
     out, _ = built
     seconds = MP3(out / SLUG / f"{SLUG}.mp3").info.length
-    assert estimated_listening_ms(seed_article, practice) / 1000 == pytest.approx(seconds, rel=0.01)
+    assert scripted_listening_ms(seed_article, practice) / 1000 == pytest.approx(seconds, rel=0.01)
     eml_mb = (out / SLUG / f"{SLUG}.eml").stat().st_size / 1e6
     assert estimated_email_mb(seed_article, practice) == pytest.approx(eml_mb, rel=0.01)
 

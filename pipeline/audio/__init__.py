@@ -1,27 +1,29 @@
 """Audio stage: an article becomes a narration script, then speech, then a mastered, tagged MP3 with captions.
 
-The names below are this stage's public face. Each is imported when first used, so a build that
-finds its audio current never loads numpy, the mastering chain or the image library.
+Heavy libraries (numpy, pydub, Pillow, mutagen, the voice runtime) are imported inside the
+functions that use them, so a build that finds its audio current never loads them.
 """
 
-from __future__ import annotations
+from pipeline.audio.chapters_file import CHAPTERS_TYPE, chapters_json
+from pipeline.audio.cover import title_card
+from pipeline.audio.estimate import rough_listening_ms
+from pipeline.audio.listening.alignment import Hearing, Sentence, hearings
+from pipeline.audio.listening.recogniser import HEARD_LANGUAGES, heard
+from pipeline.audio.mp3 import record
+from pipeline.audio.narration import narration_script
+from pipeline.audio.pronunciation.coverage import pronunciation_notes
+from pipeline.audio.pronunciation.practice_table import LEXICON_FILE, with_lexicon_file
+from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script, Segment, format_script
+from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.speech.engines import ENGINES, Voice, load_voice
+from pipeline.audio.speech.repeatable import outdated_models
+from pipeline.audio.speech.voices import MissingVoice, bundled_voice
 
-from pipeline.public import public_face
-
-__all__, __getattr__, __dir__ = public_face(__name__, {
-    "pipeline.audio.chapters_file": ("CHAPTERS_TYPE", "chapters_json"),
-    "pipeline.audio.cover": ("title_card",),
-    "pipeline.audio.estimate": ("estimated_listening_ms",),
-    "pipeline.audio.mp3": ("record",),
-    "pipeline.audio.narration": ("format_script", "narration_script"),
-    "pipeline.audio.pronunciation.coverage": ("pronunciation_notes",),
-    "pipeline.audio.pronunciation.practice_table": ("LEXICON_FILE", "with_lexicon_file"),
-    "pipeline.audio.listening.alignment": ("Hearing", "Sentence", "hearings"),
-    "pipeline.audio.listening.recogniser": ("HEARD_LANGUAGES", "heard"),
-    "pipeline.audio.recording": ("Chapter", "Cue", "Recording"),
-    "pipeline.audio.script": ("SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script"),
-    "pipeline.audio.speech": ("ENGINES", "MissingVoice", "Voice", "load_voice"),
-    "pipeline.audio.speech.repeatable": ("outdated_models",),
-    "pipeline.audio.speech.voices": ("bundled_voice",),
-    "pipeline.audio.speech_cache": ("SpeechCache",),
-})
+__all__ = [
+    "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "HEARD_LANGUAGES", "Hearing", "LEXICON_FILE", "MissingVoice",
+    "Recording", "SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script", "Segment", "Sentence", "SpeechCache",
+    "Voice", "bundled_voice", "chapters_json", "format_script", "heard", "hearings", "load_voice",
+    "narration_script", "outdated_models", "pronunciation_notes", "record", "rough_listening_ms", "title_card",
+    "with_lexicon_file",
+]

@@ -9,9 +9,12 @@ from __future__ import annotations
 import io
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import font_source_sans_pro
-from PIL import Image, ImageDraw, ImageFont
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 SIZE = 1000  # pixels a side
 MARGIN = 90
@@ -24,6 +27,8 @@ _FONTS = Path(font_source_sans_pro.font_directory)
 
 @cache
 def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(_FONTS / f"SourceSansPro-{weight}.ttf"), size)
 
 
@@ -50,6 +55,8 @@ def _fitted_title(title: str, width: int, height: int, scale: float = 1.0) -> tu
 
 def title_card(title: str, practice_name: str, label: str = "Audio handout", size: int = SIZE) -> bytes:
     """The card as a PNG `size` pixels square (the podcast feed's artwork needs at least 1400)."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (size, size), BACKGROUND)
     draw = ImageDraw.Draw(image)
 

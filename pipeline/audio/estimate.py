@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 
+from pipeline.article import Article, body_text
 from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE
-from pipeline.sources import Article, Practice, article_text, stamp_text
+from pipeline.sources import Practice
+from pipeline.stamp import stamp_text
 
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
 
 
-def estimated_listening_ms(article: Article, practice: Practice) -> int:
+def rough_listening_ms(article: Article, practice: Practice) -> int:
     """About how long the narration will run: the script's estimate without writing the script."""
     speech = practice.speech
-    text = "\n".join((article.title, article_text(article), stamp_text(practice)))
+    text = "\n".join((article.title, body_text(article), stamp_text(practice)))
     lines = [line for line in text.splitlines() if line.strip()]
     sentences = sum(max(1, len(SENTENCE_END.findall(line))) for line in lines)
     spoken = (len(text) * SECONDS_PER_CHARACTER + sentences * SECONDS_PER_SENTENCE) / speech.speaking_rate

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import imageio_ffmpeg
 
-from pipeline.audio.speech_cache import SpeechCache
+from pipeline.audio.speech.cache import SpeechCache
 from pipeline.errors import RenderError
 
 FFMPEG = [imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-hide_banner", "-nostats"]

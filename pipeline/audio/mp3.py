@@ -12,10 +12,12 @@ from pipeline.audio.mastering import master
 from pipeline.audio.performance import Progress, perform
 from pipeline.audio.recording import Recording
 from pipeline.audio.script import Script
-from pipeline.audio.speech import load_voice
-from pipeline.audio.speech_cache import SpeechCache
+from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.speech.engines import load_voice
 from pipeline.audio.tags import Tags, tag_mp3
-from pipeline.sources import Practice, stamp_text, words
+from pipeline.language import phrases
+from pipeline.sources import Practice
+from pipeline.stamp import stamp_text
 from pipeline.stopping import worker_threads
 
 
@@ -29,7 +31,7 @@ def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path
         take = perform(script, voice, cache, progress, listen=meter)
         raw = meter.loudness()
     contact = practice.practice
-    _ = words(script.language)
+    _ = phrases(script.language)
     with worker_threads(1, "cover") as side:
         # drawn while ffmpeg masters
         cover = side.submit(title_card, script.title, contact.name, _("Audio handout"))

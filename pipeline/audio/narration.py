@@ -6,42 +6,39 @@ sentence a segment, between an introduction (title, who it is from) and the spok
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from dataclasses import replace
 from itertools import zip_longest
+from typing import assert_never
 
-import pysbd
-
-from pipeline.audio.normalise import normalise, printable
-from pipeline.audio.script import Script, Segment, SegmentKind
-from pipeline.audio.spoken_numbers import ordinal
-from pipeline.sources import (
+from pipeline.article import (
     Article,
     Block,
+    BlockVisitor,
     BulletList,
     CodeBlock,
     Heading,
     OrderedList,
     Paragraph,
-    Practice,
     Quote,
     Rule,
-    Stamp,
+    Span,
     Table,
-    plain,
+    Text,
     sections,
-    stamp,
-    words,
 )
+from pipeline.audio.normalise import normalise
+from pipeline.audio.script import Script, Segment, SegmentKind
+from pipeline.audio.shared_steps import printable
+from pipeline.audio.spoken_numbers import ordinal
+from pipeline.language import phrases, split_sentences
+from pipeline.sources import Practice
+from pipeline.stamp import Stamp, stamp
 
 LONG_SENTENCE = 200  # characters; longer sentences are split at a clause so captions stay short
-_SEGMENTER_LOCK = threading.Lock()  # a pysbd Segmenter keeps per-call state: one caller at a time
-_ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRAPPED_IN_QUOTES = re.compile(r"([“\"])([^“”\"]+)([”\"])")
-# Titles before a name: pysbd may end a sentence at their full stop ("La Dra. | López dice…").
-_TITLE = re.compile(r"\b(?:Dr|Dra|Sr|Sra|Srta|Lic|Prof|Mr|Mrs|Ms)\.$")
+# A superscript that is only a footnote's mark ("anxiety¹", "[2]", "*"): seen on the page, not said.
+_FOOTNOTE_MARK = re.compile(r"[\[(]?[\d*†‡§¶,\s–-]+[\])]?")
 _FULL_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -54,17 +51,12 @@ def narration_script(article: Article, practice: Practice) -> Script:
                  narrator.speech.heading_pause_ms)
     for section in sections(article):
         if section.heading is not None:
-            narrator.start_chapter(plain(section.heading.text).strip())
+            narrator.start_chapter(heard(section.heading.text).strip())
         narrator.blocks(section.blocks if section.heading is None else (section.heading, *section.blocks))
     narrator.outro(stamp(practice, article.language))
     segments = narrator.segments
     segments[-1] = replace(segments[-1], pause_after_ms=0)  # the recording ends with the last word
     return Script(article.slug, article.title, article.language, tuple(segments))
-
-
-@functools.cache
-def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False, char_span=True)
 
 
 def sentences(text: str, language: str = "en") -> list[tuple[str, bool]]:
@@ -76,7 +68,7 @@ def sentences(text: str, language: str = "en") -> list[tuple[str, bool]]:
     wrapped = _WRAPPED_IN_QUOTES.fullmatch(text)
     if wrapped:  # a quotation of several sentences: split inside, keep the marks at its ends
         opening, text, closing = wrapped.groups()
-    found = [part for part in _split_sentences(text, language) if part] or [text]
+    found = split_sentences(text, language) or [text]
     pieces: list[tuple[str, bool]] = []
     for sentence in found:
         clauses = _clauses(sentence)
@@ -85,18 +77,6 @@ def sentences(text: str, language: str = "en") -> list[tuple[str, bool]]:
     pieces[0] = (opening + first[0], first[1])
     pieces[-1] = (pieces[-1][0] + closing, last[1])
     return pieces
-
-
-def _split_sentences(text: str, language: str = "en") -> list[str]:
-    """pysbd's sentences, joined again where it cut inside a web or e-mail address."""
-    addresses = [match.span() for match in _ADDRESS.finditer(text)]
-    with _SEGMENTER_LOCK:
-        spans = _segmenter(language).segment(text)
-    cuts = [span.end for span in spans[:-1]]
-    cuts = [cut for cut in cuts if not any(start < cut < end for start, end in addresses)]
-    cuts = [cut for cut in cuts if not _TITLE.search(text[:cut].rstrip())]
-    bounds = [0, *cuts, len(text)]
-    return [text[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -117,6 +97,27 @@ def _clauses(sentence: str) -> list[str]:
         return [sentence]
     cut = best[1]
     return _clauses(sentence[:cut].rstrip()) + _clauses(sentence[cut:].lstrip())
+
+
+def heard(text: Text) -> str:
+    """The words of a run of spans as the voice says them: struck-through words and footnote marks
+    are not said (the page shows them struck through, or raised)."""
+    return "".join(_heard(span) for span in text)
+
+
+def _heard(span: Span) -> str:
+    for mark in span.marks:
+        match mark:
+            case "struck":
+                return ""
+            case "superscript":
+                if _FOOTNOTE_MARK.fullmatch(span.text.strip() or "-"):
+                    return ""
+            case "strong" | "emphasis" | "subscript" | "code":
+                pass
+            case _:
+                assert_never(mark)
+    return span.text
 
 
 def with_full_stop(text: str) -> str:
@@ -141,19 +142,20 @@ def join_places(places: tuple[str, ...], language: str = "en") -> str:
     if len(places) <= 1:
         return "".join(places)
     comma = "," if len(places) > 2 or any("," in place for place in places) else ""
-    _ = words(language)
+    _ = phrases(language)
     return _("{places}{comma} and {last}").format(
         places=", ".join(places[:-1]), comma=comma, last=places[-1])
 
 
-class _Narrator:
+class _Narrator(BlockVisitor[None]):
     """Collects segments, numbering blocks and naming chapters as the article is read."""
 
     def __init__(self, practice: Practice, language: str) -> None:
+        self.kind: SegmentKind = "sentence"
         self.speech = practice.speech
-        self.table = practice.pronunciations
+        self.pronunciations = practice.pronunciations
         self.language = language
-        self._ = words(language)
+        self._ = phrases(language)
         self.segments: list[Segment] = []
         self.chapter = self._("Introduction")
         self.block = 0
@@ -172,7 +174,7 @@ class _Narrator:
         A paragraph pause (or `pause_ms`) follows the last, a sentence pause each other one, and
         half that the first clauses of a long sentence (`ends` False), as a comma would.
         """
-        lines = [(printable(text), normalise(said, self.table, self.language), end) for text, said, end in
+        lines = [(printable(text), normalise(said, self.pronunciations, self.language), end) for text, said, end in
                  zip(written, spoken or written, ends or [True] * len(written), strict=True)]
         lines = [line for line in lines if line[0] and line[1]]  # nothing left to say: an emoji
         if not lines:
@@ -202,33 +204,33 @@ class _Narrator:
             self.segments[-1] = replace(last, pause_after_ms=longer)
 
     def blocks(self, blocks: tuple[Block, ...], kind: SegmentKind = "sentence") -> None:
-        for block in blocks:
-            if isinstance(block, Heading):
-                self.pause_before_heading()
-                text = plain(block.text).strip()
-                self.say([text], "heading", self.speech.heading_pause_ms, spoken=[with_full_stop(text)])
-            elif isinstance(block, Paragraph):
-                self.prose(plain(block.text), kind)
-            elif isinstance(block, (BulletList, OrderedList)):
-                self.list_items(block)
-            elif isinstance(block, Quote):
-                self.quote(block)
-            elif isinstance(block, CodeBlock):
-                lines = [line.strip() for line in block.text.splitlines() if line.strip()]
-                if lines:
-                    self.say(lines, kind, spoken=[with_full_stop(line) for line in lines])
-            elif isinstance(block, Table):
-                self.table_rows(block)
-            elif isinstance(block, Rule):
-                self.pause_before_heading()
+        outer, self.kind = self.kind, kind
+        try:
+            self.visit_all(blocks)
+        finally:
+            self.kind = outer
 
-    def list_items(self, block: BulletList | OrderedList) -> None:
-        for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
+    def heading(self, block: Heading) -> None:
+        self.pause_before_heading()
+        text = heard(block.text).strip()
+        self.say([text], "heading", self.speech.heading_pause_ms, spoken=[with_full_stop(text)])
+
+    def paragraph(self, block: Paragraph) -> None:
+        text = heard(block.text)
+        if text.strip():
+            self.prose(text, self.kind)
+
+    def bullet_list(self, block: BulletList) -> None:
+        for item in block.items:
+            self.blocks(item.blocks, "item")
+
+    def ordered_list(self, block: OrderedList) -> None:
+        for number, item in enumerate(block.items, start=block.start):
             for index, inner in enumerate(item.blocks):
-                if isinstance(inner, Paragraph) and isinstance(block, OrderedList) and index == 0:
+                if isinstance(inner, Paragraph) and index == 0 and heard(inner.text).strip():
                     said = (ordinal(number, self.language).capitalize() if 0 < number <= 20
                             else self._("Number {number}").format(number=number))
-                    self.prose(plain(inner.text), "item", f"{said}, ", f"{number}. ")
+                    self.prose(heard(inner.text), "item", f"{said}, ", f"{number}. ")
                 else:
                     self.blocks((inner,), "item")
 
@@ -236,16 +238,24 @@ class _Narrator:
         start = len(self.segments)
         self.blocks(block.blocks)
         if len(self.segments) > start:
-            first, last = self.segments[start], self.segments[-1]
+            first = self.segments[start]
             self.segments[start] = replace(first, spoken=self._("Quote: {text}").format(text=first.spoken))
             last = self.segments[-1]
             self.segments[-1] = replace(last, spoken=self._("{text} End quote.").format(text=last.spoken))
 
-    def table_rows(self, block: Table) -> None:
-        header = [plain(cell).strip() for cell in block.header]
+    def code_block(self, block: CodeBlock) -> None:
+        lines = [line.strip() for line in block.text.splitlines() if line.strip()]
+        if lines:
+            self.say(lines, self.kind, spoken=[with_full_stop(line) for line in lines])
+
+    def rule(self, block: Rule) -> None:
+        self.pause_before_heading()
+
+    def table(self, block: Table) -> None:
+        header = [heard(cell).strip() for cell in block.header]
         rows = []
         for row in block.rows:
-            cells = [plain(cell).strip() for cell in row]
+            cells = [heard(cell).strip() for cell in row]
             said = [f"{name}: {cell}" if name else cell for name, cell in zip_longest(header, cells, fillvalue="")
                     if cell]
             if said:
@@ -272,34 +282,3 @@ class _Narrator:
         for notice in (facts.crisis, facts.disclaimer):
             self.say([text for text, _end in sentences(notice, self.language)], "stamp")
         self.say([_("Thank you for listening.")], "stamp")
-
-
-def format_script(script: Script, speaking_rate: float = 1.0) -> str:
-    """The script as a reviewer reads it: chapters, one numbered line a sentence, the pauses.
-
-    Where the voice says something other than the page (numbers, addresses, "Quote:"), the
-    written text follows on its own line, so both can be checked.
-    """
-    seconds = round(script.estimated_ms(speaking_rate) / 1000)
-    chapters = script.chapter_titles()
-    lines = [
-        script.title,
-        f"{script.slug} ({script.language}): {len(script.segments)} segments, {len(chapters)} chapters, "
-        f"about {seconds // 60} min {seconds % 60:02d} s",
-    ]
-    chapter = block = None
-    for number, segment in enumerate(script.segments, start=1):
-        if segment.chapter != chapter:
-            chapter = segment.chapter
-            lines += ["", f"== Chapter {chapters.index(chapter) + 1}: {chapter} =="]
-        if segment.block != block:
-            block = segment.block
-            lines.append("")
-        lines.append(f"{number:4d}  {segment.kind:<8}  {segment.spoken}  [{segment.pause_after_ms / 1000:.2f} s]")
-        if _words(segment.written) != _words(segment.spoken):
-            lines.append(f"{'':14}  page: {segment.written}")
-    return "\n".join(lines) + "\n"
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.replace("’", "'").replace("'", "").lower()))

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from pipeline.audio.recording import Chapter, Cue
 from pipeline.audio.script import Script
 from pipeline.audio.sound import joined, mono, silence
-from pipeline.audio.speech import Voice
-from pipeline.audio.speech_cache import SpeechCache
+from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.speech.engines import Voice
 from pipeline.stopping import STOPPING, stop_if_interrupted, worker_threads
 
 if TYPE_CHECKING:

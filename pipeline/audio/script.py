@@ -1,7 +1,8 @@
-"""The narration script's shape: what the voice says, one sentence a segment, with pauses."""
+"""The narration script: what the voice says, one sentence a segment, with pauses; and as a reviewer reads it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,3 +50,34 @@ class Script:
         for segment in self.segments:
             seen.setdefault(segment.chapter, None)
         return tuple(seen)
+
+
+def format_script(script: Script, speaking_rate: float = 1.0) -> str:
+    """The script as a reviewer reads it: chapters, one numbered line a sentence, the pauses.
+
+    Where the voice says something other than the page (numbers, addresses, "Quote:"), the
+    written text follows on its own line, so both can be checked.
+    """
+    seconds = round(script.estimated_ms(speaking_rate) / 1000)
+    chapters = script.chapter_titles()
+    lines = [
+        script.title,
+        f"{script.slug} ({script.language}): {len(script.segments)} segments, {len(chapters)} chapters, "
+        f"about {seconds // 60} min {seconds % 60:02d} s",
+    ]
+    chapter = block = None
+    for number, segment in enumerate(script.segments, start=1):
+        if segment.chapter != chapter:
+            chapter = segment.chapter
+            lines += ["", f"== Chapter {chapters.index(chapter) + 1}: {chapter} =="]
+        if segment.block != block:
+            block = segment.block
+            lines.append("")
+        lines.append(f"{number:4d}  {segment.kind:<8}  {segment.spoken}  [{segment.pause_after_ms / 1000:.2f} s]")
+        if _words(segment.written) != _words(segment.spoken):
+            lines.append(f"{'':14}  page: {segment.written}")
+    return "\n".join(lines) + "\n"
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.replace("’", "'").replace("'", "").lower()))

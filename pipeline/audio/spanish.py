@@ -13,10 +13,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
-from pipeline.audio import normalise as common
+from pipeline.audio import shared_steps as common
 from pipeline.audio.pronunciation.abbreviations import capitals, spanish_places
 from pipeline.audio.spoken_numbers import cardinal, keep_final_stop, ordinal
-from pipeline.sources import state_name
+from pipeline.language import translated_state
 
 LANGUAGE = "es"
 
@@ -137,7 +137,7 @@ def state_codes(text: str) -> str:
     """'Charlotte, NC' -> 'Charlotte, Carolina del Norte': a code after a city, in Spanish."""
     return re.sub(
         r"\b(?P<city>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:[ -][A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)*), (?P<code>[A-Z]{2})\b",
-        lambda m: f"{m['city']}, {state_name(common.STATE_NAMES[m['code']], LANGUAGE)}"
+        lambda m: f"{m['city']}, {translated_state(common.STATE_NAMES[m['code']], LANGUAGE)}"
         if m["code"] in common.STATE_NAMES else m[0], text)
 
 

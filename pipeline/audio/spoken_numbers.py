@@ -12,7 +12,7 @@ import re
 
 from num2words import num2words
 
-from pipeline.sources import MONTHS, translations
+from pipeline.language import MONTHS, translations
 
 # Longer whole numbers are read digit by digit, in groups of three: nobody says "four hundred
 # fifty-six quadrillion", num2words gives up past about 10^100 and `int()` past 4,300 digits.

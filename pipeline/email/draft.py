@@ -11,19 +11,12 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
+from pipeline.article import Article
 from pipeline.audio import Recording
-from pipeline.sources import (
-    Article,
-    Practice,
-    article_page_url,
-    clock,
-    listening_time,
-    phone_link,
-    stamp,
-    stamp_text,
-    words,
-)
-from pipeline.templates import environment
+from pipeline.language import clock, listening_time, phrases
+from pipeline.sources import Practice, article_page_url
+from pipeline.stamp import phone_link, stamp, stamp_text
+from pipeline.templating import environment
 
 # Sent mail is CRLF; the draft gets the same line ends and 78-column folding.
 DRAFT_POLICY = SMTP.clone(max_line_length=78)
@@ -72,7 +65,7 @@ def attachments(
     article: Article, handout_pdf: bytes, large_print_pdf: bytes | None, recording: Recording | None
 ) -> tuple[Attachment, ...]:
     title, slug = article.title, article.slug
-    _ = words(article.language)
+    _ = phrases(article.language)
     files = [Attachment(attachment_name(title, _("handout"), "pdf", slug), "application", "pdf",
                         handout_pdf, _("the handout, to read on screen or print"))]
     if large_print_pdf is not None:
@@ -97,7 +90,7 @@ def links(article: Article, practice: Practice, recording: Recording | None) -> 
     page = article_page_url(practice, slug)
     if page is None:
         return ()
-    _ = words(article.language)
+    _ = phrases(article.language)
     found = [
         Link(_("Listen, read along and download everything") if recording else _("Read and download everything"),
              page),
@@ -111,7 +104,7 @@ def links(article: Article, practice: Practice, recording: Recording | None) -> 
 
 
 def subject(article: Article, practice: Practice, with_audio: bool = True) -> str:
-    _ = words(article.language)
+    _ = phrases(article.language)
     if with_audio:
         wording = _("{title} — a handout and audio from {practice}")
     else:

@@ -6,25 +6,26 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from pipeline.handout.pdf import write_pdf
-from pipeline.handout.qr import QrCode, qr_code
-from pipeline.sources import (
+from pipeline.article import (
     Article,
     Block,
+    BlockVisitor,
     BulletList,
+    CodeBlock,
     Heading,
     ListItem,
     OrderedList,
-    Practice,
+    Paragraph,
     Quote,
-    Stamp,
-    article_page_url,
-    display_url,
-    long_date,
-    stamp,
-    words,
+    Rule,
+    Table,
 )
-from pipeline.templates import environment
+from pipeline.handout.pdf import write_pdf
+from pipeline.handout.qr import QrCode, qr_code
+from pipeline.language import long_date, phrases
+from pipeline.sources import Practice, article_page_url
+from pipeline.stamp import Stamp, display_url, stamp
+from pipeline.templating import environment
 
 Edition = Literal["regular", "large-print"]
 EDITIONS: tuple[Edition, ...] = get_args(Edition)
@@ -54,7 +55,7 @@ def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
     """The handout as HTML: the input to the PDF, and what the golden files hold."""
     if edition not in EDITIONS:
         raise ValueError(f"unknown handout edition {edition!r}; expected one of {EDITIONS}")
-    _ = words(article.language)
+    _ = phrases(article.language)
     handout = Handout(
         article=article,
         blocks=outline(article.blocks),
@@ -71,7 +72,7 @@ def handout_html(article: Article, practice: Practice, edition: Edition) -> str:
 def qr_codes(article: Article, practice: Practice) -> tuple[QrCode, ...]:
     """Where to read the article online (or reach the practice), and where to listen to it."""
     contact = practice.practice
-    _ = words(article.language)
+    _ = phrases(article.language)
     if article.canonical_url:
         shown = display_url(article.canonical_url)
         codes = [qr_code(article.canonical_url, _("Scan to read this online"),
@@ -95,26 +96,42 @@ def outline(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     Screen-reader users move by heading level, and a skipped level reads as missing content.
     Headings keep their order and nesting: two H4s under one H2 both become H3s.
     """
-    open_levels = [(1, 1)]  # (level in the source, level in the handout); the title is H1
+    return tuple(_Outline().visit_all(blocks))
 
-    def level_of(source: int) -> int:
-        while len(open_levels) > 1 and open_levels[-1][0] >= source:
-            open_levels.pop()
-        level = min(open_levels[-1][1] + 1, 6)
-        open_levels.append((source, level))
-        return level
 
-    def walk(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-        out: list[Block] = []
-        for block in blocks:
-            if isinstance(block, Heading):
-                block = dataclasses.replace(block, level=level_of(block.level))
-            elif isinstance(block, (BulletList, OrderedList)):
-                items = tuple(ListItem(walk(item.blocks)) for item in block.items)
-                block = dataclasses.replace(block, items=items)
-            elif isinstance(block, Quote):
-                block = Quote(walk(block.blocks))
-            out.append(block)
-        return tuple(out)
+class _Outline(BlockVisitor[Block]):
+    """Each block as the handout shows it: headings renumbered, everything else as it is."""
 
-    return walk(blocks)
+    def __init__(self) -> None:
+        self.open_levels = [(1, 1)]  # (level in the source, level in the handout); the title is H1
+
+    def heading(self, block: Heading) -> Block:
+        while len(self.open_levels) > 1 and self.open_levels[-1][0] >= block.level:
+            self.open_levels.pop()
+        level = min(self.open_levels[-1][1] + 1, 6)
+        self.open_levels.append((block.level, level))
+        return dataclasses.replace(block, level=level)
+
+    def paragraph(self, block: Paragraph) -> Block:
+        return block
+
+    def bullet_list(self, block: BulletList) -> Block:
+        return dataclasses.replace(block, items=self._items(block.items))
+
+    def ordered_list(self, block: OrderedList) -> Block:
+        return dataclasses.replace(block, items=self._items(block.items))
+
+    def quote(self, block: Quote) -> Block:
+        return Quote(tuple(self.visit_all(block.blocks)))
+
+    def code_block(self, block: CodeBlock) -> Block:
+        return block
+
+    def table(self, block: Table) -> Block:
+        return block
+
+    def rule(self, block: Rule) -> Block:
+        return block
+
+    def _items(self, items: tuple[ListItem, ...]) -> tuple[ListItem, ...]:
+        return tuple(ListItem(tuple(self.visit_all(item.blocks))) for item in items)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.article import Block
 from pipeline.importing.furniture import Removed
-from pipeline.sources import Block
 
 
 @dataclass(frozen=True)

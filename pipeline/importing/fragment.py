@@ -13,9 +13,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from pipeline.importing.furniture import Removed
-from pipeline.importing.spans import merged, stripped, top_level_two
-from pipeline.sources import (
+from pipeline.article import (
     Block,
     BulletList,
     CodeBlock,
@@ -30,6 +28,8 @@ from pipeline.sources import (
     Text,
     plain,
 )
+from pipeline.importing.furniture import Removed
+from pipeline.importing.spans import merged, stripped, top_level_two
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _HEADING = re.compile(r"h([1-6])")

@@ -11,7 +11,7 @@ from datetime import date
 
 from dateutil import parser as dates
 
-from pipeline.sources import Block, Heading, Paragraph, plain
+from pipeline.article import Block, Heading, Paragraph, plain
 
 BYLINE = "byline or date (now in the front matter)"
 

@@ -15,6 +15,21 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from pipeline.article import (
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    ListItem,
+    OrderedList,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Text,
+    plain,
+    text_runs,
+)
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import (
     BYLINE,
@@ -28,20 +43,6 @@ from pipeline.importing.furniture import (
 from pipeline.importing.platform_html import without_platform_chrome
 from pipeline.importing.platforms import platform_chrome
 from pipeline.importing.spans import merged, stripped, top_level_two
-from pipeline.sources import (
-    Block,
-    BulletList,
-    CodeBlock,
-    Heading,
-    ListItem,
-    OrderedList,
-    Paragraph,
-    Quote,
-    Span,
-    Table,
-    Text,
-    plain,
-)
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _CREDENTIAL = re.compile(r";\s*(?=(?:[A-Z][A-Za-z]{0,3}\.?-?){1,3}\b)")  # "Jane Doe; LCSW" -> "Jane Doe, LCSW"
@@ -80,7 +81,7 @@ def read_html(html: str) -> Draft:
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
     page = _page_lines(html)
-    kept = _squash(" ".join([title or "", document.author or "", *(plain(t) for t in _texts(blocks))]))
+    kept = _squash(" ".join([title or "", document.author or "", *(plain(t) for t in text_runs(blocks))]))
     removed, found = _left_out(page, kept, title)
     lines = [_where(block, page) for block in blocks]
     for index in reversed(range(len(blocks))):
@@ -200,21 +201,6 @@ class _Reader:
         return out
 
 
-def _texts(blocks: list[Block]) -> list[Text]:
-    out: list[Text] = []
-    for block in blocks:
-        if isinstance(block, (Heading, Paragraph)):
-            out.append(block.text)
-        elif isinstance(block, (BulletList, OrderedList)):
-            for item in block.items:
-                out += _texts(list(item.blocks))
-        elif isinstance(block, Quote):
-            out += _texts(list(block.blocks))
-        elif isinstance(block, Table):
-            out += [cell for row in (block.header, *block.rows) for cell in row]
-    return out
-
-
 def _squash(text: str) -> str:
     """Text for comparing: no spaces at all (inline tags and links move them around), any case."""
     return "".join(text.split()).casefold()
@@ -222,7 +208,7 @@ def _squash(text: str) -> str:
 
 def _where(block: Block, page: list[tuple[str, str]]) -> int:
     """The number of the page line a block starts on, so notes about it read in page order."""
-    text = _squash(" ".join(plain(t) for t in _texts([block])))
+    text = _squash(" ".join(plain(t) for t in text_runs([block])))
     return next((number for number, (_, line) in enumerate(page, start=1)
                  if (squashed := _squash(line)) and (squashed in text or text in squashed)), len(page) + 1)
 

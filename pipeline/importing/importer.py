@@ -9,12 +9,14 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.article import Heading, clean_line, plain, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.text import read_text
-from pipeline.sources import SLUG, Heading, clean_line, first_sentence, language_name, languages, plain, visible
+from pipeline.language import language_name, languages
+from pipeline.sources import SLUG, first_sentence
 
 MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
@@ -151,10 +153,10 @@ def _title(draft: Draft) -> tuple[str, str | None]:
 
 
 def safe_slug(text: str) -> str:
-    """A slug of a-z, 0-9 and hyphens only, at most 60 characters; '' when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", visible(text)).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", ascii_text)).strip("-")
-    return slug if len(slug) <= 60 else slug[:60].rsplit("-", 1)[0]
+    """A slug of a-z, 0-9 and hyphens only, at most 60 characters, cut at a word; '' when nothing is left."""
+    from slugify import slugify
+
+    return slugify(visible(text), max_length=60, word_boundary=True, replacements=[["'", ""], ["’", ""]])
 
 
 def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:

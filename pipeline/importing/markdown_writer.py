@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import groupby
+from typing import assert_never
 
-from pipeline.sources import (
+from pipeline.article import (
     Block,
+    BlockVisitor,
     BulletList,
     CodeBlock,
     Heading,
     ListItem,
+    Mark,
     OrderedList,
     Paragraph,
     Quote,
@@ -20,9 +24,8 @@ from pipeline.sources import (
     Span,
     Table,
     Text,
-    parse_body,
-    plain,
 )
+from pipeline.sources import parse_body
 
 _LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))", re.MULTILINE)
 
@@ -45,31 +48,48 @@ def _blocks(blocks: tuple[Block, ...]) -> str:
     return "\n\n".join(out)
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Heading):
+class _Writer(BlockVisitor[str]):
+    """One block as CommonMark."""
+
+    def heading(self, block: Heading) -> str:
         marker = "#" * block.level + " "
         # A '#' run at the end would be read as the heading's closing sequence.
         return _checked(_one_line(block.text), lambda words: marker + re.sub(r"(^|\s)#(#*)$", r"\1\\#\2", words))
-    if isinstance(block, Paragraph):
+
+    def paragraph(self, block: Paragraph) -> str:
         return _checked(block.text, _escape_start)
-    if isinstance(block, (BulletList, OrderedList)):
+
+    def bullet_list(self, block: BulletList) -> str:
         return _list(block)
-    if isinstance(block, Quote):
+
+    def ordered_list(self, block: OrderedList) -> str:
+        return _list(block)
+
+    def quote(self, block: Quote) -> str:
         inner = _blocks(block.blocks)
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
-    if isinstance(block, CodeBlock):
+
+    def code_block(self, block: CodeBlock) -> str:
         fence = "~~~~" if "```" in block.text else "```"
         return f"{fence}\n{block.text}\n{fence}"
-    if isinstance(block, Table):
+
+    def table(self, block: Table) -> str:
         rows = [block.header or tuple(() for _ in block.rows[0])] + list(block.rows)
         width = max(len(row) for row in rows)
         cells = [[_inline(_one_line(cell)).replace("|", "\\|") for cell in row] + [""] * (width - len(row))
                  for row in rows]
         lines = ["| " + " | ".join(row) + " |" for row in cells]
         return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
-    if isinstance(block, Rule):
+
+    def rule(self, block: Rule) -> str:
         return "---"
-    raise TypeError(f"unknown block {block!r}")
+
+
+_WRITER = _Writer()
+
+
+def _block(block: Block) -> str:
+    return _WRITER.visit(block)
 
 
 def _checked(text: Text, line: Callable[[str], str]) -> str:
@@ -80,19 +100,25 @@ def _checked(text: Text, line: Callable[[str], str]) -> str:
     """
     markdown = line(_inline(text))
     blocks, _ = parse_body(markdown)
-    if len(blocks) == 1 and _words(getattr(blocks[0], "text", ())) == _words(text):
+    if len(blocks) == 1 and _meaning(getattr(blocks[0], "text", ())) == _meaning(text):
         return markdown
-    return line(_inline(tuple(Span(span.text, code=span.code, href=span.href) for span in text)))
+    # Bold and italics let go; what changes the meaning (struck-through, raised and lowered words,
+    # code, links) is kept, written as HTML tags that read back whatever stands beside them.
+    return line(_inline(tuple(replace(span, emphasis=False, strong=False) for span in text), tags=True))
 
 
 def _one_line(text: Text) -> Text:
     """Headings and table cells hold one line: line breaks become spaces."""
-    return tuple(Span(span.text.replace("\n", " "), span.emphasis, span.strong, span.code, span.href)
-                 for span in text)
+    return tuple(replace(span, text=span.text.replace("\n", " ")) for span in text)
 
 
-def _words(text: Text) -> str:
-    return " ".join(plain(text).split())
+def _meaning(text: Text) -> tuple[str, ...]:
+    """What must survive a round trip: the words, and which of them are struck, raised or lowered."""
+    def words(kept: Callable[[Span], bool]) -> str:
+        return " ".join("".join(span.text if kept(span) else " " for span in text).split())
+
+    return (words(lambda span: True), words(lambda span: span.struck), words(lambda span: span.superscript),
+            words(lambda span: span.subscript))
 
 
 def _list(block: BulletList | OrderedList, other_marker: bool = False) -> str:
@@ -126,13 +152,14 @@ def _escape_start(text: str) -> str:
     return _LINE_START.sub(lambda m: m[1] + (m[2][:-1] + "\\" + m[2][-1]), text)
 
 
-def _inline(text: Text) -> str:
+def _inline(text: Text, tags: bool = False) -> str:
+    """The spans as CommonMark; with `tags`, struck-through words as <del> instead of ~~."""
     text = _bare_edges(text)
     # The style that changes less often goes outside, so the other nests inside it cleanly.
     changes = {style: len(list(groupby(text, key=lambda span: getattr(span, style))))
                for style in ("strong", "emphasis")}
     order = ("strong", "emphasis") if changes["strong"] <= changes["emphasis"] else ("emphasis", "strong")
-    return _styled(list(text), order, "", "")
+    return _styled(list(text), order, "", "", tags)
 
 
 def _bare_edges(text: Text) -> Text:
@@ -140,26 +167,26 @@ def _bare_edges(text: Text) -> Text:
     out: list[Span] = []
     for span in text:
         core = span.text.strip()
-        if not (span.strong or span.emphasis or span.href or span.code) or core == span.text or not core:
+        if not span.marks and not span.href or core == span.text or not core:
             out.append(span)
             continue
         lead, trail = span.text[: len(span.text) - len(span.text.lstrip())], span.text[len(span.text.rstrip()):]
         out += [Span(lead)] if lead else []
-        out.append(Span(core, span.emphasis, span.strong, span.code, span.href))
+        out.append(replace(span, text=core))
         out += [Span(trail)] if trail else []
     return tuple(out)
 
 
-def _styled(spans: list[Span], styles: tuple[str, ...], before: str, after: str) -> str:
+def _styled(spans: list[Span], styles: tuple[str, ...], before: str, after: str, tags: bool) -> str:
     """Runs of strong text, then runs of emphasis inside them, each wrapped once in its markers."""
     if not styles:
-        return "".join(_span(span) for span in spans)
+        return "".join(_span(span, tags) for span in spans)
     style, inner_styles = styles[0], styles[1:]
     runs = [(on, list(run)) for on, run in groupby(spans, key=lambda span: getattr(span, style))]
     out = ""
     for index, (on, run) in enumerate(runs):
-        following = _span(runs[index + 1][1][0])[:1] if index + 1 < len(runs) else after
-        text = _styled(run, inner_styles, out[-1:] or before, following)
+        following = _span(runs[index + 1][1][0], tags)[:1] if index + 1 < len(runs) else after
+        text = _styled(run, inner_styles, out[-1:] or before, following, tags)
         if on:
             text = _wrap("**" if style == "strong" else "*", text, out[-1:] or before, following)
         out += text
@@ -186,14 +213,12 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith(("P", "S"))
 
 
-def _span(span: Span) -> str:
-    if span.code:
-        ticks = "``" if "`" in span.text else "`"
-        body = f"{ticks}{span.text.replace(chr(10), ' ')}{ticks}"
-    else:
-        body = _escape(span.text)
+def _span(span: Span, tags: bool = False) -> str:
     if not span.text.strip():
         return _escape(span.text)
+    body = _escape(span.text)
+    for mark in reversed(span.marks):  # the innermost first
+        body = _marked(mark, body, span.text, tags)
     if span.href:
         lead, trail = body[: len(body) - len(body.lstrip())], body[len(body.rstrip()):]
         target = f"<{span.href}>" if " " in span.href else span.href
@@ -201,8 +226,27 @@ def _span(span: Span) -> str:
     return body
 
 
+def _marked(mark: Mark, body: str, text: str, tags: bool) -> str:
+    """The Markdown for one mark around `body` (the span's `text`, escaped); bold and italics are
+    written around whole runs by `_styled`."""
+    match mark:
+        case "strong" | "emphasis":
+            return body
+        case "struck":
+            return f"<del>{body}</del>" if tags else f"~~{body}~~"
+        case "superscript":
+            return f"<sup>{body}</sup>"
+        case "subscript":
+            return f"<sub>{body}</sub>"
+        case "code":
+            ticks = "``" if "`" in text else "`"
+            return f"{ticks}{text.replace(chr(10), ' ')}{ticks}"
+        case _:
+            assert_never(mark)
+
+
 def _escape(text: str) -> str:
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    text = re.sub(r"([\\`*_~\[\]])", r"\\\1", text)
     text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
     text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
     return text.replace("\n", "\\\n")

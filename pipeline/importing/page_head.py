@@ -22,7 +22,7 @@ from pipeline.importing.furniture import (
 )
 from pipeline.importing.lines import Line, list_line
 from pipeline.importing.platforms import is_platform_page_end, platform_chrome
-from pipeline.sources import sentences
+from pipeline.language import is_one_sentence
 
 # Chrome next to which a bare name is the author's: their picture, a "Follow" button.
 _BESIDE_AUTHOR = {"author photo caption", "follow and sign-in links"}
@@ -172,4 +172,4 @@ def _subtitle(title: str, line: str) -> bool:
 def _looks_like_title(text: str) -> bool:
     return (2 <= len(text.split()) <= 16 and (text[0].isupper() or text[0].isdigit())
             and not text.endswith((".", ":", ",", ";")) and list_line(Line(0, 0, text)) is None
-            and len(sentences(text)) == 1)
+            and is_one_sentence(text))

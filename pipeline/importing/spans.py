@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.sources import Block, Heading, Span, Text
+from pipeline.article import Block, Heading, Span, Text
 
 
 def merged(spans: list[Span]) -> Text:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline.article import Block, BulletList, Heading, ListItem, OrderedList, Paragraph, Quote, Span, plain
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Byline, Removed, trim_call_to_action
 from pipeline.importing.lines import NUMBER, Line, list_line, page_lines
 from pipeline.importing.page_head import page_title, sort_lines
-from pipeline.sources import Block, BulletList, Heading, ListItem, OrderedList, Paragraph, Quote, Span, plain, sentences
+from pipeline.language import is_one_sentence
 
 # --- lines, chunks and blocks ----------------------------------------------------------------
 
@@ -134,7 +135,7 @@ def _is_heading(text: str, numbered: bool = False) -> bool:
     words = len(text.split())
     if not (text[0].isupper() or text[0].isdigit()) or text.endswith((":", ",", ";", "…")):
         return False
-    if len(sentences(text)) != 1:
+    if not is_one_sentence(text):
         return False
     if text.endswith("?"):
         return words <= 12

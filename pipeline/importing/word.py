@@ -20,11 +20,11 @@ from xml.parsers.expat import ExpatError
 import lxml.html
 from lxml import etree
 
+from pipeline.article import Heading, clean_line, plain, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
-from pipeline.sources import Heading, clean_line, plain, visible
 
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bomb stops here

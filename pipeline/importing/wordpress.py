@@ -20,12 +20,12 @@ from urllib.parse import unquote
 import lxml.html
 from lxml import etree
 
+from pipeline.article import clean_line, visible
 from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
 from pipeline.importing.wordpress_body import body_html
-from pipeline.sources import clean_line, visible
 
 _NAMESPACES = (("wp", re.compile(r"https?://wordpress\.org/export/1\.\d/?$")),
                ("excerpt", re.compile(r"https?://wordpress\.org/export/1\.\d/excerpt/?$")),

@@ -1,14 +1,10 @@
-"""Library stage: the library page that lists every article, each article's own page, and the podcast feed.
+"""Library stage: the library page that lists every article, each article's own page, and the podcast feed."""
 
-Each name is imported from its module on first use (see `pipeline.public`).
-"""
+from pipeline.library.article_page import render_article_page
+from pipeline.library.feed import Episode, render_feed
+from pipeline.library.library_page import render_library_page
+from pipeline.library.pages import build_library_pages
+from pipeline.library.podcast import build_feed
 
-from __future__ import annotations
-
-from pipeline.public import public_face
-
-__all__, __getattr__, __dir__ = public_face(__name__, {
-    "pipeline.library.article_page": ("render_article_page",),
-    "pipeline.library.feed": ("Episode", "render_feed"),
-    "pipeline.library.page": ("render_library_page",),
-})
+__all__ = ["Episode", "build_feed", "build_library_pages", "render_article_page", "render_feed",
+           "render_library_page"]

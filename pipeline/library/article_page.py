@@ -7,19 +7,14 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
+from pipeline.article import Article
 from pipeline.audio import Recording
-from pipeline.library.assets import inline_asset, language_name, listening
-from pipeline.sources import (
-    Article,
-    Practice,
-    long_date,
-    phone_link,
-    reading_grade,
-    reading_scale,
-    stamp,
-    words,
-)
-from pipeline.templates import environment
+from pipeline.language import language_name, long_date, phrases
+from pipeline.library.assets import inline_asset, listening
+from pipeline.plain_language import reading_grade, reading_scale
+from pipeline.sources import Practice
+from pipeline.stamp import phone_link, stamp
+from pipeline.templating import environment
 
 
 @dataclass(frozen=True)
@@ -48,7 +43,7 @@ class Download:
 
 def downloads(slug: str, built: Collection[str] | None = None, language: str = "en") -> tuple[Download, ...]:
     """The article's files, as links relative to its own page; only those `built`, when given."""
-    _ = words(language)
+    _ = phrases(language)
     every = (
         Download(_("Handout"), "PDF", f"{slug}.pdf"),
         Download(_("Large print"), "PDF", f"{slug}-large-print.pdf"),
@@ -81,7 +76,7 @@ def transcript(recording: Recording, title: str = "") -> tuple[Passage, ...]:
 def reading_level(article: Article) -> str:
     """'US grade 7.2', or for Spanish '68,0 de 100 en la escala Szigriszt-Pazos (INFLESZ), …'."""
     value = format_decimal(reading_grade(article), format="0.0", locale=article.language)
-    return words(article.language)(reading_scale(article.language).shown).format(value=value)
+    return phrases(article.language)(reading_scale(article.language).shown).format(value=value)
 
 
 def render_article_page(article: Article, recording: Recording | None, practice: Practice,

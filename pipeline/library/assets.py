@@ -7,10 +7,12 @@ import hashlib
 
 from markupsafe import Markup
 
-from pipeline.audio import Recording, estimated_listening_ms
+from pipeline.article import Article
+from pipeline.audio import Recording, rough_listening_ms
 from pipeline.errors import RenderError
-from pipeline.sources import Article, Practice, language_name, listening_time, words
-from pipeline.templates import TEMPLATES
+from pipeline.language import language_name, listening_time, phrases
+from pipeline.sources import Practice
+from pipeline.templating import TEMPLATES
 
 __all__ = ["inline_asset", "language_name", "listening"]
 
@@ -33,7 +35,7 @@ def listening(article: Article, recording: Recording | None, practice: Practice,
     language = language or article.language
     if recording is not None:
         return listening_time(recording.duration_ms, language)
-    estimate_ms = estimated_listening_ms(article, practice)
+    estimate_ms = rough_listening_ms(article, practice)
     estimate = listening_time(estimate_ms, language)
-    _ = words(language)
+    _ = phrases(language)
     return estimate if estimate_ms < 45_000 else _("about {length}").format(length=estimate)

@@ -12,8 +12,11 @@ from datetime import UTC, datetime, time
 
 from markupsafe import Markup
 
+from pipeline.article import Article
 from pipeline.audio import CHAPTERS_TYPE
-from pipeline.sources import Article, Practice, article_page_url, published_url, stamp, words
+from pipeline.language import phrases
+from pipeline.sources import Practice, article_page_url, published_url
+from pipeline.stamp import stamp
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -102,7 +105,7 @@ def _published(article: Article) -> datetime:
 def _description(article: Article, practice: Practice) -> Markup:
     """The summary, then the stamp: who it is from, where they work, how to reach them, the crisis line."""
     s = stamp(practice, article.language)  # in the words of the article it describes
-    reach = words(article.language)("Phone: {phone}  E-mail: {email}  Web: {website}").format(
+    reach = phrases(article.language)("Phone: {phone}  E-mail: {email}  Web: {website}").format(
         phone=s.phone, email=s.email, website=s.website_display)
     return Markup("").join([
         Markup("<p>{}</p>").format(article.summary),

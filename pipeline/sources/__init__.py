@@ -1,94 +1,15 @@
 """Sources stage: the practice profile and the article sources, read and validated into immutable values."""
 
-from pipeline.sources.article import (
-    Article,
-    Block,
-    BulletList,
-    CodeBlock,
-    Heading,
-    ListItem,
-    OrderedList,
-    Paragraph,
-    Quote,
-    Rule,
-    Span,
-    Table,
-    Text,
-    plain,
-    sections,
-)
-from pipeline.sources.article import words as article_text
-from pipeline.sources.articles import SLUG, clean_line, read_library
-from pipeline.sources.invisible import visible
-from pipeline.sources.language import (
-    SOURCE_LANGUAGE,
-    join_words,
-    language_name,
-    languages,
-    state_name,
-    translations,
-    words,
-)
-from pipeline.sources.markdown import parse_body
-from pipeline.sources.practice import Practice, SpeechSettings, load_practice
-from pipeline.sources.publishing import article_page_url, artwork_file, published_url
-from pipeline.sources.readability import TARGET_GRADE, ReadingScale, reading_grade, reading_scale
-from pipeline.sources.sentences import first_sentence, sentences
-from pipeline.sources.settings import PARTS, Settings
-from pipeline.sources.stamp import Stamp, display_url, phone_link, stamp, stamp_text
-from pipeline.sources.wording import MONTHS, clock, listening_time, long_date, running_time
+from pipeline.sources.articles import MAX_ARTICLE_BYTES, SLUG, Library, parse_article, read_article, read_library
+from pipeline.sources.markdown import SAFE_LINK_SCHEMES, parse_body
+from pipeline.sources.practice import Practice, SpeechSettings
+from pipeline.sources.profile import load_practice, parse_practice
+from pipeline.sources.profile_fields import state_name, tel_link
+from pipeline.sources.publishing import ARTWORK_PIXELS, article_page_url, artwork_file, published_url
+from pipeline.sources.summary import first_sentence
 
 __all__ = [
-    "article_text",
-    "Article",
-    "article_page_url",
-    "artwork_file",
-    "Block",
-    "BulletList",
-    "clean_line",
-    "clock",
-    "CodeBlock",
-    "display_url",
-    "first_sentence",
-    "join_words",
-    "language_name",
-    "languages",
-    "Heading",
-    "listening_time",
-    "ListItem",
-    "load_practice",
-    "long_date",
-    "MONTHS",
-    "OrderedList",
-    "Paragraph",
-    "parse_body",
-    "PARTS",
-    "phone_link",
-    "plain",
-    "Practice",
-    "published_url",
-    "Quote",
-    "read_library",
-    "reading_grade",
-    "reading_scale",
-    "ReadingScale",
-    "Rule",
-    "running_time",
-    "sections",
-    "sentences",
-    "SOURCE_LANGUAGE",
-    "state_name",
-    "Settings",
-    "SLUG",
-    "Span",
-    "SpeechSettings",
-    "Stamp",
-    "stamp",
-    "stamp_text",
-    "Table",
-    "TARGET_GRADE",
-    "Text",
-    "translations",
-    "visible",
-    "words",
+    "ARTWORK_PIXELS", "Library", "MAX_ARTICLE_BYTES", "Practice", "SAFE_LINK_SCHEMES", "SLUG", "SpeechSettings",
+    "article_page_url", "artwork_file", "first_sentence", "load_practice", "parse_article", "parse_body",
+    "parse_practice", "published_url", "read_article", "read_library", "state_name", "tel_link",
 ]

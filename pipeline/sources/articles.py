@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
+from pipeline.article import Article, clean_line, excerpt
 from pipeline.errors import SourceError
-from pipeline.sources.article import Article
-from pipeline.sources.invisible import visible
-from pipeline.sources.language import SOURCE_LANGUAGE, language_name, languages
+from pipeline.language import SOURCE_LANGUAGE, language_name, languages
+from pipeline.sources.front_matter import split_front_matter
 from pipeline.sources.markdown import parse_body
-from pipeline.sources.sentences import first_sentence
+from pipeline.sources.summary import first_sentence
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
 FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language"}
-# libyaml's safe loader where the wheel has it (it does on the common platforms): the same
-# documents, read several times faster than the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -79,21 +71,9 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     except UnicodeDecodeError as exc:
         raise SourceError(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        raise SourceError(f"{source}: front matter: expected the file to start with a '---' block "
-                          "holding at least a title")
-    try:
-        meta = yaml.load(match.group(1) or "", Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        raise SourceError(f"{source}: front matter: not valid YAML{where}") from None
-    except ValueError as exc:  # a well-formed but impossible date, e.g. 2025-02-30
-        raise SourceError(f"{source}: updated: expected a date like 2025-08-04 that exists ({exc})") from None
-    if not isinstance(meta, dict):
-        raise SourceError(f"{source}: front matter: expected 'key: value' lines")
-    problems = [f"{source}: {key}: unknown field (expected one of {', '.join(sorted(FIELDS))})"
+    front = split_front_matter(text, source)
+    meta = front.fields
+    problems = [f"{source}: {_key_name(key)}: unknown field (expected one of {', '.join(sorted(FIELDS))})"
                 for key in meta if key not in FIELDS]
     fields = _Fields(meta, source, problems)
     title = fields.text("title", required=True)
@@ -104,23 +84,18 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     canonical = fields.url("canonical_url")
     language = fields.language(default_language)
     tags = fields.tags()
-    body = text[match.end():]
-    blocks, warnings = parse_body(body)
+    blocks, warnings = parse_body(front.body, front.body_line)
     if not blocks:
         problems.append(f"{source}: body: empty; expected the article text after the front matter")
     if problems:
         raise SourceError(*problems)
     return Article(
-        slug=slug, title=title, summary=summary or first_sentence(blocks, title), updated=updated, blocks=blocks,
+        slug=slug, title=title, summary=summary or first_sentence(blocks, title, language), updated=updated,
+        blocks=blocks,
         author=author or None, canonical_url=canonical, tags=tags, language=language, source=source,
         summary_from_body=not summary,
         warnings=tuple(f"{source}: {w}" for w in warnings),
     )
-
-
-def clean_line(value: str) -> str:
-    """One line of text: control characters and line breaks become spaces, invisible formatting goes."""
-    return " ".join(_CONTROL.sub(" ", visible(unicodedata.normalize("NFC", value))).split())
 
 
 class _Fields:
@@ -137,7 +112,7 @@ class _Fields:
                 self.fail(key, "missing; expected a line of text")
             return ""
         if not isinstance(value, str):
-            self.fail(key, f"expected text, got {value!r}")
+            self.fail(key, f"expected text, got {excerpt(value)}")
             return ""
         cleaned = clean_line(value)
         if required and not cleaned:
@@ -151,13 +126,13 @@ class _Fields:
         if isinstance(value, date):
             return value
         if value is not None:
-            self.fail(key, f"expected a date like 2025-08-04, got {value!r}")
+            self.fail(key, f"expected a date like 2025-08-04, got {excerpt(value)}")
         return None
 
     def slug(self, default: str) -> str:
         value = self.meta.get("slug", default)
         if not isinstance(value, str) or not SLUG.fullmatch(value) or len(value) > 80:
-            self.fail("slug", f"{value!r} is not a plain name of lowercase letters, digits and hyphens")
+            self.fail("slug", f"{excerpt(value)} is not a plain name of lowercase letters, digits and hyphens")
             return "invalid"
         return value
 
@@ -166,7 +141,7 @@ class _Fields:
         if value is None:
             return None
         if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", value):
-            self.fail(key, f"expected a web address starting with https://, got {value!r}")
+            self.fail(key, f"expected a web address starting with https://, got {excerpt(value)}")
             return None
         return value
 
@@ -176,13 +151,19 @@ class _Fields:
         value = self.meta.get(key, default)
         if not isinstance(value, str) or value.strip().lower() not in languages():
             known = ", ".join(f"{code} ({language_name(code, 'en')})" for code in languages())
-            self.fail(key, f"{value!r} is not a language the handouts can be written in; expected one of {known}")
+            self.fail(key, f"{excerpt(value)} is not a language the handouts can be written in; "
+                           f"expected one of {known}")
             return default
         return value.strip().lower()
 
     def tags(self) -> tuple[str, ...]:
         value = self.meta.get("tags", [])
         if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
-            self.fail("tags", f"expected a list of words, got {value!r}")
+            self.fail("tags", f"expected a list of words, got {excerpt(value)}")
             return ()
         return tuple(clean_line(tag) for tag in value if clean_line(tag))
+
+
+def _key_name(key: object) -> str:
+    """A front matter key as a message names it: as written, or a short excerpt of an odd one."""
+    return key if isinstance(key, str) and len(key) <= 40 and key.isprintable() else excerpt(key, 40)

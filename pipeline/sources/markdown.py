@@ -1,11 +1,19 @@
-"""Reading step: a CommonMark body becomes typed blocks; raw HTML and unsafe links are dropped."""
+"""Reading step: a CommonMark body becomes typed blocks; raw HTML and unsafe links are dropped.
+
+Every construct the parser accepts is either read into the model or named in a warning with its
+line, so nothing an author wrote vanishes silently. Struck-through text (`~~…~~`, `<del>`, `<s>`)
+is kept, marked, and warned about: a struck dose read as current is the worst kind of mistake.
+Superscript and subscript are written as `<sup>`/`<sub>` (CommonMark has no syntax of its own).
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from pipeline.sources.article import (
+from pipeline.article import (
     Block,
     BulletList,
     CodeBlock,
@@ -18,9 +26,15 @@ from pipeline.sources.article import (
     Span,
     Table,
     Text,
+    current_words,
+    excerpt,
 )
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
+# Inline HTML read as marks: the opening and closing tags of each, as authors and importers write them.
+MARK_TAGS = {"sup": "superscript", "sub": "subscript", "del": "struck", "s": "struck", "strike": "struck"}
+_MARK_TOKENS = {f"<{tag}>": (mark, True) for tag, mark in MARK_TAGS.items()} | {
+    f"</{tag}>": (mark, False) for tag, mark in MARK_TAGS.items()}
 
 # html=True so raw HTML arrives as its own tokens, which are then dropped rather than
 # shown as literal tags or passed through.
@@ -30,21 +44,31 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strik
 _PARSER.validateLink = lambda url: True
 
 
-def parse_body(markdown: str) -> tuple[tuple[Block, ...], tuple[str, ...]]:
-    """Parse a Markdown body into blocks, with a warning for everything dropped."""
-    reader = _Reader()
+def parse_body(markdown: str, first_line: int = 1) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    """Parse a Markdown body into blocks, with a warning (naming its line) for everything dropped or doubtful.
+
+    `first_line` is the file's line number of the body's first line.
+    """
+    reader = _Reader(first_line)
     tree = SyntaxTreeNode(_PARSER.parse(markdown))
     blocks = reader.blocks(tree.children)
     return blocks, tuple(reader.warnings)
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.line = first_line
         self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(f"line {self.line}: {message}")
 
     def blocks(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
         out: list[Block] = []
         for node in nodes:
+            if node.map:
+                self.line = self.first_line + node.map[0]
             block = self.block(node)
             if block is not None:
                 out.append(block)
@@ -72,9 +96,9 @@ class _Reader:
         if kind == "table":
             return self.table(node)
         if kind == "html_block":
-            self.warnings.append("raw HTML block dropped")
+            self.warn(f"raw HTML block {excerpt(node.content.strip(), 50)} dropped")
             return None
-        self.warnings.append(f"unsupported Markdown element {kind!r} dropped")
+        self.warn(f"unsupported Markdown element {kind!r} dropped")
         return None
 
     def items(self, node: SyntaxTreeNode) -> tuple[ListItem, ...]:
@@ -99,41 +123,52 @@ class _Reader:
             if node.type == "inline":
                 spans.extend(self.inline(node.children))
             else:
-                self.span(node, spans, emphasis=False, strong=False, href=None)
-        return _merge(spans)
+                self.span(node, spans, {}, {})
+        text = _merge(spans)
+        struck = " / ".join(span.text.strip() for span in text if span.struck and span.text.strip())
+        if struck:
+            self.warn(f"struck-through text {excerpt(struck)}: is it meant to reach clients? The handout shows "
+                      f"it struck through, the narration leaves it out (it reads {excerpt(current_words(text))})")
+        return text
 
-    def span(self, node: SyntaxTreeNode, out: list[Span], *, emphasis: bool, strong: bool,
-             href: str | None) -> None:
+    def span(self, node: SyntaxTreeNode, out: list[Span], style: dict, open_tags: dict) -> None:
+        """Add the spans of `node`; `style` holds its marks and link, `open_tags` the inline HTML
+        marks opened earlier in the same line of siblings (`<sup>` … `</sup>`)."""
         kind = node.type
-        style = {"emphasis": emphasis, "strong": strong, "href": href}
+        styled = {**style, **{mark: True for mark, depth in open_tags.items() if depth > 0}}
         if kind == "text":
-            out.append(Span(node.content, **style))
+            out.append(Span(node.content, **styled))
         elif kind == "softbreak":
-            out.append(Span(" ", **style))
+            out.append(Span(" ", **styled))
         elif kind == "hardbreak":
-            out.append(Span("\n", **style))
+            out.append(Span("\n", **styled))
         elif kind == "code_inline":
-            out.append(Span(node.content, code=True, **style))
+            out.append(Span(node.content, **{**styled, "code": True}))
         elif kind == "html_inline":
-            self.warnings.append(f"raw HTML {node.content.strip()[:40]!r} dropped")
+            tag = node.content.strip().lower()
+            if tag in _MARK_TOKENS:
+                mark, opening = _MARK_TOKENS[tag]
+                open_tags[mark] = max(0, open_tags.get(mark, 0) + (1 if opening else -1))
+            else:
+                self.warn(f"raw HTML {excerpt(node.content.strip(), 40)} dropped")
         elif kind == "image":
-            self.warnings.append(f"image {node.attrs.get('src', '')!r} dropped (images are not embedded)")
-        elif kind in ("em", "strong", "s", "link"):
+            self.warn(f"image {excerpt(str(node.attrs.get('src', '')))} dropped (images are not embedded)")
+        else:
+            inner = dict(style)
             if kind == "em":
-                emphasis = True
+                inner["emphasis"] = True
             elif kind == "strong":
-                strong = True
+                inner["strong"] = True
+            elif kind == "s":
+                inner["struck"] = True
             elif kind == "link":
                 target = str(node.attrs.get("href", ""))
                 if target.lower().startswith(SAFE_LINK_SCHEMES):
-                    href = target
+                    inner["href"] = target
                 else:
-                    self.warnings.append(f"link to {target[:60]!r} kept as plain text")
+                    self.warn(f"link to {excerpt(target)} kept as plain text")
             for child in node.children:
-                self.span(child, out, emphasis=emphasis, strong=strong, href=href)
-        else:
-            for child in node.children:
-                self.span(child, out, emphasis=emphasis, strong=strong, href=href)
+                self.span(child, out, inner, open_tags)
 
 
 def _merge(spans: list[Span]) -> Text:
@@ -143,13 +178,15 @@ def _merge(spans: list[Span]) -> Text:
         if not span.text:
             continue
         last = merged[-1] if merged else None
-        if last and (last.emphasis, last.strong, last.code, last.href) == (
-            span.emphasis, span.strong, span.code, span.href
-        ):
-            merged[-1] = Span(last.text + span.text, last.emphasis, last.strong, last.code, last.href)
+        if last and last.style == span.style:
+            merged[-1] = _joined(last, span)
         else:
             merged.append(span)
     return tuple(merged)
+
+
+def _joined(first: Span, second: Span) -> Span:
+    return replace(first, text=first.text + second.text)
 
 
 def _has_words(text: Text) -> bool:

@@ -1,102 +1,28 @@
-"""The practice profile (`sources/practice.toml`): one typed schema, errors naming file and key."""
+"""The practice profile (`sources/practice.toml`): one typed schema with defaults; unknown keys are errors."""
 
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-import us
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.language import SOURCE_LANGUAGE
+from pipeline.sources.profile_fields import (
+    Artwork,
+    BaseUrl,
+    Email,
+    Language,
+    Phone,
+    StateCode,
+    Url,
+    Words,
+    state_name,
 )
-
-from pipeline.errors import ConfigError
-from pipeline.sources.language import SOURCE_LANGUAGE, languages
 
 PLACEHOLDER_PHONE = re.compile(r"555[-. ]?01\d\d\b")
 PLACEHOLDER_DOMAIN = re.compile(r"(^|[@.])example\.(com|org|net)$", re.IGNORECASE)
 PLACEHOLDER_NAME = "Your Practice Name"
-
-
-def state_name(code: str) -> str:
-    """'NC' -> 'North Carolina'."""
-    state = us.states.lookup(code, field="abbr")
-    return state.name if state else code
-
-
-def _state_code(value: str) -> str:
-    state = us.states.lookup(value, field="abbr") if value.isupper() and len(value) == 2 else None
-    if state is None or state.is_territory and state.abbr != "DC":
-        raise ValueError(f"{value!r} is not a US state code")
-    return value
-
-
-def _phone(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
-    if digits.startswith("1") and len(digits) == 11:
-        digits = digits[1:]
-    if not re.fullmatch(r"[\d ()+.\-]+", value) or len(digits) != 10:
-        raise ValueError(f"{value!r} is not a US phone number like (704) 555-0123")
-    return value
-
-
-def _email(value: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", value):
-        raise ValueError(f"{value!r} is not an e-mail address like hello@example.com")
-    return value
-
-
-def _url(value: str) -> str:
-    if not re.fullmatch(r"https?://[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(:\d+)?(/[^\s]*)?", value):
-        raise ValueError(f"{value!r} is not a web address starting with https://")
-    return value
-
-
-def _base_url(value: str) -> str:
-    """A folder's web address: absolute http(s), no query or fragment, always ending in "/"."""
-    _url(value)
-    if re.search(r"[?#]", value):
-        raise ValueError(f"{value!r} is a page address; expected the folder's address, like https://www.example.com/handouts/")
-    return value if value.endswith("/") else value + "/"
-
-
-def _artwork(value: str) -> str:
-    """A PNG or JPEG named relative to the sources folder; never an absolute path or one leading out."""
-    parts = value.replace("\\", "/").split("/")
-    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or ".." in parts or not value.strip():
-        raise ValueError(f"{value!r} is not a file inside the sources folder, like \"artwork.png\"")
-    if not value.lower().endswith((".png", ".jpg", ".jpeg")):
-        raise ValueError(f"{value!r} is not a .png or .jpg image")
-    return value
-
-
-def _language(value: str) -> str:
-    if value not in languages():
-        raise ValueError(f"{value!r} is not a language the handouts can be written in; "
-                         f"expected one of {', '.join(languages())}")
-    return value
-
-
-def _nonblank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value.strip()
-
-
-StateCode = Annotated[str, AfterValidator(_state_code)]
-Phone = Annotated[str, AfterValidator(_phone)]
-Email = Annotated[str, AfterValidator(_email)]
-Url = Annotated[str, AfterValidator(_url)]
-Words = Annotated[str, AfterValidator(_nonblank)]
-BaseUrl = Annotated[str, AfterValidator(_base_url)]
-Artwork = Annotated[str, AfterValidator(_artwork)]
-Language = Annotated[str, AfterValidator(_language)]
 
 
 class _Schema(BaseModel):
@@ -245,78 +171,3 @@ class Practice(_Schema):
             if url and PLACEHOLDER_DOMAIN.search(host):
                 found.append(f"{key}: {url!r} is a placeholder (example.com); put the real address")
         return found
-
-
-def _location(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif not part.startswith(("function-", "constrained-")) and part != "[key]":
-            out += ("." if out else "") + part
-    return out
-
-
-_MESSAGES = {
-    "missing": "required key is missing",
-    "extra_forbidden": "unknown key",
-    "string_type": "expected text in quotes",
-    "tuple_type": "expected a list",
-    "dict_type": "expected a table",
-    "model_type": "expected a table",
-    "int_type": "expected a whole number",
-    "float_type": "expected a number",
-    "bool_type": "expected true or false",
-}
-
-
-def _message(error: dict) -> str:
-    kind = error["type"]
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    if kind == "literal_error":
-        return f"{error['input']!r} is not one of {error['ctx']['expected']}"
-    if kind in _MESSAGES:
-        suffix = "" if kind == "missing" else f", got {error['input']!r}"
-        return _MESSAGES[kind] + ("" if kind == "extra_forbidden" else suffix)
-    return error["msg"]
-
-
-def parse_practice(text: str, source: str) -> Practice:
-    """Validate the profile's TOML text; every problem is listed before raising."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{source}: not valid TOML: {exc}") from None
-    try:
-        practice = Practice.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            where = _location(error["loc"])
-            problems.append(f"{source}: {where}: {_message(error)}")
-        raise ConfigError(*problems) from None
-    if practice.email.attach == "links" and not practice.publish.base_url:
-        raise ConfigError(f"{source}: email.attach: 'links' needs publish.base_url, the address where "
-                          "build/ is published; set it, or attach = \"files\"")
-    return practice
-
-
-def load_practice(path: Path) -> Practice:
-    """Read and validate `practice.toml`."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: practice profile not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the practice profile: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
-    practice = parse_practice(text, str(path))
-    if practice.publish.artwork:
-        from pipeline.sources.publishing import artwork_file
-
-        artwork_file(path, practice.publish.artwork)  # checked now, before anything is built
-    return practice

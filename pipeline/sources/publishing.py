@@ -7,12 +7,9 @@ claims a web address that does not exist.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pipeline.errors import ConfigError
-
-if TYPE_CHECKING:
-    from pipeline.sources.practice import Practice
+from pipeline.sources.practice import Practice
 
 ARTWORK_PIXELS = (1400, 3000)  # Apple Podcasts: a square between these, RGB, PNG or JPEG
 

@@ -33,12 +33,12 @@ from pipeline.audio.performance import Take, perform
 from pipeline.audio.recording import Chapter
 from pipeline.audio.script import Script, Segment
 from pipeline.audio.sound import decoded_mp3, mono
-from pipeline.audio.speech import load_voice
-from pipeline.audio.speech_cache import SpeechCache
+from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.speech.engines import load_voice
 from pipeline.audio.tags import Tags, tag_mp3
 from pipeline.errors import SpeechError
 from pipeline.sources.practice import SpeechSettings
-from pipeline.sources.stamp import stamp_text
+from pipeline.stamp import stamp_text
 
 if TYPE_CHECKING:
     from pydub import AudioSegment

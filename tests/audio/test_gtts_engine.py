@@ -27,9 +27,9 @@ from mutagen.mp3 import MP3
 from pipeline.audio.mp3 import record
 from pipeline.audio.performance import perform
 from pipeline.audio.script import Script, Segment
-from pipeline.audio.speech import ENGINES
+from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.speech.engines import ENGINES
 from pipeline.audio.speech.gtts import SAMPLE_RATE, GoogleVoice, decode
-from pipeline.audio.speech_cache import SpeechCache
 from pipeline.errors import SpeechError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -289,8 +289,8 @@ def test_a_spanish_script_is_spoken_by_gtts_in_spanish(google, tmp_path, practic
 
 
 def test_at_most_two_requests_for_the_whole_build_with_four_jobs(google, tmp_path, monkeypatch):
-    from pipeline.build import build
-    from pipeline.sources import Settings
+    from pipeline.commands import build
+    from pipeline.settings import Settings
 
     # Counted on this side: the stand-in may see the next request before it has finished the last.
     sending, lock, most = [0], threading.Lock(), [0]

@@ -10,7 +10,7 @@ from pipeline.audio.loudness import SentenceMeter, gated, measure
 from pipeline.audio.mastering import master
 from pipeline.audio.performance import Take
 from pipeline.audio.sound import joined, mono, silence
-from pipeline.audio.speech_cache import SpeechCache
+from pipeline.audio.speech.cache import SpeechCache
 
 RATE = 22_050
 

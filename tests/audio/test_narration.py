@@ -8,9 +8,10 @@ from dataclasses import FrozenInstanceError
 import pytest
 from conftest import SEED_HEADINGS
 
-from pipeline.audio.narration import format_script, join_places, narration_script, sentences, with_full_stop
-from pipeline.audio.script import Script, Segment
-from pipeline.sources.article import Article, words
+from pipeline.article.model import Article
+from pipeline.article.text import body_text
+from pipeline.audio.narration import join_places, narration_script, sentences, with_full_stop
+from pipeline.audio.script import Script, Segment, format_script
 from pipeline.sources.articles import parse_article
 from pipeline.sources.practice import Practice
 
@@ -97,13 +98,13 @@ def test_nothing_in_the_article_is_dropped(seed_article: Article, seed_script: S
     body = [segment for segment in seed_script.segments if segment.kind in ("heading", "sentence", "item")]
     read = _words(" ".join(segment.written for segment in body))
     position = 0
-    for line in words(seed_article).splitlines():
+    for line in body_text(seed_article).splitlines():
         expected = _words(line)
         found = next((i for i in range(position, len(read)) if read[i:i + len(expected)] == expected), None)
         assert found is not None, f"not read, or out of order: {line!r}"
         position = found + len(expected)
     heard = [w for w in _words(" ".join(s.written for s in body)) if not w.isdigit()]
-    assert len(heard) == len([w for w in _words(words(seed_article)) if not w.isdigit()]) + 4, \
+    assert len(heard) == len([w for w in _words(body_text(seed_article)) if not w.isdigit()]) + 4, \
         "only the heading 'About Your Practice Name' comes on top of the body's words"
 
 

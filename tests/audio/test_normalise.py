@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.audio.normalise import (
-    STEPS,
-    abbreviations,
-    characters,
-    dashes,
-    emails,
-    normalise,
-    printable,
-    pronunciations,
-    spacing,
-    state_codes,
-    symbols,
-    web_addresses,
-)
+from pipeline.audio.english import STEPS, abbreviations, state_codes, symbols
+from pipeline.audio.normalise import normalise
+from pipeline.audio.shared_steps import characters, dashes, emails, printable, pronunciations, spacing, web_addresses
 
 
 def table(*rows: tuple[str, str, str]):

@@ -13,7 +13,7 @@ from pipeline.audio.pronunciation.lexicon import PHONEMES, Lexicon, lexicon_for,
 from pipeline.audio.pronunciation.phonemes import NotPhonemes, checked, from_ipa, from_xsampa
 from pipeline.audio.pronunciation.pls import read_pls
 from pipeline.audio.pronunciation.practice_table import with_lexicon_file
-from pipeline.audio.speech_cache import SpeechCache
+from pipeline.audio.speech.cache import SpeechCache
 from pipeline.errors import ConfigError
 
 PLS = FIXTURES / "pronunciation" / "clinic.pls"

@@ -13,9 +13,10 @@ import onnxruntime
 import pytest
 from piper import PiperVoice, SynthesisConfig
 
-from pipeline.audio.speech import ENGINES, MissingVoice, load_voice
-from pipeline.audio.speech.piper import INSTALLED_VOICE, _config
+from pipeline.audio.speech.engines import ENGINES, load_voice
+from pipeline.audio.speech.piper import _config
 from pipeline.audio.speech.repeatable import digest, prepared_name, repeatable_model
+from pipeline.audio.speech.voices import INSTALLED_VOICE, MissingVoice
 from pipeline.errors import SpeechError
 from pipeline.sources.practice import SpeechSettings
 

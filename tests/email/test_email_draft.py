@@ -11,7 +11,7 @@ import pytest
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.email.draft import attachment_name, draft_size_warning, header_text, render_email
 from pipeline.sources.practice import EmailSettings, PublishSettings, SpeechSettings
-from pipeline.sources.stamp import stamp_text
+from pipeline.stamp import stamp_text
 
 HANDOUT = b"%PDF-1.7 the regular handout"
 LARGE_PRINT = b"%PDF-1.7 the large-print handout"

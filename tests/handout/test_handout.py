@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.article.model import Heading, ListItem, Paragraph, Quote, Span, plain
 from pipeline.handout.html import EDITIONS, handout_html, outline, qr_codes
 from pipeline.handout.qr import qr_code
-from pipeline.sources.article import Heading, ListItem, Paragraph, Quote, Span, plain
 from pipeline.sources.articles import parse_article, read_article
 from pipeline.sources.practice import Contact, HandoutSettings, Practice
-from pipeline.sources.stamp import phone_link
-from pipeline.templates import inline, printed_url
+from pipeline.stamp import phone_link
+from pipeline.templating import inline, printed_url
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -140,7 +140,7 @@ def test_outline_never_skips_a_level(levels, expected):
 
 
 def test_outline_reaches_headings_inside_quotes_and_lists():
-    from pipeline.sources.article import BulletList
+    from pipeline.article.model import BulletList
 
     nested = (Quote((Heading(5, (Span("In a quote"),)),)),
               BulletList((ListItem((Heading(6, (Span("In a list"),)),)),)))

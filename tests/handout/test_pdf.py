@@ -17,10 +17,11 @@ import pymupdf
 import pytest
 from outloud import check
 
+from pipeline.article.model import Article
 from pipeline.errors import RenderError
+from pipeline.handout.assets import AssetFetcher, asset_path
 from pipeline.handout.html import Edition, handout_html, render_handout
-from pipeline.handout.pdf import AssetFetcher, asset_path, write_pdf
-from pipeline.sources.article import Article
+from pipeline.handout.pdf import write_pdf
 from pipeline.sources.articles import read_article
 from pipeline.sources.practice import Contact, HandoutSettings, Practice, PublishSettings
 

@@ -11,15 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED_HEADINGS
 
-from pipeline.cli import main
-from pipeline.errors import ImportFailed
-from pipeline.importing.draft import Draft
-from pipeline.importing.furniture import BYLINE, byline, furniture
-from pipeline.importing.html import read_html
-from pipeline.importing.importer import Imported, import_page
-from pipeline.importing.markdown_writer import to_markdown
-from pipeline.importing.text import read_text
-from pipeline.sources.article import (
+from pipeline.article.model import (
     Article,
     Block,
     BulletList,
@@ -30,10 +22,18 @@ from pipeline.sources.article import (
     Quote,
     Span,
     plain,
-    words,
 )
+from pipeline.article.text import body_text
+from pipeline.cli import main
+from pipeline.errors import ImportFailed
+from pipeline.importing.draft import Draft
+from pipeline.importing.furniture import BYLINE, byline, furniture
+from pipeline.importing.html import read_html
+from pipeline.importing.importer import Imported, import_page
+from pipeline.importing.markdown_writer import to_markdown
+from pipeline.importing.text import read_text
+from pipeline.language.sentences import split_sentences
 from pipeline.sources.articles import parse_article, read_article
-from pipeline.sources.sentences import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "import" / "codependency-article.txt"  # the practice's page as scraped
@@ -75,10 +75,10 @@ def test_seed_has_the_editors_structure(seed_import: Imported, seed_article: Art
 
 
 def test_seed_body_matches_the_reviewed_source(seed_import: Imported, seed_article: Article) -> None:
-    imported_lines = words(imported_article(seed_import)).split("\n")
-    for line in words(seed_article).split("\n"):
+    imported_lines = body_text(imported_article(seed_import)).split("\n")
+    for line in body_text(seed_article).split("\n"):
         assert line in imported_lines, f"dropped or changed: {line[:60]!r}"
-    assert len(imported_lines) == len(words(seed_article).split("\n"))
+    assert len(imported_lines) == len(body_text(seed_article).split("\n"))
 
 
 def test_seed_chrome_and_call_to_action_are_gone_and_listed(seed_import: Imported) -> None:
@@ -196,7 +196,7 @@ def test_page_from_another_practice(page: Page) -> None:
         assert text not in body, f"{text!r} should have been removed"
     for text in page.present:
         assert text in body, f"{text!r} should be in the article"
-    first = sentences(plain(next(block for block in article.blocks if isinstance(block, Paragraph)).text))
+    first = split_sentences(plain(next(block for block in article.blocks if isinstance(block, Paragraph)).text))
     assert article.summary == (first[0] if len(first[0]) >= 40 else f"{first[0]} {first[1]}")
     assert imported.slug == article.slug and article.warnings == ()
 
@@ -363,17 +363,6 @@ def test_text_that_is_not_a_byline(line: str) -> None:
 ])
 def test_page_furniture(line: str, kind: str | None) -> None:
     assert furniture(line) == kind
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("One. Two? Three!", ["One.", "Two?", "Three!"]),
-    ("Dr. Lee said so. Then we left.", ["Dr. Lee said so.", "Then we left."]),
-    ("Wake at 3 a.m. Every night.", ["Wake at 3 a.m. Every night."]),
-    ("She said “too needy.” Then she cried.", ["She said “too needy.”", "Then she cried."]),
-    ("e.g. This stays together.", ["e.g. This stays together."]),
-])
-def test_sentences(text: str, expected: list[str]) -> None:
-    assert sentences(text) == expected
 
 
 @pytest.mark.parametrize("text", [

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.article.model import Heading, Paragraph, plain
 from pipeline.importing.furniture import BYLINE
 from pipeline.importing.importer import import_page
 from pipeline.importing.platforms import is_platform_page_end, platform_chrome
-from pipeline.sources.article import Heading, Paragraph, plain
 from pipeline.sources.articles import parse_article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.article.model import BulletList, Heading, OrderedList, Paragraph, Table, plain
 from pipeline.cli import main
 from pipeline.errors import ImportFailed
 from pipeline.importing import word
 from pipeline.importing.batch import run_import
 from pipeline.importing.importer import article_source
 from pipeline.importing.word import MAX_XML_BYTES, read_document
-from pipeline.sources.article import BulletList, Heading, OrderedList, Paragraph, Table, plain
 from pipeline.sources.articles import parse_article
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

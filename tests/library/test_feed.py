@@ -18,9 +18,9 @@ from conftest import SHORT_ARTICLE
 from lxml import etree
 from PIL import Image
 
-from pipeline.audio.speech import ENGINES
-from pipeline.build.builder import build
-from pipeline.sources.settings import Settings
+from pipeline.audio.speech.engines import ENGINES
+from pipeline.commands.build import build
+from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://www.example.com/handouts/"

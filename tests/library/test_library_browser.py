@@ -19,7 +19,7 @@ from conftest import SHORT_ARTICLE_CUES
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.email.draft import render_email
 from pipeline.library.article_page import render_article_page
-from pipeline.library.page import render_library_page
+from pipeline.library.library_page import render_library_page
 
 pytestmark = pytest.mark.slow
 

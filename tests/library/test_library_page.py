@@ -15,8 +15,8 @@ from conftest import SHORT_ARTICLE_CUES
 
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.library.article_page import render_article_page, transcript
-from pipeline.library.page import render_library_page
-from pipeline.sources.stamp import stamp
+from pipeline.library.library_page import render_library_page
+from pipeline.stamp import stamp
 
 CUES = SHORT_ARTICLE_CUES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ConfigError
-from pipeline.sources.practice import load_practice, parse_practice
+from pipeline.sources.profile import load_practice, parse_practice
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = (ROOT / "sources" / "practice.toml").read_text(encoding="utf-8")

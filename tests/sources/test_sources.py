@@ -6,19 +6,9 @@ from datetime import date
 
 import pytest
 
+from pipeline.article.model import BulletList, CodeBlock, Heading, OrderedList, Paragraph, Quote, Span, Table, plain
+from pipeline.article.text import sections
 from pipeline.errors import SourceError
-from pipeline.sources.article import (
-    BulletList,
-    CodeBlock,
-    Heading,
-    OrderedList,
-    Paragraph,
-    Quote,
-    Span,
-    Table,
-    plain,
-    sections,
-)
 from pipeline.sources.articles import parse_article, read_library
 
 FRONT = "---\ntitle: Sleep and Worry\nsummary: Two small things that help.\nupdated: 2025-03-14\n---\n"
@@ -97,7 +87,7 @@ def test_title_control_characters_are_cleaned():
 
 BAD_ARTICLES = [
     ("no_front_matter", "Just a body.\n", "front matter: expected the file to start with a '---' block"),
-    ("unclosed_front_matter", "---\ntitle: x\nBody\n", "front matter: expected the file to start"),
+    ("unclosed_front_matter", "---\ntitle: x\nBody\n", "front matter: no closing '---' line"),
     ("front_matter_not_yaml", "---\ntitle: [unclosed\n---\nBody\n", "front matter: not valid YAML"),
     ("front_matter_is_a_list", "---\n- a\n- b\n---\nBody\n", "front matter: expected 'key: value' lines"),
     ("missing_title", FRONT.replace("title: Sleep and Worry\n", "") + "Body\n", "title: missing"),

@@ -13,11 +13,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.article import Article
 from pipeline.audio.pronunciation.abbreviations import spelled
 from pipeline.audio.pronunciation.common_words import is_emphasis, is_everyday
 from pipeline.audio.pronunciation.dictionary import in_dictionary
 from pipeline.audio.pronunciation.lexicon import HOLDER, lexicon_for
-from pipeline.sources import Article
 
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALS = re.compile(r"(?<![\w'-])[A-Z]{2,6}(?=s?\b)")

@@ -63,6 +63,20 @@ class _RequestsForGtts(types.ModuleType):
 gtts.tts.requests = _RequestsForGtts("requests")
 
 
+class _Stopped(Exception):
+    """The user interrupted a wait between two attempts."""
+
+
+def _sleep_unless_stopping(seconds: float) -> None:
+    if STOPPING.wait(seconds):  # Ctrl-C during the wait: stop now, not after it
+        raise _Stopped()
+
+
+def _say_retrying(state: object) -> None:
+    failure = state.outcome.exception()  # type: ignore[attr-defined]
+    log.info("gtts: %s; trying again in %.1f s", failure, state.next_action.sleep)  # type: ignore[attr-defined]
+
+
 class _Failure(Exception):
     """One failed attempt: what happened, the probable cause, and whether trying again may help."""
 
@@ -90,23 +104,33 @@ class GoogleVoice:
         return f"{self.language} tld={self.tld} gtts={version('gTTS')}"
 
     def speak(self, text: str) -> bytes:
-        attempt = 1
-        while True:
-            try:
-                with _REQUESTS:
-                    pieces = self._pieces(text)
-                sound = [decode(piece) for piece in pieces]
-                return joined(sound).raw_data if sound else b""
-            except _Failure as failure:
-                if not failure.retry or attempt >= self.attempts:
-                    tries = f" after {attempt} tries" if attempt > 1 else ""
-                    raise SpeechError(f"gtts could not speak {_excerpt(text)}{tries}: {failure}") from None
-                wait = failure.wait_s if failure.wait_s is not None else self.backoff_s * 2 ** (attempt - 1)
-                wait *= random.uniform(0.75, 1.25)
-                log.info("gtts: %s; trying again in %.1f s", failure, wait)
-                if STOPPING.wait(wait):  # Ctrl-C during the wait: stop now, not after it
-                    raise SpeechError(f"gtts stopped before speaking {_excerpt(text)}: interrupted") from None
-                attempt += 1
+        import tenacity
+
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(self.attempts),
+            retry=tenacity.retry_if_exception(lambda failure: isinstance(failure, _Failure) and failure.retry),
+            wait=self._wait, sleep=_sleep_unless_stopping, before_sleep=_say_retrying, reraise=True)
+        try:
+            return retrying(self._speak_once, text)
+        except _Failure as failure:
+            attempt = retrying.statistics.get("attempt_number", 1)
+            tries = f" after {attempt} tries" if attempt > 1 else ""
+            raise SpeechError(f"gtts could not speak {_excerpt(text)}{tries}: {failure}") from None
+        except _Stopped:
+            raise SpeechError(f"gtts stopped before speaking {_excerpt(text)}: interrupted") from None
+
+    def _speak_once(self, text: str) -> bytes:
+        with _REQUESTS:
+            pieces = self._pieces(text)
+        sound = [decode(piece) for piece in pieces]
+        return joined(sound).raw_data if sound else b""
+
+    def _wait(self, state: object) -> float:
+        """The service's Retry-After when it gives one, else a doubling backoff; with jitter either way."""
+        failure = state.outcome.exception()  # type: ignore[attr-defined]
+        attempt = state.attempt_number  # type: ignore[attr-defined]
+        wait = failure.wait_s if failure.wait_s is not None else self.backoff_s * 2 ** (attempt - 1)
+        return wait * random.uniform(0.75, 1.25)
 
     def _pieces(self, text: str) -> list[bytes]:
         if not any(character.isalnum() for character in text):

@@ -18,11 +18,13 @@ import logging
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from pipeline.errors import SpeechError
 from pipeline.output import write_atomic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,8 @@ NOISE_CHANNELS = {"/dp/RandomNormalLike": 2, "/RandomNormalLike": 192}
 
 @cache
 def noise_banks() -> dict[str, np.ndarray]:
+    import numpy as np
+
     generator = np.random.default_rng(SEED)
     return {name: generator.standard_normal((1, channels, BANK_FRAMES)).astype(np.float32)
             for name, channels in NOISE_CHANNELS.items()}
@@ -53,6 +57,7 @@ def digest() -> str:
 
 def repeatable_model(model_path: Path) -> bytes:
     """The voice model with its random noise replaced by the fixed banks."""
+    import numpy as np
     import onnx
     from onnx import helper, numpy_helper
 

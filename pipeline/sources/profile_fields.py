@@ -1,0 +1,104 @@
+"""The practice profile's field types: state codes, phone numbers, addresses and files, each checked.
+
+Phone numbers are read by phonenumbers (it also gives the `tel:` form a tap dials), e-mail
+addresses by email-validator (syntax only: nothing is looked up on the network).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+import us
+from pydantic import AfterValidator
+
+from pipeline.language import languages
+
+
+def state_name(code: str) -> str:
+    """'NC' -> 'North Carolina'."""
+    state = us.states.lookup(code, field="abbr")
+    return state.name if state else code
+
+
+def _state_code(value: str) -> str:
+    state = us.states.lookup(value, field="abbr") if value.isupper() and len(value) == 2 else None
+    if state is None or state.is_territory and state.abbr != "DC":
+        raise ValueError(f"{value!r} is not a US state code")
+    return value
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"[\d ()+.\-]+", value) or tel_link(value) is None:
+        raise ValueError(f"{value!r} is not a US phone number like (704) 555-0123")
+    return value
+
+
+def tel_link(phone: str) -> str | None:
+    """'(704) 555-0123' -> 'tel:+17045550123', so a tap on a phone dials it; None if it is no US number."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(phone, "US")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 1 or not phonenumbers.is_valid_number(number):
+        return None
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise ValueError(f"{value!r} is not an e-mail address like hello@example.com") from None
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.fullmatch(r"https?://[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(:\d+)?(/[^\s]*)?", value):
+        raise ValueError(f"{value!r} is not a web address starting with https://")
+    return value
+
+
+def _base_url(value: str) -> str:
+    """A folder's web address: absolute http(s), no query or fragment, always ending in "/"."""
+    _url(value)
+    if re.search(r"[?#]", value):
+        raise ValueError(f"{value!r} is a page address; expected the folder's address, like https://www.example.com/handouts/")
+    return value if value.endswith("/") else value + "/"
+
+
+def _artwork(value: str) -> str:
+    """A PNG or JPEG named relative to the sources folder; never an absolute path or one leading out."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or ".." in parts or not value.strip():
+        raise ValueError(f"{value!r} is not a file inside the sources folder, like \"artwork.png\"")
+    if not value.lower().endswith((".png", ".jpg", ".jpeg")):
+        raise ValueError(f"{value!r} is not a .png or .jpg image")
+    return value
+
+
+def _language(value: str) -> str:
+    if value not in languages():
+        raise ValueError(f"{value!r} is not a language the handouts can be written in; "
+                         f"expected one of {', '.join(languages())}")
+    return value
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value.strip()
+
+
+StateCode = Annotated[str, AfterValidator(_state_code)]
+Phone = Annotated[str, AfterValidator(_phone)]
+Email = Annotated[str, AfterValidator(_email)]
+Url = Annotated[str, AfterValidator(_url)]
+Words = Annotated[str, AfterValidator(_nonblank)]
+BaseUrl = Annotated[str, AfterValidator(_base_url)]
+Artwork = Annotated[str, AfterValidator(_artwork)]
+Language = Annotated[str, AfterValidator(_language)]
