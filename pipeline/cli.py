@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("slugs", nargs="*", metavar="SLUG", help="articles to check (default: all)")
     check.add_argument("--json", action="store_true",
                        help="print one JSON document: each article's scorecard and review (see README)")
+    check.add_argument("--listen", action="store_true",
+                       help="hear each built recording back offline and list the sentences not heard as written")
 
     serve = commands.add_parser("serve", parents=[shared],
                                 help="build, preview build/ on 127.0.0.1 and rebuild and reload on every change")

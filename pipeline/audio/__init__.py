@@ -7,8 +7,12 @@ functions that use them, so a build that finds its audio current never loads the
 from pipeline.audio.chapters_file import CHAPTERS_TYPE, chapters_json
 from pipeline.audio.cover import title_card
 from pipeline.audio.estimate import rough_listening_ms
+from pipeline.audio.listening.alignment import Hearing, Sentence, hearings
+from pipeline.audio.listening.recogniser import HEARD_LANGUAGES, heard
 from pipeline.audio.mp3 import record
 from pipeline.audio.narration import heard, narration_script
+from pipeline.audio.pronunciation.coverage import pronunciation_notes
+from pipeline.audio.pronunciation.practice_table import LEXICON_FILE, with_lexicon_file
 from pipeline.audio.recording import Chapter, Cue, Recording
 from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script, Segment, format_script
 from pipeline.audio.speech.cache import SpeechCache
@@ -17,8 +21,9 @@ from pipeline.audio.speech.repeatable import outdated_models
 from pipeline.audio.speech.voices import MissingVoice, bundled_voice
 
 __all__ = [
-    "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "MissingVoice", "Recording", "SECONDS_PER_CHARACTER",
-    "SECONDS_PER_SENTENCE", "Script", "Segment", "SpeechCache", "Voice", "bundled_voice", "chapters_json",
-    "format_script", "heard", "load_voice", "narration_script", "outdated_models", "record", "rough_listening_ms",
-    "title_card",
+    "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "HEARD_LANGUAGES", "Hearing", "LEXICON_FILE", "MissingVoice",
+    "Recording", "SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script", "Segment", "Sentence", "SpeechCache",
+    "Voice", "bundled_voice", "chapters_json", "format_script", "heard", "hearings", "load_voice",
+    "narration_script", "outdated_models", "pronunciation_notes", "record", "rough_listening_ms", "title_card",
+    "with_lexicon_file",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.audio.pronunciation.abbreviations import capitals, places
 from pipeline.audio.shared_steps import (
     STATE_NAMES,
     characters,
@@ -113,7 +114,7 @@ symbols = spoken_symbols("and", "or", "plus")
 
 
 STEPS: tuple[Callable[[str], str], ...] = (
-    characters, emails, web_addresses, abbreviations, dashes, state_codes, phone_numbers,
+    characters, emails, web_addresses, places, abbreviations, dashes, state_codes, capitals, phone_numbers,
     service_numbers, dates, times, money, percentages, ranges, ordinals, years, numbers, symbols,
     spacing,
 )

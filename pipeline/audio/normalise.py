@@ -1,8 +1,8 @@
 """Normalising step: a written sentence becomes the words the voice says, by its language's steps.
 
 Each language keeps its own list of steps (`english.STEPS`, `spanish.STEPS`); this registry maps
-a language to its list, so neither language's module needs the other. The practice's
-pronunciation table is applied first, to the words as written.
+a language to its list, so neither language's module needs the other. The lexicon (the shipped
+clinical one and the practice's table on top) is applied first, to the words as written.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from pipeline.audio import english, spanish
-from pipeline.audio.shared_steps import characters, pronunciations
+from pipeline.audio.pronunciation.lexicon import lexicon_for, unmark
+from pipeline.audio.shared_steps import characters
 
 STEPS_BY_LANGUAGE: dict[str, tuple[Callable[[str], str], ...]] = {
     english.LANGUAGE: english.STEPS,
@@ -24,11 +25,9 @@ def steps(language: str = "en") -> tuple[Callable[[str], str], ...]:
 
 
 def normalise(text: str, table: Mapping[str, str] | None = None, language: str = "en") -> str:
-    """The words to say for one written sentence: the pronunciation table first, then the
-    language's steps."""
-    text = characters(text)
-    if table:
-        text = pronunciations(text, table)
+    """The words to say for one written sentence: the language's lexicon with the practice's
+    table on top first (each entry said exactly as written), then the language's steps."""
+    text, held = lexicon_for(language, table).mark(characters(text))
     for step in steps(language)[1:]:
         text = step(text)
-    return text
+    return unmark(text, held)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import partial
 
 from pipeline.audio import shared_steps as common
+from pipeline.audio.pronunciation.abbreviations import capitals, spanish_places
 from pipeline.audio.spoken_numbers import cardinal, keep_final_stop, ordinal
 from pipeline.language import translated_state
 
@@ -142,6 +143,7 @@ def state_codes(text: str) -> str:
 
 STEPS: tuple[Callable[[str], str], ...] = (
     common.characters, partial(common.emails, language=LANGUAGE), partial(common.web_addresses, language=LANGUAGE),
-    abbreviations, partial(common.dashes, language=LANGUAGE), state_codes, phone_numbers, service_numbers, times,
-    money, percentages, ranges, ordinals, numbers, symbols, common.spacing,
+    spanish_places, abbreviations, partial(common.dashes, language=LANGUAGE), state_codes,
+    partial(capitals, language=LANGUAGE), phone_numbers, service_numbers, times, money, percentages, ranges,
+    ordinals, numbers, symbols, common.spacing,
 )

@@ -18,7 +18,7 @@ from pipeline.article import (
     Table,
     plain,
 )
-from pipeline.audio import narration_script
+from pipeline.audio import narration_script, pronunciation_notes
 from pipeline.commands.article_step import article_step
 from pipeline.commands.limits import over_limits
 from pipeline.commands.loading import engine_problem, load_sources, missing_voice
@@ -85,6 +85,7 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
         report.warnings.extend(flags)
         report.warnings.extend(check_warnings(checked, practice))
         report.articles.append(checked)
+        report.notices.extend(pronunciation_notes(article, practice.pronunciations))
     count = len(articles)
     report.lines.append(f"{count} article{'s' if count != 1 else ''} checked")
     return report

