@@ -10,7 +10,7 @@ from pipeline.audio.estimate import rough_listening_ms
 from pipeline.audio.listening.alignment import Hearing, Sentence, hearings
 from pipeline.audio.listening.recogniser import HEARD_LANGUAGES, heard
 from pipeline.audio.mp3 import record
-from pipeline.audio.narration import heard, narration_script
+from pipeline.audio.narration import narration_script, spoken_words
 from pipeline.audio.pronunciation.coverage import pronunciation_notes
 from pipeline.audio.pronunciation.practice_table import LEXICON_FILE, with_lexicon_file
 from pipeline.audio.recording import Chapter, Cue, Recording
@@ -24,6 +24,6 @@ __all__ = [
     "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "HEARD_LANGUAGES", "Hearing", "LEXICON_FILE", "MissingVoice",
     "Recording", "SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script", "Segment", "Sentence", "SpeechCache",
     "Voice", "bundled_voice", "chapters_json", "format_script", "heard", "hearings", "load_voice",
-    "narration_script", "outdated_models", "pronunciation_notes", "record", "rough_listening_ms", "title_card",
-    "with_lexicon_file",
+    "narration_script", "outdated_models", "pronunciation_notes", "record", "rough_listening_ms", "spoken_words",
+    "title_card", "with_lexicon_file",
 ]

@@ -51,7 +51,7 @@ def narration_script(article: Article, practice: Practice) -> Script:
                  narrator.speech.heading_pause_ms)
     for section in sections(article):
         if section.heading is not None:
-            narrator.start_chapter(heard(section.heading.text).strip())
+            narrator.start_chapter(spoken_words(section.heading.text).strip())
         narrator.blocks(section.blocks if section.heading is None else (section.heading, *section.blocks))
     narrator.outro(stamp(practice, article.language))
     segments = narrator.segments
@@ -99,7 +99,7 @@ def _clauses(sentence: str) -> list[str]:
     return _clauses(sentence[:cut].rstrip()) + _clauses(sentence[cut:].lstrip())
 
 
-def heard(text: Text) -> str:
+def spoken_words(text: Text) -> str:
     """The words of a run of spans as the voice says them: struck-through words and footnote marks
     are not said (the page shows them struck through, or raised)."""
     return "".join(_heard(span) for span in text)
@@ -212,11 +212,11 @@ class _Narrator(BlockVisitor[None]):
 
     def heading(self, block: Heading) -> None:
         self.pause_before_heading()
-        text = heard(block.text).strip()
+        text = spoken_words(block.text).strip()
         self.say([text], "heading", self.speech.heading_pause_ms, spoken=[with_full_stop(text)])
 
     def paragraph(self, block: Paragraph) -> None:
-        text = heard(block.text)
+        text = spoken_words(block.text)
         if text.strip():
             self.prose(text, self.kind)
 
@@ -227,10 +227,10 @@ class _Narrator(BlockVisitor[None]):
     def ordered_list(self, block: OrderedList) -> None:
         for number, item in enumerate(block.items, start=block.start):
             for index, inner in enumerate(item.blocks):
-                if isinstance(inner, Paragraph) and index == 0 and heard(inner.text).strip():
+                if isinstance(inner, Paragraph) and index == 0 and spoken_words(inner.text).strip():
                     said = (ordinal(number, self.language).capitalize() if 0 < number <= 20
                             else self._("Number {number}").format(number=number))
-                    self.prose(heard(inner.text), "item", f"{said}, ", f"{number}. ")
+                    self.prose(spoken_words(inner.text), "item", f"{said}, ", f"{number}. ")
                 else:
                     self.blocks((inner,), "item")
 
@@ -252,10 +252,10 @@ class _Narrator(BlockVisitor[None]):
         self.pause_before_heading()
 
     def table(self, block: Table) -> None:
-        header = [heard(cell).strip() for cell in block.header]
+        header = [spoken_words(cell).strip() for cell in block.header]
         rows = []
         for row in block.rows:
-            cells = [heard(cell).strip() for cell in row]
+            cells = [spoken_words(cell).strip() for cell in row]
             said = [f"{name}: {cell}" if name else cell for name, cell in zip_longest(header, cells, fillvalue="")
                     if cell]
             if said:

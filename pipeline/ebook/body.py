@@ -19,7 +19,7 @@ from pipeline.article import (
     Text,
     plain,
 )
-from pipeline.audio import heard
+from pipeline.audio import spoken_words
 from pipeline.ebook.inline import cut, heard_positions, markup, sentence_bounds
 from pipeline.ebook.narrated import NarratedBlocks
 from pipeline.ebook.parts import Chapter, Divider, Grid, Lines, Nest, Node, Sentence, spaced
@@ -37,7 +37,7 @@ class ArticleBody(BlockVisitor[list[Node]]):
 
     def heading(self, block: Heading) -> list[Node]:
         shown = plain(block.text).strip()
-        said = self.reader.take(heard(block.text).strip(), "the heading")
+        said = self.reader.take(spoken_words(block.text).strip(), "the heading")
         heading = f"heading-{len(self.chapters)}"
         self.chapters.append(Chapter(shown, heading, block.level))
         if said and len(said) == 1:  # the whole heading is one sentence: shown with its own marks
@@ -49,7 +49,7 @@ class ArticleBody(BlockVisitor[list[Node]]):
 
     def styled_paragraph(self, styled: Text, prefix: str = "") -> Lines:
         """The paragraph as the article styles it, cut at its spoken sentences."""
-        shown, said_text = plain(styled), heard(styled)
+        shown, said_text = plain(styled), spoken_words(styled)
         said = self.reader.take(prefix + said_text, "the paragraph") if said_text.strip() else None
         if said is None:
             return Lines("p", (Sentence(shown.strip(), styled=styled),))
@@ -79,7 +79,7 @@ class ArticleBody(BlockVisitor[list[Node]]):
         for number, item in enumerate(block.items, start=block.start):
             inner: list[Node] = []
             for index, child in enumerate(item.blocks):
-                if isinstance(child, Paragraph) and index == 0 and heard(child.text).strip():
+                if isinstance(child, Paragraph) and index == 0 and spoken_words(child.text).strip():
                     inner.append(self.styled_paragraph(child.text, f"{number}. "))
                 else:
                     inner.extend(self.visit(child))
@@ -95,8 +95,8 @@ class ArticleBody(BlockVisitor[list[Node]]):
         return [Lines("pre", tuple(said or [Sentence(line) for line in lines]))] if lines else []
 
     def table(self, block: Table) -> list[Node]:
-        rows = [tuple(heard(cell).strip() for cell in row) for row in block.rows]
-        header = [heard(cell).strip() for cell in block.header]
+        rows = [tuple(spoken_words(cell).strip() for cell in row) for row in block.rows]
+        header = [spoken_words(cell).strip() for cell in block.header]
         expected = " ".join(f"{name} {cell}" for row in rows
                             for name, cell in zip_longest(header, row, fillvalue="") if cell)
         said = iter(self.reader.take(expected, "the table") or [])

@@ -54,12 +54,12 @@ def sentence_bounds(shown: str, sentences: Sequence[str]) -> list[tuple[int, int
 def heard_positions(text: Text, said: str) -> list[int] | None:
     """For each character of `said` (the words the voice says: the text without its struck-through
     words and footnote marks), where it lies in the text as shown; None if they are not the same words."""
-    from pipeline.audio import heard
+    from pipeline.audio import spoken_words
 
     positions: list[int] = []
     offset = 0
     for span in text:
-        if heard((span,)):
+        if spoken_words((span,)):
             positions.extend(range(offset, offset + len(span.text)))
         offset += len(span.text)
     return positions if len(positions) == len(said) else None
