@@ -101,6 +101,7 @@ NOT_READ = {  # inputs of other outputs: the handout must not be rebuilt for the
     "plain_language.strict": in_profile("plain_language.strict", ("reading-level", "jargon")),
     "review.every_years": in_profile("review.every_years", 2),
     "review.warn_days": in_profile("review.warn_days", 60),
+    "listening.max_word_error": in_profile("listening.max_word_error", 0.3),
     "publish.title": in_profile("publish.title", "Harbor Couples: listen"),
     "publish.description": in_profile("publish.description", "Audio handouts from Harbor Couples."),
     "publish.artwork": in_profile("publish.artwork", "show.png"),
