@@ -98,7 +98,7 @@ def scripted_listening_ms(article: Article, practice: Practice) -> int:
 def estimated_email_mb(article: Article, practice: Practice) -> float:
     """The e-mail draft's encoded size, estimated from the listening time and bitrate."""
     mp3 = scripted_listening_ms(article, practice) / 1000 * practice.speech.bitrate_kbps * 1000 / 8
-    pdfs = HANDOUT_ESTIMATE_BYTES * (2 if practice.email.attach_large_print else 1)
+    pdfs: float = HANDOUT_ESTIMATE_BYTES * (2 if practice.email.attach_large_print else 1)
     if practice.email.attach_epub:  # the e-book carries the recording again, and its text
         pdfs += mp3 + EBOOK_TEXT_BYTES
     return round(((mp3 + MP3_TAGS_BYTES + pdfs) * BASE64_GROWTH + EMAIL_TEXT_BYTES) / 1_000_000, 1)
