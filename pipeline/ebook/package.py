@@ -17,7 +17,7 @@ from pipeline.audio import Recording, Script, title_card
 from pipeline.ebook.overlay import Overlay, clock, overlays
 from pipeline.ebook.reading import Text, book_text
 from pipeline.language import long_date, phrases
-from pipeline.sources import Practice
+from pipeline.sources import Practice, review_line
 from pipeline.templating import TEMPLATES, environment
 
 MEDIA_TYPE = "application/epub+zip"
@@ -67,10 +67,11 @@ def render_epub(article: Article, practice: Practice, script: Script, recording:
     }
     content = templates.get_template("ebook/content.xhtml.j2")
     files["EPUB/article.xhtml"] = content.render(
-        language=language, title=article.title, part="article", label=article.title, nodes=text.article).encode()
+        language=language, title=article.title, part="article", label=article.title, nodes=text.article,
+        reviewed=review_line(article)).encode()
     files["EPUB/stamp.xhtml"] = content.render(
         language=language, title=text.stamp_heading.title, part="stamp", label=text.stamp_heading.title,
-        nodes=text.stamp).encode()
+        nodes=text.stamp, reviewed=None).encode()
     files["EPUB/nav.xhtml"] = templates.get_template("ebook/nav.xhtml.j2").render(
         language=language, title=article.title, chapters=_navigation(text)).encode()
     files["EPUB/book.css"] = (TEMPLATES / "ebook" / "book.css").read_bytes()

@@ -214,3 +214,15 @@ def test_struck_through_words_are_shown_struck_inside_their_sentence_and_not_rea
     assert re.search(r'<tr id="s\d+"><td><del>Monday</del> Tuesday</td><td>9 to 5</td></tr>', page)
     assert "<p><del>Old step.</del></p>" in page  # shown, with nothing to read
     assert re.search(r'<li>\s*<p><span id="s\d+">New step.</span></p>', page)
+
+
+def test_the_review_line_is_in_the_book_under_its_title(short_article, practice):
+    from datetime import date
+
+    reviewed = replace(short_article, reviewed_by="Jane Doe, LCSW", reviewed_on=date(2025, 3, 3))
+    book = _files(render_epub(reviewed, practice, narration_script(reviewed, practice), None))
+    article = _text(book["EPUB/article.xhtml"])
+    assert "Reviewed by Jane Doe, LCSW, on March 3, 2025" in article
+    assert article.index(short_article.title) < article.index("Reviewed by")
+    unreviewed = _files(render_epub(short_article, practice, narration_script(short_article, practice), None))
+    assert "Reviewed by" not in _text(unreviewed["EPUB/article.xhtml"])
