@@ -188,13 +188,19 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     """The excerpt, else the first sentence of the body's first words that are not the title."""
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
         return clean_line(draft.summary), None
-    candidates = [clean_line(first_sentence((Paragraph(text),), "")) for text in
-                  text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading)))]
-    candidates = [summary for summary in candidates if summary and summary != title]
     # A date, a lone mark or a stray label is not a sentence that sums an article up, while there is one.
-    words = next((summary for summary in candidates if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3), None)
-    if found := words or next((summary for summary in candidates if re.search(r"[^\W\d_]", summary)), None):
-        return found, None
+    # Sentences are split run by run, only until one will do: a long post costs no more than a short one.
+    fallback = None
+    for text in text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading))):
+        summary = clean_line(first_sentence((Paragraph(text),), ""))
+        if not summary or summary == title:
+            continue
+        if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3:
+            return summary, None
+        if fallback is None and re.search(r"[^\W\d_]", summary):
+            fallback = summary
+    if fallback:
+        return fallback, None
     return title, "review: the body has no sentence to sum it up; summary: repeats the title"
 
 
