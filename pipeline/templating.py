@@ -100,7 +100,7 @@ def inline(text: Text, struck_label: str = STRUCK_LABEL) -> Markup:
             words += f" ({display_url(address)})"
         link = Markup('<a href="%s">%s</a>') % (href, _breakable(words))
         # A link holds no marks of its own (see above): one with struck-through words is struck whole.
-        parts.append(_marked("struck", link, struck_label) if any(span.struck for span in spans) else link)
+        parts.append(marked_html("struck", link, struck_label) if any(span.struck for span in spans) else link)
     return Markup("").join(parts)
 
 
@@ -112,19 +112,22 @@ def _breakable(words: str) -> Markup:
 def _styled(span: Span, struck_label: str) -> Markup:
     html = escape(span.text).replace("\n", Markup("<br>"))
     for mark in reversed(span.marks):  # the innermost first
-        html = _marked(mark, html, struck_label)
+        html = marked_html(mark, html, struck_label)
     return html
 
 
-def _marked(mark: Mark, html: Markup, struck_label: str) -> Markup:
+def marked_html(mark: Mark, html: Markup, struck_label: str | None = None) -> Markup:
     """The HTML for one mark. Struck-through text is <del>, which screen readers announce as
-    deleted, with the words "struck through" for those that do not (hidden from sight and print)."""
+    deleted, with the words `struck_label` ("struck through:") for those that do not, hidden from sight
+    and print; without a label, plain <del>."""
     match mark:
         case "strong":
             return Markup("<strong>%s</strong>") % html
         case "emphasis":
             return Markup("<em>%s</em>") % html
         case "struck":
+            if struck_label is None:
+                return Markup("<del>%s</del>") % html
             return Markup('<del><span class="struck-label">%s</span>%s</del>') % (struck_label + " ", html)
         case "superscript":
             return Markup("<sup>%s</sup>") % html

@@ -10,11 +10,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import assert_never
 
 from markupsafe import Markup, escape
 
-from pipeline.article import Mark, Text
+from pipeline.article import Text
+from pipeline.templating import marked_html
 
 _UNREAD = {"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk", "Me"}  # what captions leave out (emoji, controls)
 
@@ -83,26 +83,8 @@ def markup(text: Text) -> Markup:
     for span in text:
         html = Markup("<br/>").join(escape(line) for line in span.text.split("\n"))
         for mark in reversed(span.marks):  # the innermost first
-            html = _marked(mark, html)
+            html = marked_html(mark, html)
         if span.href:
             html = Markup('<a href="%s">%s</a>') % (span.href, html)
         parts.append(html)
     return Markup("").join(parts)
-
-
-def _marked(mark: Mark, html: Markup) -> Markup:
-    match mark:
-        case "strong":
-            return Markup("<strong>%s</strong>") % html
-        case "emphasis":
-            return Markup("<em>%s</em>") % html
-        case "struck":
-            return Markup("<del>%s</del>") % html
-        case "superscript":
-            return Markup("<sup>%s</sup>") % html
-        case "subscript":
-            return Markup("<sub>%s</sub>") % html
-        case "code":
-            return Markup("<code>%s</code>") % html
-        case _:
-            assert_never(mark)
