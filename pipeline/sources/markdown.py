@@ -28,6 +28,7 @@ from pipeline.article import (
     Text,
     current_words,
     excerpt,
+    mark_name,
 )
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
@@ -125,6 +126,11 @@ class _Reader:
             for child in node.children if node.type == "inline" else [node]:
                 self.span(child, spans, {}, open_tags)
         text = _merge(spans)
+        for mark, depth in open_tags.items():
+            if depth > 0:  # an opening tag without its closing one marks the rest of the paragraph
+                tag = next(tag for tag, name in MARK_TAGS.items() if name == mark)
+                self.warn(f"<{tag}> is not closed: the rest of the paragraph is {mark_name(mark)}; "
+                          f"add </{tag}> where it should end")
         struck = " / ".join(span.text.strip() for span in text if span.struck and span.text.strip())
         if struck:
             self.warn(f"struck-through text {excerpt(struck)}: is it meant to reach clients? The handout shows "

@@ -42,3 +42,12 @@ def test_check_reports_each_construct_it_does_not_render_with_its_line(tmp_path:
     assert any(w.startswith("line 11: image 'pillbox.png' dropped") for w in warnings)
     assert any(w.startswith("line 13: raw HTML '<span>' dropped") for w in warnings)
     assert any(w.startswith("line 13: link to 'file:///etc/passwd' kept as plain text") for w in warnings)
+
+
+def test_an_unclosed_mark_tag_is_named_with_its_line() -> None:
+    from pipeline.sources import parse_body
+
+    blocks, warnings = parse_body("Take <sup>2 tablets daily.\n", first_line=9)
+    assert blocks[0].text[-1].superscript
+    assert "line 9: <sup> is not closed: the rest of the paragraph is superscript; add </sup> where it should end" \
+        in warnings
