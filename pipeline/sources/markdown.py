@@ -19,6 +19,7 @@ from pipeline.article import (
     CodeBlock,
     Heading,
     ListItem,
+    Mark,
     OrderedList,
     Paragraph,
     Quote,
@@ -33,7 +34,8 @@ from pipeline.article import (
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 # Inline HTML read as marks: the opening and closing tags of each, as authors and importers write them.
-MARK_TAGS = {"sup": "superscript", "sub": "subscript", "del": "struck", "s": "struck", "strike": "struck"}
+MARK_TAGS: dict[str, Mark] = {"sup": "superscript", "sub": "subscript", "del": "struck", "s": "struck",
+                             "strike": "struck"}
 _MARK_TOKENS = {f"<{tag}>": (mark, True) for tag, mark in MARK_TAGS.items()} | {
     f"</{tag}>": (mark, False) for tag, mark in MARK_TAGS.items()}
 
@@ -121,7 +123,7 @@ class _Reader:
 
     def inline(self, nodes: list[SyntaxTreeNode]) -> Text:
         spans: list[Span] = []
-        open_tags: dict[str, int] = {}
+        open_tags: dict[Mark, int] = {}
         for node in nodes:
             for child in node.children if node.type == "inline" else [node]:
                 self.span(child, spans, {}, open_tags)
