@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from pipeline.article import Article
 from pipeline.audio import Recording, Script
@@ -10,6 +11,7 @@ from pipeline.commands.article_step import article_step
 from pipeline.commands.ebook import build_ebook, ebook_made
 from pipeline.commands.loading import missing_voice
 from pipeline.commands.progress import PlainReporter, Reporter
+from pipeline.commands.scorecards import reading_facts
 from pipeline.errors import RenderError
 from pipeline.rebuild import (
     ArticleOutputs,
@@ -22,7 +24,7 @@ from pipeline.rebuild import (
     recording_from_facts,
 )
 from pipeline.settings import Settings
-from pipeline.sources import Practice
+from pipeline.sources import Practice, review_status
 from pipeline.stopping import STOPPING, worker_threads
 
 
@@ -34,6 +36,9 @@ class ArticleResult:
     pages: dict[str, int] = field(default_factory=dict)
     duration_ms: int | None = None
     warnings: list[str] = field(default_factory=list)
+    reading_level: str = "—"  # 'SMOG 11.5', as `check` scores it
+    findings: int = 0  # the plain-language findings `check` lists
+    review: str = "unreviewed"  # the clinical review's status on the day of the build
 
 
 def build_article(article: Article, practice: Practice, settings: Settings,
@@ -86,6 +91,8 @@ def build_article(article: Article, practice: Practice, settings: Settings,
     if "email" in only:
         _email(article, practice, outputs, names, handout_made_from, recording, stale, warnings, reporter)
 
+    with article_step(slug, "scoring its plain language"):
+        reading = reading_facts(article, practice, facts)
     outputs.commit()
     return ArticleResult(
         slug=slug,
@@ -96,6 +103,9 @@ def build_article(article: Article, practice: Practice, settings: Settings,
                if f"pages_{edition}" in facts},
         duration_ms=recording.duration_ms if recording else None,
         warnings=warnings,
+        reading_level=str(reading["level"]),
+        findings=int(reading["findings"]),  # type: ignore[call-overload]
+        review=review_status(article, practice.review.every_years, practice.review.warn_days, date.today()),
     )
 
 

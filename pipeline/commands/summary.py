@@ -1,4 +1,5 @@
-"""The table printed after a build: each article's outputs, sizes, pages and listening time.
+"""The table printed after a build: each article's outputs, sizes, pages and listening time, and
+its reading level, plain-language findings and review status as `check` reports them.
 
 In a library, a row for each of hundreds of unchanged articles would hide the few that changed:
 past `EVERY_ROW` articles, the table shows those rebuilt or warned about, and one line counts the rest."""
@@ -9,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.commands.build import BuildReport
+from pipeline.commands.build_article import ArticleResult
 from pipeline.language import running_time
 from pipeline.settings import Settings
 
@@ -50,6 +52,7 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
         )
     if shown:
         console.print(table)
+        console.print(_reading_table(shown))
     unchanged = len(report.results) - len(shown)
     if unchanged:
         others = "other " if shown else ""
@@ -62,3 +65,14 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
     if "index" in settings.only:
         state = "rebuilt" if report.index_rebuilt else "up to date"
         console.print(f"library page: {settings.out / 'index.html'} ({state})")
+
+
+def _reading_table(shown: list[ArticleResult]) -> Table:
+    """Beside the outputs: how readable each article is and whether its clinical review is current."""
+    table = Table(title="Plain language and review (`python -m pipeline check` lists each finding)",
+                  title_justify="left")
+    for column in ("article", "reading level", "findings", "review"):
+        table.add_column(column, justify="right" if column == "findings" else "left")
+    for result in shown:
+        table.add_row(result.slug, result.reading_level, str(result.findings), result.review)
+    return table

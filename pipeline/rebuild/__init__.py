@@ -10,6 +10,7 @@ from pipeline.rebuild.keys import (
     handout_key,
     output_names,
     profile_as_read,
+    scorecard_key,
     script_digest,
 )
 from pipeline.rebuild.manifest import (
@@ -27,6 +28,6 @@ from pipeline.rebuild.manifest import (
 __all__ = [
     "MANIFEST", "ArticleOutputs", "Entry", "Manifest", "article_content", "audio_key", "chapters_key",
     "current_files", "ebook_key", "email_key", "fingerprint", "forget_versions", "handout_key", "output_names",
-    "profile_as_read", "read_manifest", "reads_version", "recording_facts", "recording_from_facts", "script_digest",
-    "write_manifest",
+    "profile_as_read", "read_manifest", "reads_version", "recording_facts", "recording_from_facts", "scorecard_key",
+    "script_digest", "write_manifest",
 ]

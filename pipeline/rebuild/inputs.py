@@ -54,6 +54,7 @@ READS = {
     "article-page": Reads(("library", "plain_language"), ("article.html.j2", "library.css", "read-along.js"),
                           ("jinja2",)),
     "feed": Reads(("library",), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),
+    "scorecard": Reads(("plain_language",), (), ("textstat", "pyphen", "pysbd", "us")),
 }
 
 

@@ -34,6 +34,11 @@ def handout_key(article: Article, practice: Practice) -> str:
                        practice.services, practice.notices, practice.handout, practice.publish.base_url)
 
 
+def scorecard_key(article: Article, practice: Practice) -> str:
+    """What the build summary's reading level and findings are scored from."""
+    return fingerprint("scorecard", reads_version("scorecard"), article_content(article), practice.plain_language)
+
+
 def audio_key(article: Article, practice: Practice, settings: Settings, manifest: Manifest,
               written: list[Script] | None = None) -> str:
     """What the MP3 is made of: the spoken script, the voice (model, engine and runtime versions),

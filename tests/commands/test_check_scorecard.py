@@ -112,3 +112,25 @@ def test_terminal_tables_match_golden(settings, golden):
     out = io.StringIO()
     print_scorecards(check(settings).articles, Console(file=out, width=120, color_system=None))
     golden("check-scorecards.txt", out.getvalue())
+
+
+def test_the_build_summary_scores_as_check_does_and_again_only_when_the_words_change(settings, monkeypatch):
+    from pipeline.commands import scorecards
+    from pipeline.sources import load_practice, read_article
+
+    practice = load_practice(settings.practice_file)
+    article = read_article(settings.sources / "articles" / "dense-clinical-text.md")
+    card = scorecards.scorecard(article, practice.plain_language)
+    facts: dict[str, object] = {}
+    first = scorecards.reading_facts(article, practice, facts)
+    assert first["findings"] == len(card.findings) > 0
+    assert first["level"] == (f"SMOG {card.measures.smog:.1f}" if card.measures.smog is not None else "too short")
+
+    def no_scoring(*args: object) -> None:
+        raise AssertionError("scored again although nothing it reads changed")
+
+    monkeypatch.setattr(scorecards, "scorecard", no_scoring)
+    assert scorecards.reading_facts(article, practice, facts) == first
+    edited = article.__class__(**{**article.__dict__, "title": article.title + " again"})
+    with pytest.raises(AssertionError, match="scored again"):
+        scorecards.reading_facts(edited, practice, facts)

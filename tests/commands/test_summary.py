@@ -23,12 +23,14 @@ def printed(report: BuildReport) -> str:
 def test_each_article_row_shows_its_outputs_and_its_own_warnings():
     result = ArticleResult("sleep", files={"sleep.pdf": 55_000, "sleep.mp3": 3_700_000, "sleep.eml": 5_100_000},
                            rebuilt=["sleep.pdf"], pages={"regular": 5, "large-print": 8}, duration_ms=451_000,
-                           warnings=["sleep.md: reading grade 9.1"])
+                           warnings=["sleep.md: reading grade 9.1"], reading_level="SMOG 11.5", findings=22,
+                           review="overdue")
     text = printed(BuildReport(results=[result], warnings=list(result.warnings), index_rebuilt=True))
-    row = next(line for line in text.splitlines() if "sleep" in line)
+    row, reading = (line for line in text.splitlines() if "sleep" in line)
     for cell in ("1 of 3", "55 KB", "5/8", "3.7 MB", "7:31", "5.1 MB"):
         assert cell in row
     assert row.rstrip(" │").endswith("1")
+    assert [cell.strip() for cell in reading.strip("│ ").split("│")] == ["sleep", "SMOG 11.5", "22", "overdue"]
     assert "practice profile" not in text
     assert "library page: build/index.html (rebuilt)" in text
 
