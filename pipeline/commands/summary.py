@@ -69,7 +69,7 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
 
 def _reading_table(shown: list[ArticleResult]) -> Table:
     """Beside the outputs: how readable each article is and whether its clinical review is current."""
-    table = Table(title="Plain language and review (`python -m pipeline check` lists each finding)",
+    table = Table(title="Plain language and review", caption="`check` lists each finding", caption_justify="left",
                   title_justify="left")
     for column in ("article", "reading level", "findings", "review"):
         table.add_column(column, justify="right" if column == "findings" else "left")
