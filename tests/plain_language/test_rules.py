@@ -56,7 +56,14 @@ def test_undefined_abbreviations(texts, found):
     ("It’s often misused.", "en", ["’s often misused"]),
     ("El libro fue escrito por ella.", "es", ["fue escrito"]),
     ("Es complicado hablar de esto.", "es", []),
-], ids=["modal", "plain", "adjectives", "used-to", "used", "contraction", "es-passive", "es-adjective"])
+    ("We were lost.", "en", []),
+    ("The game was lost by the team.", "en", ["was lost"]),
+    ("I am overwhelmed by the noise at home.", "en", []),
+    ("Your form isn’t signed yet.", "en", ["isn’t signed"]),
+    ("The plan was almost finished by Friday.", "en", ["was almost finished"]),
+    ("Está cansado por el viaje.", "es", []),
+], ids=["modal", "plain", "adjectives", "used-to", "used", "contraction", "es-passive", "es-adjective",
+        "state", "state-by-someone", "feeling-by", "negative-contraction", "adverb-between", "es-because-of"])
 def test_passive_voice(sentence, language, found):
     assert passive_phrases(sentence, language) == found
 
