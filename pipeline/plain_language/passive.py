@@ -19,7 +19,8 @@ _EN_IRREGULAR = (
     "given taken made done seen known told shown written found thought held left kept brought bought caught "
     "taught built sent spent paid said heard meant put set cut hidden forgotten broken chosen driven eaten "
     "fallen frozen grown spoken stolen thrown worn understood misunderstood led fed met won sold struck torn "
-    "beaten bitten drawn overcome undertaken forgiven ignored rejected abandoned hit beat proven shut laid overtaken lost done"
+    "beaten bitten drawn overcome undertaken forgiven ignored rejected abandoned hit beat proven shut laid "
+    "overtaken lost done"
 ).split()
 # -ed words after "to be" that name a state or feeling (or are not verbs at all)
 _EN_ADJECTIVES = set(
