@@ -76,6 +76,7 @@ def test_passive_voice(sentence, language, found):
     ("Síntomas crónicos y disfuncionales.", "es", [("crónicos", "que dura mucho tiempo"),
                                                   ("disfuncionales", "que no funciona bien, que hace daño")]),
     ("Your e-mail address stays private.", "en", []),
-], ids=["inflected", "means", "parenthesis", "phrase", "spanish-forms", "no-term"])
+    ("Suicidal ideation can pass.", "en", [("ideation", "thoughts")]),
+], ids=["inflected", "means", "parenthesis", "phrase", "spanish-forms", "no-term", "ideation-not-ideate"])
 def test_jargon(sentence, language, found):
     assert [(written, term.plain) for written, term in jargon_in(sentence, language)] == found
