@@ -1,9 +1,10 @@
 """Import step: many files and folders at once, each read by its type, written as drafts, counted once.
 
-A folder is searched for the file types the importer reads; each WordPress export gives many
-drafts, every other file one. A file that cannot be read is one line and the rest go on. An
-article source that already holds exactly what an import would write is left alone and said to be
-unchanged; one that differs is never overwritten without `--force`.
+A folder is searched for the file types the importer reads (in Medium's unpacked export, only its
+posts/); each WordPress export gives many drafts, every other file one. A file that cannot be read
+is one line and the rest go on. An article source that already holds exactly what an import would
+write is left alone and said to be unchanged; one that differs is never overwritten without
+`--force`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import ImportFailed
-from pipeline.importing.importer import Imported, article_source, check_slug, import_page
+from pipeline.importing.importer import Imported, article_source, check_slug, read_page
 from pipeline.importing.wordpress import Skipped
 from pipeline.output import write_atomic
 
@@ -54,14 +55,31 @@ class ImportReport:
         return not self.failed and not self.refused
 
 
-def files_to_import(paths: list[Path]) -> Iterator[Path]:
-    """The files named, and in each folder named every file of a type the importer reads, in name order."""
+# The folders of account pages Medium's export holds beside posts/: the profile, claps, sessions, IP addresses…
+_MEDIUM_ACCOUNT = {"profile", "claps", "bookmarks", "highlights", "interests", "lists", "sessions", "ips", "blocks",
+                   "partner-program", "pubs-following", "topics-following", "users-following", "twitter"}
+
+
+def files_to_import(paths: list[Path], account_pages: list[Path] | None = None) -> Iterator[Path]:
+    """The files named, and in each folder named every file of a type the importer reads, in name order.
+
+    In Medium's unpacked export only posts/ holds posts; its account pages (which name the
+    account's e-mail address, sessions and IP addresses) are left out, and added to `account_pages`.
+    """
+    account_pages = [] if account_pages is None else account_pages
     for path in paths:
         if path.is_dir():
-            for found in sorted(path.rglob("*")):
+            found_all = sorted(path.rglob("*"))
+            exports = [folder for folder in (path, *found_all) if folder.is_dir() and (folder / "posts").is_dir()
+                       and any((folder / name).is_dir() for name in _MEDIUM_ACCOUNT)]
+            for found in found_all:
                 hidden = any(part.startswith((".", "~$")) for part in found.relative_to(path).parts)
-                if found.is_file() and not hidden and found.suffix.lower() in (*EXPORTS, *DOCUMENTS, *PAGES):
-                    yield found
+                if not found.is_file() or hidden or found.suffix.lower() not in (*EXPORTS, *DOCUMENTS, *PAGES):
+                    continue
+                if any(export in found.parents and export / "posts" not in found.parents for export in exports):
+                    account_pages.append(found)
+                    continue
+                yield found
         else:
             yield path
 
@@ -82,7 +100,7 @@ def read_file(path: Path, pages: bool, slug: str | None) -> Iterator[Imported | 
 
         yield article_source(read_document(path), path.name, path.stem, slug=slug)
     else:
-        yield import_page(path, slug)
+        yield read_page(path, slug)
 
 
 def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, force: bool = False,
@@ -90,13 +108,19 @@ def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, fo
                ) -> ImportReport:
     """Import every file; `say` gets one line per thing done or left out, `show` the Markdown with --stdout."""
     check_slug(slug)
-    files = list(files_to_import(paths))
+    account_pages: list[Path] = []
+    files = list(files_to_import(paths, account_pages))
     if not files:
         raise ImportFailed(*(f"{path}: no {', '.join((*EXPORTS, *DOCUMENTS, *PAGES))} files in this folder"
                              for path in paths))
     if slug and (len(files) != 1 or paths[0].is_dir()):
         raise ImportFailed("--slug names one article; give exactly one page or document with it")
     report = ImportReport()
+    if account_pages:
+        report.skipped["Medium account page"] += len(account_pages)
+        shown = ", ".join(f"{page.parent.name}/{page.name}" for page in account_pages[:3])
+        say(f"skipped: {len(account_pages)} page(s) of Medium's export outside posts/ ({shown}"
+            f"{', …' if len(account_pages) > 3 else ''}): the account's own pages, not posts")
     written: set[str] = set()
     for path in files:
         try:

@@ -16,6 +16,7 @@ from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
+from pipeline.importing.wordpress import Skipped
 from pipeline.language import language_name, languages
 from pipeline.sources import SLUG, first_sentence
 
@@ -49,6 +50,15 @@ def check_slug(slug: str | None) -> None:
 
 def import_page(path: Path, slug: str | None = None) -> Imported:
     """Read a saved `.html` page or a `.txt` copy of one and return the article source it holds."""
+    found = read_page(path, slug)
+    if not isinstance(found, Imported):
+        raise ImportFailed(f"{path}: {found.name!r} is not a published post of Medium's export ({found.reason}); "
+                           "nothing to import")
+    return found
+
+
+def read_page(path: Path, slug: str | None = None) -> Imported | Skipped:
+    """The article source a page holds, or the post skipped with why (a draft in Medium's export)."""
     check_slug(slug)
     text, notes = _read(path)
     page = path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(text[:4000]) \
@@ -58,8 +68,12 @@ def import_page(path: Path, slug: str | None = None) -> Imported:
             notes.append(f"review: {path.name} holds HTML, not plain text; it was read as HTML")
         if page:
             from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
+            from pipeline.importing.medium import is_medium_export, read_medium
 
-            draft = read_html(text)
+            medium = read_medium(text, path.name) if is_medium_export(text) else None
+            if isinstance(medium, Skipped):
+                return medium
+            draft = medium or read_html(text)
         else:
             from pipeline.importing.fragment import fragment_blocks
 

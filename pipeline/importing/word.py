@@ -5,7 +5,8 @@ bold and italics, links, tables and footnotes. Comments are left out and tracked
 read as accepted (deleted text gone). Pictures and text boxes are left out with a note; a picture
 the document only links to is never fetched (mammoth's outside-file access stays off, and the
 picture's bytes are never asked for). The document's own properties — title, author, last
-modified — fill the front matter when the text does not.
+modified — fill the front matter when the text does not. Numbered lists are counted as Word
+counts them (`word_numbering`), since mammoth starts every run of list paragraphs at 1.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import BYLINE, Byline, Removed, byline
 from pipeline.importing.spans import top_level_two
+from pipeline.importing.word_numbering import numbered_document, numbered_lists
 
 MAX_DOCUMENT_BYTES = 50_000_000
 MAX_XML_BYTES = 60_000_000  # all of the document's XML once unzipped: a zip bomb stops here
@@ -58,14 +60,15 @@ def read_document(path: Path) -> Draft:
         return {"src": ""}  # the picture's bytes are never opened, so a linked one is never fetched
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, external_file_access=False,
+        marked, numbers = numbered_document(data)  # Word's own list numbers, which mammoth does not count
+        result = mammoth.convert_to_html(io.BytesIO(marked), style_map=STYLE_MAP, external_file_access=False,
                                          convert_image=mammoth.images.img_element(no_picture))
     except ExpatError as exc:  # a damaged part other than the body (styles, numbering, notes)
         raise ImportFailed(f"{path}: line {exc.lineno} of one of its parts: not well-formed XML "
                            f"({expat.ErrorString(exc.code)})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged document is untrusted input: one line, never a traceback
         raise ImportFailed(f"{path}: not a readable Word document ({type(exc).__name__}: {exc})") from None
-    html, title, subtitle, contents = _notes_and_title(visible(result.value))
+    html, title, subtitle, contents = _notes_and_title(visible(numbered_lists(result.value, numbers)))
     blocks, dropped = fragment_blocks(html)
     if not blocks and not title:
         raise ImportFailed(f"{path}: the Word document is empty; nothing to import")

@@ -171,3 +171,41 @@ def test_quote_and_intense_quote_paragraphs_are_block_quotes(tmp_path):
     body = _body(found)
     assert "\n\n> There are paragraphs between tables." in body
     assert "\n>\n> Here is another paragraph between the first and second tables.\n" in body  # the same quote
+
+
+def test_a_restarted_list_starts_again_and_a_continued_one_keeps_counting():
+    # Word's own numbers, written into each item by the test file's author: "Restarted to 1 from 5",
+    # "Jump to new list at 10", and "Carrying on @ 12" after a paragraph between the items.
+    body = _body(_imported("poi-complex-numbered-lists.docx"))
+    assert body == ("This is a document with numbered lists\n\n"
+                    "1. Entry #1\n2. Entry #2, with children\n   1. 2-a\n   2. 2-b\n   3. 2-c\n"
+                    "3. Entry #3\n4. Entry #4\n\n"
+                    "1) Restarted to 1 from 5\n2) Restarted @ 2\n3) Restarted @ 3\n\n"
+                    "10. Jump to new list at 10\n11. Now 11\n\n"
+                    "Normal text here\n\n"
+                    "12. Carrying on @ 12\n13. Carrying on @ 13\n\n"
+                    "All done!\n")
+
+
+def test_each_list_starts_at_the_number_word_shows_for_it():
+    # Every item says what Word numbers it ("expect II", "expect viii"): lists that start past 1,
+    # continue another list of the same numbering, or restart part way. Letters and Roman numerals
+    # are written as the numbers they stand for.
+    body = _body(_imported("docx2python-example-numbering.docx"))
+    assert body == ("2. expect II\n\n3) expect C\n4) expect D\n\n4. expect 4\n\n5) expect e\n6) expect f\n\n"
+                    "6. expect 6\n\n6) expect f\n\n8. expect viii\n9. expect ix\n")
+
+
+def test_a_list_whose_numbering_is_overridden_part_way_is_split_where_word_changes_it():
+    # The items' words are the labels Word shows: "1", then "B", "C" (the same list, its level
+    # overridden to letters), "A", "B" (another list), and "4" (the first list carrying on).
+    body = _body(_imported("poi-numbering-overrides.docx"))
+    assert body.endswith("\n\n1. 1\n\n2) B\n3) C\n\n1. A\n2. B\n\n4) 4\n")
+
+
+def test_items_of_one_list_stay_one_list_when_word_restarts_it_where_it_already_was():
+    # Made in Apple Pages: the second question's numbering is a new w:num of the same list whose
+    # startOverride is 2, the number it would have had anyway.
+    body = _body(_imported("docx2python-created-in-pages-lists.docx"))
+    assert "\n1. Why did the chicken cross the road?\n   1. Just because\n" in body
+    assert "\n   3. To get to the other side\n2. What's the meaning of life, universe and everything?\n" in body
