@@ -105,3 +105,24 @@ def test_in_the_unpacked_export_only_the_posts_are_read_and_the_account_pages_ar
                                             "response to another post 1; 1 to review")
     written = sorted(path.name for path in (tmp_path / "sources" / "articles").iterdir())
     assert written == ["advanced-post-title.md", "code-post-title.md"]  # no page with the account's e-mail address
+
+
+@pytest.mark.parametrize("name", ["medium-export-advanced-post.html", "medium-export-code-post.html",
+                                  "medium-export-quote-post.html"])
+def test_a_post_written_on_one_line_as_medium_writes_it_reads_the_same(name, tmp_path):
+    """Ghost's copies are indented for reading; Medium writes each post's markup without a line
+    break between tags. A temporary copy with the breaks and indents between tags taken out (never
+    inside a <pre>) must give the same draft: title, subtitle and paragraphs apart."""
+    import re
+
+    text = (REAL / name).read_text(encoding="utf-8")
+    pieces = re.split(r"(<pre\b.*?</pre>)", text, flags=re.DOTALL)
+    one_line = "".join(piece if piece.startswith("<pre") else re.sub(r">\s+<", "><", piece) for piece in pieces)
+    outside_pre = re.split(r"<pre\b.*?</pre>", one_line, flags=re.DOTALL)
+    assert one_line != text and not any(re.search(r">\s+<", piece) for piece in outside_pre)
+    copy = tmp_path / name
+    copy.write_text(one_line, encoding="utf-8")
+    indented, written = _read(REAL / name), _read(copy)
+    assert isinstance(indented, Imported) and isinstance(written, Imported)
+    assert written.markdown == indented.markdown
+    assert written.markdown.count("\n\n") >= 4
