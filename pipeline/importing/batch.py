@@ -128,7 +128,8 @@ def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, fo
                 if isinstance(found, Skipped):
                     report.skipped[found.reason] += 1
                     hint = "; add --pages to import pages" if found.reason == "page" else ""
-                    say(f"skipped: {path.name}: {found.name!r} ({found.reason}{hint})")
+                    name = repr(found.name) if found.titled else found.name
+                    say(f"skipped: {path.name}: {name} ({found.reason}{hint})")
                     continue
                 _one(found, articles_dir, written, force, report, say, show, origin=path.name)
         except ImportFailed as exc:

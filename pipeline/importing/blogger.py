@@ -78,7 +78,8 @@ def read_backup(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot read: {exc.strerror or exc}") from None
     for kind, count in left_out.items():  # one line for all the comments, one for all the settings
-        yield Skipped(f"{count} entr{'y' if count == 1 else 'ies'}", _NOT_POSTS.get(kind, f"{kind} entries"))
+        yield Skipped(f"{count} entr{'y' if count == 1 else 'ies'}", _NOT_POSTS.get(kind, f"{kind} entries"),
+                      titled=False)
     if not read:
         raise ImportFailed(f"{path}: an Atom feed with no entries; expected a Blogger backup "
                            "(Settings → Back up content)")

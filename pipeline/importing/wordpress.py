@@ -49,6 +49,7 @@ class Skipped:
 
     name: str
     reason: str
+    titled: bool = True  # `name` is the post's title, shown quoted; else a count such as "47 entries"
 
 
 def read_export(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:

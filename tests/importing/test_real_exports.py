@@ -34,9 +34,9 @@ def test_blogger_backup_imports_published_posts_and_says_why_the_rest_is_left_ou
     assert sorted(path.name for path in (tmp_path / "articles").glob("*.md")) == [
         "about-me.md", "rolling-in-hawaii.md", "somewhat-brief-history.md", "this-about-sums-up-my-life.md"]
     skipped = [line for line in lines if line.startswith("skipped: ")]
-    assert skipped == [f"skipped: {BLOGGER.name}: '1 entry' (template)",
-                       f"skipped: {BLOGGER.name}: '47 entries' (blog settings)",
-                       f"skipped: {BLOGGER.name}: '3 entries' (comments)"]
+    assert skipped == [f"skipped: {BLOGGER.name}: 1 entry (template)",
+                       f"skipped: {BLOGGER.name}: 47 entries (blog settings)",
+                       f"skipped: {BLOGGER.name}: 3 entries (comments)"]
     assert lines[-1] == "imported 4, skipped 3: blog settings 1, comments 1, template 1; 3 to review"
     article = read_article(tmp_path / "articles" / "about-me.md")
     assert article.title == "About Me"
