@@ -30,6 +30,7 @@ from pipeline.article import (
     text_runs,
 )
 from pipeline.importing.draft import Draft
+from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import (
     BYLINE,
     Removed,
@@ -66,7 +67,12 @@ def read_html(html: str) -> Draft:
     reader = _Reader(document.url)
     title = platform.title or without_site_name(" ".join((document.title or "").split()), document.sitename,
                                                 document.hostname) or None
-    blocks = [block for block in reader.blocks(document.body)
+    # A Blogger post is read as a post in a Blogger backup is (its pictures are found in the page
+    # below); trafilatura's reading is kept for a template that writes the post from a script.
+    body, dropped = fragment_blocks(platform.post) if platform.post else ((), ())
+    if not body:
+        body, dropped = tuple(reader.blocks(document.body)), ()
+    blocks = [block for block in body
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
     page = page_lines(html)
@@ -74,6 +80,7 @@ def read_html(html: str) -> Draft:
     removed, found = left_out(page, kept, title)
     pictures = [*reader.pictures, *pictures_in_article(html, kept)]
     removed += [Removed(0, "image", picture) for picture in pictures]  # the README promises each is listed
+    removed += [Removed(0, item.kind, item.text) for item in dropped if item.kind != "image"]
     lines = [_where(block, page) for block in blocks]
     for index in reversed(range(len(blocks))):
         block = blocks[index]
