@@ -97,3 +97,13 @@ def test_a_list_item_of_the_article_that_names_a_social_network_stays(tmp_path):
     copy.write_text(page.replace(item, "<li>Instagram</li>"), encoding="utf-8")
     body = _body(import_page(copy))
     assert "- **Elf Modelle sind empfehlenswert**\n- Instagram\n- **Mit dabei:" in body
+
+
+def test_a_wix_post_gives_its_title_author_and_date_to_the_front_matter():
+    imported = _imported("page-wix-strive-dating.html")
+    front, body = imported.markdown.split("\n---\n\n", 1)
+    assert "\ntitle: Das Dating-Dilemma erfolgreicher Frauen\n" in front
+    assert "\nauthor: Bianca Praetorius\n" in front and "\nupdated: 2022-10-02\n" in front
+    # The name beside the author's picture and the date under it stay out of the text.
+    assert body.startswith("Gastbeitrag **| Warum haben es erfolgreiche")
+    assert "2. Okt. 2022" not in body and "\nBianca Praetorius\n" not in body
