@@ -85,7 +85,7 @@ class _Reader:
 
     def blocks(self, parent: etree._Element) -> list[Block]:
         out: list[Block] = []
-        loose: list[Span] = [Span(parent.text)] if parent.text else []
+        loose: list[Span] = [Span(_spaced(parent.text))] if parent.text else []
 
         def paragraph() -> None:
             out.extend(Paragraph(text) for text in paragraphs(merged(loose)))  # <br><br> stands between paragraphs
@@ -98,7 +98,7 @@ class _Reader:
             else:
                 loose.extend(self.spans(child, {}))
             if child.tail:
-                loose.append(Span(child.tail))
+                loose.append(Span(_spaced(child.tail)))
         paragraph()
         return out
 
@@ -117,8 +117,7 @@ class _Reader:
         if tag in ("p", "figcaption", "dt"):
             return self.blocks(element)
         if tag in ("ul", "ol"):
-            items = tuple(ListItem(tuple(blocks)) for item in element if item.tag == "li"
-                          if (blocks := self.blocks(item)))
+            items = self.items(element)
             if not items:
                 return []
             start = element.get("start", "1")
@@ -138,6 +137,18 @@ class _Reader:
         if tag == "table":
             return self.table(element)
         return self.blocks(element)  # a container: its blocks, in order
+
+    def items(self, element: etree._Element) -> tuple[ListItem, ...]:
+        """A list's items; a list written straight inside it (not in an item) belongs to the item above, as shown."""
+        items: list[list[Block]] = []
+        for child in element:
+            if child.tag == "li":
+                items.append(self.blocks(child))
+            elif child.tag in ("ul", "ol"):
+                if not items:
+                    items.append([])
+                items[-1] += self.block(child)
+        return tuple(ListItem(tuple(blocks)) for blocks in items if blocks)
 
     def table(self, element: etree._Element) -> list[Block]:
         rows = [row for row in element.iter("tr") if _table_of(row) is element]
@@ -187,14 +198,19 @@ class _Reader:
             href = (element.get("href") or "").strip()
             if href.lower().startswith(SAFE_LINK_SCHEMES):
                 style = {**style, "href": href}
-        out: list[Span] = [Span(element.text, **style)] if element.text else []
+        out: list[Span] = [Span(_spaced(element.text), **style)] if element.text else []
         for child in element:
             out += self.spans(child, style)
             if child.tail:
-                out.append(Span(child.tail, **style))
+                out.append(Span(_spaced(child.tail), **style))
         if not top and tag in _BLOCK_TAGS:
             out = [Span(" "), *out, Span(" ")]  # a block inside a line keeps its words apart
         return out
+
+
+def _spaced(text: str) -> str:
+    """The markup's own line breaks are spaces, as a browser shows them: only a <br> breaks a line."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _table_of(row: etree._Element) -> etree._Element | None:

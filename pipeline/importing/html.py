@@ -30,6 +30,7 @@ from pipeline.article import (
     text_runs,
 )
 from pipeline.importing.draft import Draft
+from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import (
     BYLINE,
     Removed,
@@ -39,6 +40,7 @@ from pipeline.importing.furniture import (
 )
 from pipeline.importing.page_chrome import author_name, without_blog_chrome, without_site_name
 from pipeline.importing.page_lines import left_out, page_lines, page_part, squash
+from pipeline.importing.page_names import MARK, unmarked, with_names_marked
 from pipeline.importing.page_pictures import pictures_in_article
 from pipeline.importing.platform_html import without_platform_chrome
 from pipeline.importing.platforms import platform_chrome
@@ -56,17 +58,23 @@ def read_html(html: str) -> Draft:
     """Read a saved web page into a draft article."""
     platform = without_platform_chrome(html)
     document = trafilatura.bare_extraction(
-        code_in_pre(platform.html), include_comments=False, include_formatting=True, include_links=True,
-        include_tables=True, with_metadata=True,
+        code_in_pre(with_names_marked(platform.html)), include_comments=False, include_formatting=True,
+        include_links=True, include_tables=True, with_metadata=True,
         date_extraction_params={"original_date": False, "extensive_search": True,
                                 "max_date": date.today().isoformat()},
     )
     if document is None or document.body is None:
         return Draft(blocks=())
+    names = unmarked(document.body)  # the article's own "Facebook", "Print"…: kept, never taken for buttons
     reader = _Reader(document.url)
-    title = platform.title or without_site_name(" ".join((document.title or "").split()), document.sitename,
-                                                document.hostname) or None
-    blocks = [block for block in reader.blocks(document.body)
+    title = platform.title or without_site_name(" ".join((document.title or "").replace(MARK, "").split()),
+                                                document.sitename, document.hostname) or None
+    # A Blogger post is read as a post in a Blogger backup is (its pictures are found in the page
+    # below); trafilatura's reading is kept for a template that writes the post from a script.
+    body, dropped = fragment_blocks(platform.post) if platform.post else ((), ())
+    if not body:
+        body, dropped = tuple(reader.blocks(document.body)), ()
+    blocks = [block for block in body
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
     page = page_lines(html)
@@ -74,6 +82,7 @@ def read_html(html: str) -> Draft:
     removed, found = left_out(page, kept, title)
     pictures = [*reader.pictures, *pictures_in_article(html, kept)]
     removed += [Removed(0, "image", picture) for picture in pictures]  # the README promises each is listed
+    removed += [Removed(0, item.kind, item.text) for item in dropped if item.kind != "image"]
     lines = [_where(block, page) for block in blocks]
     for index in reversed(range(len(blocks))):
         block = blocks[index]
@@ -83,7 +92,8 @@ def read_html(html: str) -> Draft:
             found.append(meta)
             removed.append(Removed(lines[index], BYLINE, plain(block.text)))
             del blocks[index], lines[index]
-        elif kind := furniture(plain(block.text)) or platform_chrome(plain(block.text)):
+        elif plain(block.text).strip() not in names and (
+                kind := furniture(plain(block.text)) or platform_chrome(plain(block.text))):
             removed.append(Removed(lines[index], kind, plain(block.text)))
             del blocks[index], lines[index]
     chrome, categories = without_blog_chrome(blocks, lines)

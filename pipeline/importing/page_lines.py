@@ -94,9 +94,12 @@ def left_out(page: list[tuple[str, str]], kept: str, title: str | None) -> tuple
 
 def page_part(element: etree._Element, inherited: str) -> str:
     """What part of the page an element is, from its tag, class, id and role; else its parent's."""
-    names = " ".join([element.tag, element.get("class") or "", element.get("id") or "",
-                      element.get("role") or ""]).lower()
+    names = " ".join(word for word in " ".join([element.tag, element.get("class") or "", element.get("id") or "",
+                                                element.get("role") or ""]).lower().split()
+                     if not word.startswith(("category-", "tag-")))  # a post filed under "social" is no social link
     kind = next((kind for word, kind in _PARTS if word in names), None)
+    if element.tag == "main" or element.get("role") == "main":
+        inherited = "page text"  # the page's content, whatever a wrapper round the whole page is called
     if kind is None or (kind == "form" and inherited != "page text"):
         return inherited
     return kind

@@ -8,6 +8,10 @@ Squarespace by its blog classes ("entry-title", "blog-item-category-date-wrapper
 "item-pagination"…). The chrome is removed before the article is picked out of the page, and the
 page's own title and subtitle are read from where the platform puts them. What was removed is
 still listed for the editor, since the page's text is compared with what was kept.
+
+A Blogger post's body is handed on whole: Blogger writes it as loose lines parted by `<br>`s and
+empty `<div>`s, which trafilatura reads a piece at a time (a link in mid-sentence starting a
+paragraph of its own), so it is read the way a post in a Blogger backup is.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ _CHROME = "//*[" + " or ".join([
 _TITLE = ("//*[@data-hook='post-title'] | //*[@data-testid='storyTitle'] | //h1[contains(@class, 'pw-post-title')]"
           " | //h3[contains(@class, 'post-title')] | //h1[contains(@class, 'entry-title')]")
 _SUBTITLE = "//*[@data-testid='storySubtitle'] | //*[contains(@class, 'pw-subtitle-paragraph')]"
+_BLOGGER = "//meta[@name='generator'][translate(@content, 'B', 'b')='blogger']"
+_POST_BODY = f"//div[{_has('class', 'post-body')}]"
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class PlatformPage:
     title: str | None = None
     subtitle: str | None = None
     language: str | None = None  # the page's own <html lang>
+    post: str | None = None  # a Blogger post's body, as HTML, when the page holds one post
 
 
 def without_platform_chrome(html: str) -> PlatformPage:
@@ -60,12 +67,14 @@ def without_platform_chrome(html: str) -> PlatformPage:
     title = _text(root.xpath(_TITLE))
     subtitle = _text(root.xpath(_SUBTITLE))
     chrome = root.xpath(_CHROME)
-    if not chrome and title is None:
+    posts = root.xpath(_POST_BODY) if root.xpath(_BLOGGER) else []
+    if not chrome and title is None and len(posts) != 1:
         return PlatformPage(html, language=language)
     for element in chrome:
         if element.getparent() is not None:
             element.drop_tree()
-    return PlatformPage(lxml.html.tostring(root, encoding="unicode"), title, subtitle, language)
+    post = lxml.html.tostring(posts[0], encoding="unicode", with_tail=False) if len(posts) == 1 else None
+    return PlatformPage(lxml.html.tostring(root, encoding="unicode"), title, subtitle, language, post)
 
 
 def _text(found: list[etree._Element]) -> str | None:
