@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as dates
 
 from pipeline.article import Block, Heading, Paragraph, plain
 
 BYLINE = "byline or date (now in the front matter)"
+_NO_YEAR = datetime(4, 1, 1)  # a leap year, so that "Feb 29" reads; a year no page shows
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,17 @@ class Byline:
     author: str | None = None
     updated: date | None = None  # an "Updated"/"Last modified"/"Reviewed" date
     published: date | None = None  # any other date
+    yearless: Yearless | None = None  # a date shown without its year ("Updated: Apr 2")
+
+
+@dataclass(frozen=True)
+class Yearless:
+    """A date stamp shown without its year, as Wix shows this year's dates: the year is the page's."""
+
+    text: str  # as written: "Updated: Apr 2"
+    month: int
+    day: int
+    updated: bool  # an "Updated" stamp rather than the day it was posted
 
 
 # --- bylines and dates ---------------------------------------------------------------------
@@ -43,6 +55,10 @@ _DATE = (rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DATE_PART = re.compile(
     rf"(?:(?P<kind>(?:last\s+)?(?:updated|modified|reviewed)|published|posted|written|date)(?:\s+on)?\s*:?\s*)?"
     rf"(?P<date>{_DATE})(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?)?", re.IGNORECASE)
+_YEARLESS_PART = re.compile(
+    rf"(?:(?P<kind>(?:last\s+)?(?:updated|modified|reviewed)|published|posted|written|date)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}))",
+    re.IGNORECASE)
 _AUTHOR_PART = re.compile(
     rf"(?:(?:posted|written|published|article)\s+)?by\s*:?\s+(?P<name>.+?)(?:,?\s+on\s+(?P<date>{_DATE}))?"
     r"(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?"
@@ -65,6 +81,10 @@ def byline(line: str) -> Byline | None:
             continue
         if match := _DATE_PART.fullmatch(part):
             found = _with_date(found, match["date"], (match["kind"] or "").lower())
+        elif (match := _YEARLESS_PART.fullmatch(part)) and (day := _month_day(match["date"])):
+            kind = (match["kind"] or "").lower()
+            found = Byline(found.author, found.updated, found.published,
+                           Yearless(part, *day, kind.endswith(("updated", "modified", "reviewed"))))
         elif (match := _AUTHOR_PART.fullmatch(part)) and is_name(match["name"] or match["name2"]):
             found = Byline(found.author or (match["name"] or match["name2"]).strip(), found.updated, found.published)
             if match["date"]:
@@ -74,7 +94,15 @@ def byline(line: str) -> Byline | None:
         else:
             return None
         named_or_dated = True
-    return found if named_or_dated and (found.author or found.updated or found.published) else None
+    return found if named_or_dated and (found.author or found.updated or found.published or found.yearless) else None
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    try:
+        day = dates.parse(re.sub(r"\bsept\b", "Sep", text, flags=re.IGNORECASE), default=_NO_YEAR)
+    except (ValueError, OverflowError):
+        return None
+    return (day.month, day.day) if day.year == _NO_YEAR.year else None
 
 
 def _with_date(found: Byline, text: str, kind: str) -> Byline:

@@ -33,6 +33,7 @@ from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import (
     BYLINE,
+    Byline,
     Removed,
     byline,
     furniture,
@@ -43,9 +44,10 @@ from pipeline.importing.page_lines import left_out, page_lines, page_part, squas
 from pipeline.importing.page_names import MARK, unmarked, with_names_marked
 from pipeline.importing.page_pictures import pictures_in_article
 from pipeline.importing.platform_html import without_platform_chrome
-from pipeline.importing.platforms import platform_chrome
+from pipeline.importing.platforms import captioned_author, platform_chrome
 from pipeline.importing.preformatted import code_in_pre
 from pipeline.importing.spans import merged, stripped, top_level_two
+from pipeline.importing.stamps import stamped_date
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 _CREDENTIAL = re.compile(r";\s*(?=(?:[A-Z][A-Za-z]{0,3}\.?-?){1,3}\b)")  # "Jane Doe; LCSW" -> "Jane Doe, LCSW"
@@ -92,6 +94,10 @@ def read_html(html: str) -> Draft:
             found.append(meta)
             removed.append(Removed(lines[index], BYLINE, plain(block.text)))
             del blocks[index], lines[index]
+        elif author_beside := captioned_author(plain(block.text)):
+            found.append(Byline(author=author_beside))
+            removed.append(Removed(lines[index], "author photo caption", plain(block.text)))
+            del blocks[index], lines[index]
         elif plain(block.text).strip() not in names and (
                 kind := furniture(plain(block.text)) or platform_chrome(plain(block.text))):
             removed.append(Removed(lines[index], kind, plain(block.text)))
@@ -103,16 +109,17 @@ def read_html(html: str) -> Draft:
         updated = date.fromisoformat(document.date) if document.date else None
     except ValueError:
         updated = None
+    # A stamp on the page saying when it was updated is the editor's date; else the page's own.
+    updated, stamp_note = stamped_date(found, updated)
+    picture_notes = (f"review: {len(pictures)} picture(s) were left out; check the text still reads well "
+                     "without them",) if pictures else ()
     return Draft(
         blocks=tuple(blocks), title=title,
         author=author or next((b.author for b in found if b.author), None),
-        # A stamp on the page saying when it was updated is the editor's date; else the page's own.
-        updated=next((b.updated for b in found if b.updated), None) or updated
-        or next((b.published for b in found if b.published), None),
+        updated=updated,
         canonical_url=document.url if (document.url or "").startswith(("https://", "http://")) else None,
         removed=tuple(sorted(removed, key=lambda item: item.line)), summary=platform.subtitle, tags=tuple(categories),
-        language=platform.language, notes=(f"review: {len(pictures)} picture(s) were left out; check the text "
-                                           "still reads well without them",) if pictures else (),
+        language=platform.language, notes=(*picture_notes, *((stamp_note,) if stamp_note else ())),
     )
 
 

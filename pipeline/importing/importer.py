@@ -14,6 +14,7 @@ from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
+from pipeline.importing.stamps import NO_DATE
 from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
 from pipeline.importing.wordpress import Skipped
@@ -105,9 +106,8 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
     meta: dict[str, object] = {"title": title, "slug": slug, "summary": summary}
     if draft.updated:
         meta["updated"] = draft.updated
-    else:
-        notes.append("review: no date found; add updated: (the day it was last reviewed) to show a "
-                     "'last updated' line")
+    elif not any(note.startswith(NO_DATE) for note in notes):  # a stamp without a year says why itself
+        notes.append(f"{NO_DATE}; add updated: (the day it was last reviewed) to show a 'last updated' line")
     if draft.author and clean_line(draft.author):
         meta["author"] = clean_line(draft.author)
     if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):

@@ -21,7 +21,7 @@ from pipeline.importing.furniture import (
     is_page_end,
 )
 from pipeline.importing.lines import Line, list_line
-from pipeline.importing.platforms import is_platform_page_end, platform_chrome
+from pipeline.importing.platforms import captioned_author, is_platform_page_end, platform_chrome
 from pipeline.language import is_one_sentence
 
 # Chrome next to which a bare name is the author's: their picture, a "Follow" button.
@@ -53,6 +53,8 @@ def sort_lines(lines: list[Line], removed: list[Removed], found: list[Byline]) -
             kinds[index] = "table of contents"
         elif (meta := byline(line.text)) is not None:
             kinds[index], metas[index] = BYLINE, meta
+        elif author := captioned_author(line.text):
+            kinds[index], metas[index] = "author photo caption", Byline(author=author)
         elif kind := furniture(line.text) or platform_chrome(line.text):
             kinds[index] = kind
     _names_beside_chrome(lines[:end], kinds, metas)

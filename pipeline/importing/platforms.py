@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.importing.furniture import is_name
+
 
 def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text, re.IGNORECASE)
@@ -72,3 +74,14 @@ def platform_chrome(line: str) -> str | None:
 def is_platform_page_end(line: str) -> bool:
     """Whether a whole line is where a platform's post ends and its counters, author box or post lists begin."""
     return bool(PAGE_END.fullmatch(" ".join(line.split())))
+
+
+_CAPTIONED = _pattern(r"(?:writer|author)[’']?s?\s*(?:picture|photo|image|avatar)\s*:?\s*(?P<name>\S.*)")
+
+
+def captioned_author(line: str) -> str | None:
+    """The name on an author-photo caption's line, as Wix's copied text runs them together
+    ("Writer's picture Jane Doe, LCSW", "Writer's pictureJane Doe"); None if the line is not one."""
+    match = _CAPTIONED.fullmatch(" ".join(line.split()))
+    name = match["name"].strip() if match else None
+    return name if name and is_name(name) else None

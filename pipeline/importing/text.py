@@ -16,6 +16,7 @@ from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Byline, Removed, trim_call_to_action
 from pipeline.importing.lines import NUMBER, Line, list_line, page_lines
 from pipeline.importing.page_head import page_title, sort_lines
+from pipeline.importing.stamps import stamped_date
 from pipeline.language import is_one_sentence
 
 # --- lines, chunks and blocks ----------------------------------------------------------------
@@ -33,11 +34,11 @@ def read_text(text: str) -> Draft:
     title, subtitle, chunks = page_title(_chunks(kept), removed, found)
     blocks, starts = _blocks(chunks)
     removed += trim_call_to_action(blocks, starts)
-    updated = next((b.updated for b in found if b.updated), None) or max(
-        (b.published for b in found if b.published), default=None)
+    updated, note = stamped_date(found, max((b.published for b in found if b.published), default=None))
     return Draft(
         blocks=tuple(blocks), title=title, author=next((b.author for b in found if b.author), None),
         updated=updated, removed=tuple(sorted(removed, key=lambda item: item.line)), summary=subtitle,
+        notes=(note,) if note else (),
     )
 
 
