@@ -71,11 +71,12 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"build only this part; repeatable ({', '.join(PARTS)})")
 
     imp = commands.add_parser("import", parents=[shared],
-                              help="turn WordPress exports, Word files and saved pages into article sources")
+                              help="turn blog exports, Word files and saved pages into article sources")
     imp.add_argument("paths", type=Path, nargs="+", metavar="PATH",
-                     help="a WordPress export (.xml), Word file (.docx), saved page (.html), copied text (.txt) "
-                          "or a folder of them")
-    imp.add_argument("--pages", action="store_true", help="also import a WordPress export's published pages")
+                     help="a WordPress or Blogger export (.xml), a Medium export's post or saved page (.html), a "
+                          "Word file (.docx), copied text (.txt), or a folder of them (an unpacked Medium export too)")
+    imp.add_argument("--pages", action="store_true",
+                     help="also import a WordPress or Blogger export's published pages")
     imp.add_argument("--slug", metavar="S", help="the new article's slug, for one file (default: from the title)")
     imp.add_argument("--stdout", action="store_true", help="print the Markdown instead of writing it")
     imp.add_argument("--force", action="store_true", help="overwrite an existing article source")
