@@ -1,11 +1,13 @@
-"""Import step: a saved page from Wix, Squarespace, Blogger or Medium has its platform chrome taken out by markup.
+"""Import step: a saved page from Wix, Squarespace, Blogger, Medium or Substack loses its platform chrome by markup.
 
 Each platform marks its parts the same way on every site, so they can be found by name rather
 than guessed: Wix by `data-hook` ("post-title", "time-to-read", "post-stats", "recent-posts"…),
 Medium by `data-testid` and `pw-` classes ("storyTitle", "storyReadTime", "headerClapButton"…),
 Blogger by its template classes ("post-title", "post-footer", "blog-pager"…) and
 Squarespace by its blog classes ("entry-title", "blog-item-category-date-wrapper",
-"item-pagination"…). The chrome is removed before the article is picked out of the page, and the
+"item-pagination"…), Substack by its post header ("post-title", "subtitle") and its like, comment
+and share bar ("post-ufi"). A Substack post's social-card title (`og:title`) often differs from
+the title on the page; the page's own wins. The chrome is removed before the article is picked out of the page, and the
 page's own title and subtitle are read from where the platform puts them. What was removed is
 still listed for the editor, since the page's text is compared with what was kept.
 
@@ -36,12 +38,15 @@ _CHROME = "//*[" + " or ".join([
          "post-share-buttons", "blog-pager", "post-feeds", "item-pagination", "blog-item-meta-wrapper",
          "blog-item-comments", "blog-share-like", "blog-item-category-date-wrapper",
          "blog-item-author-date-wrapper", "squarespace-comments", "squarespace-social-buttons",
-         "entry-dateline", "entry-author", "entry-categories", "entry-tags", "blog-item-author-profile-wrapper"),
+         "entry-dateline", "entry-author", "entry-categories", "entry-tags", "blog-item-author-profile-wrapper",
+         "post-ufi"),
     "@aria-label='Press enter or click to view image in full size'",
 ]) + "]"
 _TITLE = ("//*[@data-hook='post-title'] | //*[@data-testid='storyTitle'] | //h1[contains(@class, 'pw-post-title')]"
-          " | //h3[contains(@class, 'post-title')] | //h1[contains(@class, 'entry-title')]")
-_SUBTITLE = "//*[@data-testid='storySubtitle'] | //*[contains(@class, 'pw-subtitle-paragraph')]"
+          " | //h3[contains(@class, 'post-title')] | //h1[contains(@class, 'entry-title')]"
+          f" | //*[{_has('class', 'post-header')}]//h1[{_has('class', 'post-title')}]")
+_SUBTITLE = ("//*[@data-testid='storySubtitle'] | //*[contains(@class, 'pw-subtitle-paragraph')]"
+             f" | //*[{_has('class', 'post-header')}]//h3[{_has('class', 'subtitle')}]")
 _BLOGGER = "//meta[@name='generator'][translate(@content, 'B', 'b')='blogger']"
 _POST_BODY = f"//div[{_has('class', 'post-body')}]"
 

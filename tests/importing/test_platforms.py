@@ -85,6 +85,10 @@ SAVED = [
      ("Harbor Light Counseling", "Posted by", "BlogThis", "Labels", "Newer Post", "moon.jpg")),
     ("medium-racing-mind.html", "Jane Doe", date(2024, 3, 3), "When your thoughts race at night, your body follows",
      ("min read", "Listen", "Share", "Unsplash", "Followers", "Recommended from Medium")),
+    # Its social-card title (og:title, twitter:title) is not the title on the page: the page's wins.
+    ("substack-racing-mind.html", "Jane Doe, LCSW", date(2024, 3, 3),
+     "When your thoughts race at night, your body follows.",
+     ("How to quiet", "Share", "Subscribe", "Sign in", "Substack is the home")),
 ]
 
 
