@@ -14,7 +14,7 @@ from pipeline.plain_language.measures import Measures
 from pipeline.plain_language.passages import Passage
 from pipeline.sources import PlainLanguageSettings
 
-PASSIVE_SHARE = 0.1  # "uses the active voice": at most one sentence in ten is passive
+PASSIVE_SHARE = 0.1  # "uses the active voice": at most one sentence in ten is passive (Amdur et al.'s upper limit)
 
 
 @dataclass(frozen=True)
