@@ -27,7 +27,7 @@ _MEASURING = threading.Lock()  # textstat keeps its language on the instance; on
 class ReadingScale:
     """How one language's reading level is measured and what it should be for patients."""
 
-    name: str  # "grade" / "Szigriszt-Pazos"
+    name: str  # "Flesch–Kincaid grade" / "Szigriszt-Pazos"
     formula: str  # textstat's method; textstat (~0.5 s to import) loads only when a level is measured
     target: float
     higher_is_easier: bool
@@ -38,12 +38,12 @@ class ReadingScale:
         return value < self.target if self.higher_is_easier else value > self.target
 
     def label(self, value: float) -> str:
-        """'grade 7.2' or 'Szigriszt-Pazos 68.0', as `check` prints it."""
+        """"Flesch–Kincaid grade 7.2" or "Szigriszt-Pazos 68.0", as `check` prints it."""
         return f"{self.name} {value:.1f}"
 
 
 SCALES = {
-    "en": ReadingScale("grade", "flesch_kincaid_grade", TARGET_GRADE, higher_is_easier=False,
+    "en": ReadingScale("Flesch–Kincaid grade", "flesch_kincaid_grade", TARGET_GRADE, higher_is_easier=False,
                        shown=N_("US grade {value}"), textstat_language="en_US"),
     "es": ReadingScale("Szigriszt-Pazos", "szigriszt_pazos", 55.0, higher_is_easier=True,
                        shown=N_("{value} of 100 on the Szigriszt-Pazos (INFLESZ) scale; 55 or more is easy enough"),

@@ -62,4 +62,4 @@ def test_a_failing_article_skips_only_itself_in_check(settings, monkeypatch):
     monkeypatch.setattr(check_module, "reading_grade", grade)
     report = check(settings)
     assert report.problems == ["doomed: checking: unexpected ValueError: textstat bug"]
-    assert report.lines[0].startswith("sleep-and-worry: grade ") and len(report.lines) == 2
+    assert report.lines[0].startswith("sleep-and-worry: Flesch–Kincaid grade ") and len(report.lines) == 2
