@@ -44,6 +44,13 @@ class Yearless:
     month: int
     day: int
     updated: bool  # an "Updated" stamp rather than the day it was posted
+    named: bool = True  # said what it is ("Updated:", "Posted"); a bare "Mar 3" is a stamp only beside a byline
+
+
+def bare_date(found: Byline) -> bool:
+    """A line that is only a month and day ("Mar 3"): a stamp beside a byline, else the article's own words."""
+    return (found.yearless is not None and not found.yearless.named
+            and not (found.author or found.updated or found.published))
 
 
 # --- bylines and dates ---------------------------------------------------------------------
@@ -84,7 +91,7 @@ def byline(line: str) -> Byline | None:
         elif (match := _YEARLESS_PART.fullmatch(part)) and (day := _month_day(match["date"])):
             kind = (match["kind"] or "").lower()
             found = Byline(found.author, found.updated, found.published,
-                           Yearless(part, *day, kind.endswith(("updated", "modified", "reviewed"))))
+                           Yearless(part, *day, kind.endswith(("updated", "modified", "reviewed")), bool(kind)))
         elif (match := _AUTHOR_PART.fullmatch(part)) and is_name(match["name"] or match["name2"]):
             found = Byline(found.author or (match["name"] or match["name2"]).strip(), found.updated, found.published)
             if match["date"]:

@@ -35,6 +35,7 @@ from pipeline.importing.furniture import (
     BYLINE,
     Byline,
     Removed,
+    bare_date,
     byline,
     furniture,
     trim_call_to_action,
@@ -90,7 +91,7 @@ def read_html(html: str) -> Draft:
         block = blocks[index]
         if not isinstance(block, (Paragraph, Heading)):
             continue
-        if meta := byline(plain(block.text)):
+        if (meta := byline(plain(block.text))) and not bare_date(meta):  # a bare "Mar 3" in the text stays
             found.append(meta)
             removed.append(Removed(lines[index], BYLINE, plain(block.text)))
             del blocks[index], lines[index]

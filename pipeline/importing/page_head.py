@@ -14,6 +14,7 @@ from pipeline.importing.furniture import (
     BYLINE,
     Byline,
     Removed,
+    bare_date,
     byline,
     furniture,
     is_contents,
@@ -58,6 +59,7 @@ def sort_lines(lines: list[Line], removed: list[Removed], found: list[Byline]) -
         elif kind := furniture(line.text) or platform_chrome(line.text):
             kinds[index] = kind
     _names_beside_chrome(lines[:end], kinds, metas)
+    _bare_dates_beside_bylines(lines[:end], kinds, metas)
     _categories_before_end(lines, end, kinds)
     kept: list[Line] = []
     for index, line in enumerate(lines[:end]):
@@ -89,6 +91,15 @@ def _names_beside_chrome(lines: list[Line], kinds: dict[int, str], metas: dict[i
                   if other is not None]
         if any(kind in _BESIDE_AUTHOR for kind in beside) or (BYLINE in beside and _CREDENTIAL.search(line.text)):
             kinds[index], metas[index] = BYLINE, Byline(author=line.text)
+
+
+def _bare_dates_beside_bylines(lines: list[Line], kinds: dict[int, str], metas: dict[int, Byline]) -> None:
+    """A line that is only "Mar 3" is the post's date beside its byline or chrome; elsewhere it is text."""
+    for index in [index for index, meta in metas.items() if bare_date(meta)]:
+        beside = [other for other in (_neighbour(lines, index, -1), _neighbour(lines, index, 1))
+                  if other is not None and other in kinds and not bare_date(metas.get(other, Byline()))]
+        if not beside:
+            del kinds[index], metas[index]
 
 
 def _categories_before_end(lines: list[Line], end: int, kinds: dict[int, str]) -> None:

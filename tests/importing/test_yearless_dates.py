@@ -35,9 +35,9 @@ def _imported(tmp_path: Path, name: str, *changes: tuple[str, str]):
 
 @pytest.mark.parametrize("line, stamp", [
     ("Updated: Apr 2", Yearless("Updated: Apr 2", 4, 2, True)),
-    ("Mar 3", Yearless("Mar 3", 3, 3, False)),
+    ("Mar 3", Yearless("Mar 3", 3, 3, False, named=False)),
     ("Updated March 3", Yearless("Updated March 3", 3, 3, True)),
-    ("Feb 29", Yearless("Feb 29", 2, 29, False)),
+    ("Feb 29", Yearless("Feb 29", 2, 29, False, named=False)),
 ])
 def test_a_date_without_its_year_is_a_stamp_with_no_date_guessed(line, stamp):
     assert byline(line) == Byline(yearless=stamp)
@@ -97,3 +97,14 @@ def test_copied_text_with_the_caption_run_into_the_name_gives_the_author(tmp_pat
     assert article.author == "Jane Doe, LCSW"
     assert 'author photo caption: "Writer\'s pictureJane Doe, LCSW"' in imported.removed
     assert "Writer" not in imported.markdown.split("\n---\n", 1)[1]
+
+
+def test_a_bare_month_and_day_in_the_articles_own_text_stays(tmp_path):
+    """Only beside the byline is "Mar 3" the post's date; a line of the article that reads "May 5"
+    (a date in a list of sessions, a heading in a diary) is the clinician's words and stays."""
+    imported, article = _imported(tmp_path, "wix-racing-mind.txt", ("A racing mind is not a broken mind.",
+                                                                    "May 5\n\nA racing mind is not a broken mind."))
+    assert any(line.lstrip("# ") == "May 5" for line in imported.markdown.split("\n---\n", 1)[1].splitlines())
+    assert article.updated == date(2024, 4, 2)
+    page, _ = _imported(tmp_path, "wix-racing-mind.html", ("<p>A racing mind", "<p>May 5</p>\n<p>A racing mind"))
+    assert any(line.lstrip("# ") == "May 5" for line in page.markdown.split("\n---\n", 1)[1].splitlines())
