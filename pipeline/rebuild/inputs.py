@@ -52,8 +52,9 @@ READS = {
     "email": Reads(("email",), ("email.html.j2", "email.txt.j2"), ("jinja2", "segno")),
     "library-page": Reads(("library", "plain_language"), ("library.html.j2", "library.css", "library.js"),
                           ("jinja2",)),
-    "article-page": Reads(("library", "plain_language"), ("article.html.j2", "library.css", "read-along.js"),
-                          ("jinja2",)),
+    "article-page": Reads(("library", "plain_language", "ebook", "audio"),  # the article cut at its spoken sentences
+                          ("article.html.j2", "library.css", "read-along.js"), ("jinja2", "num2words", "pysbd"),
+                          leaves_out=("audio/pronunciation/lexicon",)),
     "feed": Reads(("library",), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),
     "scorecard": Reads(("plain_language",), (), ("textstat", "pyphen", "pysbd", "us")),
 }
