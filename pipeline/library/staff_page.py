@@ -45,7 +45,8 @@ def reading_level(article: Article, language: str | None = None) -> str:
 
 
 def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[str]]], practice: Practice) -> str:
-    """The staff page for every article, each with the names of the files its folder holds."""
+    """The staff page for every article, each with the names of the files its folder holds (as
+    the build's `current_files` gives them: made from today's sources and whole on disk)."""
     style, style_hash = inline_asset("library.css", "</style")
     language = practice.practice.language
     files = {article.slug: built for article, built in articles_with_files}
@@ -55,7 +56,7 @@ def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[st
         due = next_review(article, practice.review.every_years) if article.reviewed_by else None
         entries.append(StaffEntry(
             article=article,
-            page=f"{slug}/index.html" if "index.html" in built or f"{slug}.pdf" in built else None,
+            page=f"{slug}/index.html" if built else None,  # every article with a file built has its page
             draft=f"{slug}/{slug}.eml" if f"{slug}.eml" in built else None,
             edition=str(edition_mark(article)),
             reading_level=reading_level(article, language),

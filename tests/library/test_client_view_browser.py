@@ -35,7 +35,7 @@ def site(tmp_path_factory, short_article, spanish_article, long_names_practice) 
     built = (f"{spanish_article.slug}.pdf", f"{spanish_article.slug}-large-print.pdf", f"{spanish_article.slug}.epub")
     (silent / "index.html").write_text(render_article_page(spanish_article, None, practice, built), encoding="utf-8")
     (folder / "staff.html").write_text(
-        render_staff_page([(article, ("index.html", f"{article.slug}.eml"))
+        render_staff_page([(article, (f"{article.slug}.pdf", f"{article.slug}.eml"))
                            for article in (short_article, spanish_article)], practice), encoding="utf-8")
     return {"library": library, "english": folder / short_article.slug / "index.html",
             "spanish": folder / spanish_article.slug / "index.html", "without audio": silent / "index.html",

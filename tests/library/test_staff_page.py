@@ -20,8 +20,8 @@ def reviewed(short_article):
 @pytest.fixture(scope="module")
 def staff(reviewed, spanish_article, seed_article, practice) -> str:
     built = {
-        reviewed.slug: ("index.html", f"{reviewed.slug}.pdf", f"{reviewed.slug}.eml"),
-        spanish_article.slug: ("index.html", f"{spanish_article.slug}.pdf", f"{spanish_article.slug}.eml"),
+        reviewed.slug: (f"{reviewed.slug}.pdf", f"{reviewed.slug}.eml"),
+        spanish_article.slug: (f"{spanish_article.slug}.pdf", f"{spanish_article.slug}.eml"),
         seed_article.slug: (),  # listed, not built yet
     }
     return render_staff_page([(a, built[a.slug]) for a in (reviewed, spanish_article, seed_article)], practice)
