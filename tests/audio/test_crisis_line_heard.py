@@ -12,6 +12,7 @@ from conftest import ROOT, SHORT_ARTICLE
 
 from pipeline.audio.listening.alignment import plain_words
 
+
 def says_988(words: list[str]) -> bool:
     """Heard as '988' or as 'nine eight eight' (the words `plain_words` gives either)."""
     text = " ".join(plain_words(" ".join(words)))
