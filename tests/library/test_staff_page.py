@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.library.staff_page import render_staff_page
+from pipeline.library import render_staff_page
 
 
 @pytest.fixture(scope="module")
