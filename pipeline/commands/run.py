@@ -7,13 +7,9 @@ import json
 import sys
 
 from pipeline.audio import format_script, narration_script
-from pipeline.commands.article_step import article_step
-from pipeline.commands.build import build
+from pipeline.building import article_step, build, load_sources, over_limits, reporter_for
 from pipeline.commands.check import check
 from pipeline.commands.clean import clean
-from pipeline.commands.limits import over_limits
-from pipeline.commands.loading import load_sources
-from pipeline.commands.progress import reporter_for
 from pipeline.commands.serve import serve
 from pipeline.commands.summary import print_summary
 from pipeline.commands.unused_speech import remove_unused_speech

@@ -9,8 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.commands.build import BuildReport
-from pipeline.commands.build_article import ArticleResult
+from pipeline.building import ArticleResult, BuildReport
 from pipeline.language import running_time
 from pipeline.settings import Settings
 

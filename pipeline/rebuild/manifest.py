@@ -8,7 +8,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.audio import Chapter, Cue, Recording
 from pipeline.output import write_atomic
 from pipeline.stopping import stop_if_interrupted
 
@@ -81,21 +80,6 @@ def write_manifest(folder: Path, manifest: Manifest) -> None:
     data = {"outputs": {name: asdict(entry) for name, entry in sorted(manifest.outputs.items())},
             "facts": manifest.facts}
     write_atomic(folder / MANIFEST, json.dumps(data, indent=1, sort_keys=True) + "\n")
-
-
-def recording_facts(recording: Recording) -> dict[str, object]:
-    return {"duration_ms": recording.duration_ms,
-            "chapters": [asdict(chapter) for chapter in recording.chapters],
-            "cues": [asdict(cue) for cue in recording.cues]}
-
-
-def recording_from_facts(facts: dict[str, object], mp3: bytes, captions: str) -> Recording:
-    """The recording of an earlier build, rebuilt from its manifest and files without synthesis."""
-    return Recording(
-        mp3=mp3, captions=captions, duration_ms=int(facts["duration_ms"]),
-        chapters=tuple(Chapter(**chapter) for chapter in facts["chapters"]),
-        cues=tuple(Cue(**cue) for cue in facts["cues"]),
-    )
 
 
 class ArticleOutputs:

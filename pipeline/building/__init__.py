@@ -1,0 +1,17 @@
+"""Build stage: the engine that brings every selected output of the registry up to date, article by article."""
+
+from pipeline.building.article import ArticleResult, build_article
+from pipeline.building.context import Narration, RunContext
+from pipeline.building.engine import BuildReport, build
+from pipeline.building.freshness import current_files
+from pipeline.building.isolation import article_step
+from pipeline.building.limits import over_limits, within_limits
+from pipeline.building.loading import engine_problem, load_sources, missing_voice
+from pipeline.building.makers import MAKERS, Makers
+from pipeline.building.progress import PlainReporter, Reporter, reporter_for
+
+__all__ = [
+    "ArticleResult", "BuildReport", "MAKERS", "Makers", "Narration", "PlainReporter", "Reporter", "RunContext",
+    "article_step", "build", "build_article", "current_files", "engine_problem", "load_sources", "missing_voice",
+    "over_limits", "reporter_for", "within_limits",
+]
