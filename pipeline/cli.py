@@ -85,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     script = commands.add_parser("script", parents=[shared], help="print an article's narration script")
     script.add_argument("slug", metavar="SLUG")
 
+    publish = commands.add_parser(
+        "publish", parents=[shared], help="copy what may go on the website into a folder of its own",
+        description="Copy the upload set — the handouts, recordings, captions, e-books and pages a client may "
+                    "see, current and of approved articles — into a folder of its own, ready to upload. E-mail "
+                    "drafts, staff pages and unapproved imports are never in it.")
+    publish.add_argument("--to", type=Path, default=Path("upload"), metavar="DIR",
+                         help="the folder to (re)make (default: upload)")
+
     clean = commands.add_parser("clean", parents=[shared], help="remove built outputs (keeps the speech cache)")
     clean.add_argument("--unused-speech", action="store_true",
                        help="instead, remove cached sentences no current article uses (keeps the outputs)")

@@ -9,9 +9,10 @@ from pipeline.building.limits import over_limits, within_limits
 from pipeline.building.loading import engine_problem, load_sources, missing_voice
 from pipeline.building.makers import MAKERS, Makers
 from pipeline.building.progress import PlainReporter, Reporter, reporter_for
+from pipeline.building.upload import UploadSet, is_draft, upload_set
 
 __all__ = [
-    "ArticleResult", "BuildReport", "MAKERS", "Makers", "Narration", "PlainReporter", "Reporter", "RunContext",
-    "article_step", "build", "build_article", "current_files", "engine_problem", "load_sources", "missing_voice",
-    "over_limits", "reporter_for", "within_limits",
+    "MAKERS", "article_step", "ArticleResult", "build", "build_article", "BuildReport", "current_files",
+    "engine_problem", "is_draft", "load_sources", "Makers", "missing_voice", "Narration", "over_limits",
+    "PlainReporter", "Reporter", "reporter_for", "RunContext", "upload_set", "UploadSet", "within_limits",
 ]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pipeline.article import Article
 from pipeline.building.context import RunContext
 from pipeline.building.freshness import current_files
+from pipeline.building.upload import is_draft
 from pipeline.output import write_atomic
 from pipeline.outputs import REGISTRY, file_names
 from pipeline.rebuild import (
@@ -50,7 +51,7 @@ def build_feed(library: list[Article], context: RunContext) -> bool:
     artwork, artwork_written = _artwork(practice, settings, top, version)
     episodes = []
     for article in library:
-        episode = _episode(article, context)
+        episode = None if is_draft(article) else _episode(article, context)
         if episode:
             episodes.append(episode)
         else:

@@ -6,6 +6,7 @@ from pipeline.article import Article
 from pipeline.audio import Recording, recording_from_facts
 from pipeline.building.context import RunContext
 from pipeline.building.freshness import current_files
+from pipeline.building.upload import is_draft
 from pipeline.output import write_atomic
 from pipeline.outputs import file_names
 from pipeline.rebuild import (
@@ -26,7 +27,7 @@ def build_library_pages(library: list[Article], context: RunContext) -> bool:
     manifest."""
     practice, settings = context.practice, context.settings
     top = read_manifest(settings.out)
-    listed: list[Article] = list(library)
+    listed = [article for article in library if not is_draft(article)]  # a draft is for staff only
     not_built: list[str] = []
     recordings: dict[str, Recording] = {}
     ebooks: list[str] = []

@@ -25,6 +25,7 @@ def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
         "import": _import,
         "script": _script,
         "clean": _clean,
+        "publish": _publish,
     }[command](settings, args)
 
 
@@ -141,4 +142,15 @@ def _clean(settings: Settings, args: argparse.Namespace) -> int:
         print(f"removed {cleaned.files} built file{'' if cleaned.files == 1 else 's'} "
               f"({cleaned.freed_bytes / 1e6:.1f} MB) and {settings.out}/ "
               f"(the speech cache in {settings.cache}/ is kept)")
+    return 0
+
+
+def _publish(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands.publish import publish
+
+    done = publish(settings, args.to)
+    print(f"upload set: {done.files} file{'' if done.files == 1 else 's'} ({done.size / 1e6:.1f} MB) in {done.folder}/ "
+          f"— upload this folder's contents to the website")
+    for reason, count in sorted(done.left_out.items()):
+        print(f"left out: {count} {reason}")
     return 0

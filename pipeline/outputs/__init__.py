@@ -10,6 +10,7 @@ from pipeline.outputs.registry import (
     client_files,
     file_names,
     needed_by,
+    offered,
     output,
     selected,
     still_current,
@@ -17,6 +18,6 @@ from pipeline.outputs.registry import (
 )
 
 __all__ = [
-    "ONLY_WORDS", "OUTPUTS", "REGISTRY", "Audience", "Output", "article_outputs", "client_files", "file_names",
-    "needed_by", "output", "selected", "still_current", "words_needing",
+    "ONLY_WORDS", "OUTPUTS", "REGISTRY", "article_outputs", "Audience", "client_files", "file_names", "needed_by",
+    "offered", "output", "Output", "selected", "still_current", "words_needing",
 ]

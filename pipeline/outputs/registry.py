@@ -60,6 +60,8 @@ class Output:
     # stale recording already makes it stale; else it is current only while what it uses is.
     keyed_on_uses: bool = False
     extra_files: tuple[str, ...] = ()  # further files it writes (the feed's artwork)
+    offered: bool = True  # offered for download on the pages its audience sees (not the feed's chapters file)
+    column: str | None = None  # its column, with its size, in the build summary
 
     def name(self, slug: str = "") -> str:
         if self.file is None:
@@ -89,21 +91,23 @@ def _captions_needs(practice: PracticeChoices) -> tuple[str, ...]:
 
 
 OUTPUTS: tuple[Output, ...] = (
-    Output("handout", "pdf", "{slug}.pdf", "Handout", "PDF", "client", reads="handout"),
-    Output("large-print", "pdf", "{slug}-large-print.pdf", "Large print", "PDF", "client", reads="handout"),
-    Output("recording", "audio", "{slug}.mp3", "Audio", "MP3", "client", reads="audio"),
+    Output("handout", "pdf", "{slug}.pdf", "Handout", "PDF", "client", reads="handout", column="handout"),
+    Output("large-print", "pdf", "{slug}-large-print.pdf", "Large print", "PDF", "client", reads="handout",
+           column="large print"),
+    Output("recording", "audio", "{slug}.mp3", "Audio", "MP3", "client", reads="audio", column="audio"),
     Output("captions", "audio", "{slug}.vtt", "Captions", "WebVTT", "client", reads="audio",
            needs=_captions_needs),
     # The feed's podcast:chapters, written only where the library is published.
     Output("chapters", "audio", "{slug}.chapters.json", "Chapters", "JSON", "client", reads="chapters",
-           needs=_chapters_needs),
+           needs=_chapters_needs, offered=False),
     Output("ebook", "epub", "{slug}.epub", "Read-along e-book", "EPUB", "client", reads="ebook",
-           uses=("recording",), keyed_on_uses=True),
+           uses=("recording",), keyed_on_uses=True, column="e-book"),
     Output("email", "email", "{slug}.eml", "E-mail draft", ".eml", "staff", reads="email",
-           needs=_email_needs, uses=("recording",)),
+           needs=_email_needs, uses=("recording",), column="e-mail"),
     Output("scorecard", None, None, "Plain language", "", "staff", reads="scorecard"),
     # The pages link whatever of the article's files is current; they make none of them.
-    Output("article-page", "index", "index.html", "Article page", "HTML", "client", reads="article-page"),
+    Output("article-page", "index", "index.html", "Article page", "HTML", "client", reads="article-page",
+           offered=False),
     Output("library-page", "index", "index.html", "Library page", "HTML", "client", scope="library",
            reads="library-page"),
     Output("feed", "index", "feed.xml", "Podcast feed", "RSS", "client", scope="library", reads="feed",
@@ -171,6 +175,12 @@ def still_current(current: Iterable[str], existing: Iterable[str], practice: Pra
                 kept.discard(key)
                 changed = True
     return frozenset(kept)
+
+
+def offered(audience: Audience) -> tuple[Output, ...]:
+    """An article's files offered for download to `audience`, in the registry's order."""
+    return tuple(o for o in OUTPUTS if o.scope == "article" and o.file is not None and o.offered
+                 and o.audience == audience)
 
 
 def client_files(slug: str, keys: Iterable[str]) -> tuple[str, ...]:
