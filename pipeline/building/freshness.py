@@ -41,9 +41,11 @@ def draft_key(article: Article, context: RunContext, manifest: Manifest) -> str:
         entry = manifest.outputs.get(names[key])
         return entry.sha256 if entry else ""
 
-    return email_key(article, context.practice, (sha("handout"), sha("recording"),
-                                                 email.attach_large_print and sha("large-print"),
-                                                 email.attach_epub and sha("ebook")))
+    # False for a file the profile does not attach, as the key has always been written
+    attached: tuple[str | bool, ...] = (sha("handout"), sha("recording"),
+                                        email.attach_large_print and sha("large-print"),
+                                        email.attach_epub and sha("ebook"))
+    return email_key(article, context.practice, attached)
 
 
 def current_files(article: Article, context: RunContext, folder: Path, manifest: Manifest) -> tuple[str, ...]:

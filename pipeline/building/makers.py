@@ -12,10 +12,11 @@ if TYPE_CHECKING:
 
     from pipeline.article import Article
     from pipeline.audio import Recording, Script
+    from pipeline.handout import Edition
     from pipeline.sources import Practice
 
 
-def _handout(article: Article, practice: Practice, edition: str) -> bytes:
+def _handout(article: Article, practice: Practice, edition: Edition) -> bytes:
     from pipeline.handout import render_handout
 
     return render_handout(article, practice, edition)

@@ -19,17 +19,11 @@ class EmailChoices(Protocol):
     attach_epub: bool
 
 
-class PublishChoices(Protocol):
-    base_url: object
-
-
 class PracticeChoices(Protocol):
     """The parts of the practice profile that decide which outputs another one needs."""
 
     @property
     def email(self) -> EmailChoices: ...
-    @property
-    def publish(self) -> PublishChoices: ...
 
 
 def _nothing(practice: PracticeChoices) -> tuple[str, ...]:
@@ -155,7 +149,7 @@ def needed_by(key: str, practice: PracticeChoices) -> frozenset[str]:
 def words_needing(key: str, practice: PracticeChoices) -> frozenset[str]:
     """The `--only` words whose outputs are `key` or need it: what makes it worth preparing."""
     keys = {key} | needed_by(key, practice)
-    return frozenset(REGISTRY[k].word for k in keys if REGISTRY[k].word)
+    return frozenset(word for k in keys if (word := REGISTRY[k].word))
 
 
 def still_current(current: Iterable[str], existing: Iterable[str], practice: PracticeChoices) -> frozenset[str]:

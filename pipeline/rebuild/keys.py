@@ -58,7 +58,7 @@ def ebook_key(article: Article, practice: Practice, script_digest: str,
                        recording)
 
 
-def email_key(article: Article, practice: Practice, attached: tuple[str, ...]) -> str:
+def email_key(article: Article, practice: Practice, attached: tuple[str | bool, ...]) -> str:
     """The draft's text and the exact files it attaches (by their recorded digests, in a fixed order)."""
     return fingerprint("email", reads_version("email"), article_content(article), profile_as_read(practice),
                        *attached)

@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pipeline.output import write_atomic
 from pipeline.stopping import stop_if_interrupted
@@ -40,7 +41,7 @@ class Manifest:
     """One article folder's record: each output's inputs and the facts the summary shows."""
 
     outputs: dict[str, Entry] = field(default_factory=dict)
-    facts: dict[str, object] = field(default_factory=dict)  # pages, recording timings
+    facts: dict[str, Any] = field(default_factory=dict)  # pages, recording timings (as JSON holds them)
 
     def is_current(self, folder: Path, name: str, key: str) -> bool:
         entry = self.outputs.get(name)
