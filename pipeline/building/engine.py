@@ -19,9 +19,10 @@ from pipeline.building.loading import engine_problem, load_sources
 from pipeline.building.makers import MAKERS, Makers
 from pipeline.building.pages import build_library_pages
 from pipeline.building.progress import PlainReporter, Reporter
+from pipeline.building.withdrawal import withdraw
 from pipeline.errors import ConfigError, PipelineError
 from pipeline.output import TEMPORARY
-from pipeline.outputs import selected, words_needing
+from pipeline.outputs import ONLY_WORDS, selected, words_needing
 from pipeline.settings import Settings
 from pipeline.stopping import STOPPING, worker_threads
 
@@ -33,6 +34,7 @@ class BuildReport:
     results: list[ArticleResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)  # one line per article whose source was removed
     index_rebuilt: bool = False
 
     @property
@@ -79,6 +81,9 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
         # Handouts with example contact details must not reach clients unnoticed.
         report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
         report.results = _build_articles(chosen, context, reporter, report)
+        # Only a build of every article and every output withdraws: one of a few knows too little.
+        full = not slugs and set(settings.only) >= set(ONLY_WORDS)
+        report.withdrawn = withdraw(library, settings, full)
         made = selected(settings.only)
         if "library-page" in made:
             report.index_rebuilt = build_library_pages(library, context)

@@ -42,6 +42,8 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         reporter.close()
     print_summary(report, settings)
+    for line in report.withdrawn:
+        print(line)
     _problems(report.warnings if not settings.strict else [], "warning")
     _problems(report.problems)
     return 0 if report.ok else 1
@@ -89,6 +91,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         finally:
             reporter.close()
         print_summary(report, settings)
+        for line in report.withdrawn:
+            print(line)
         _problems(report.warnings if not settings.strict else [], "warning")
         return report.problems
 
