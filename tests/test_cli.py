@@ -83,7 +83,7 @@ def test_strict_build_refuses_placeholders_before_writing(sources, tmp_path):
 def test_check_reports_each_article_and_warns_about_placeholders(sources):
     result = run("check", "--sources", str(sources))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("codependency: Flesch–Kincaid grade ")
+    assert result.stdout.startswith("codependency: SMOG ")  # the scorecard's measure, as the build's table
     assert "of listening" in result.stdout and "MB budget" in result.stdout
     assert "warning: " in result.stderr and "is a placeholder" in result.stderr
     assert run("check", "--strict", "--sources", str(sources)).returncode == 1
@@ -93,7 +93,7 @@ def test_check_reports_a_bad_article_and_still_checks_the_good_one(sources):
     (sources / "articles" / "broken.md").write_text("no front matter here\n")
     result = run("check", "--sources", str(sources))
     assert result.returncode == 1
-    assert "codependency: Flesch–Kincaid grade" in result.stdout
+    assert "codependency: SMOG " in result.stdout
     assert f"error: {sources / 'articles' / 'broken.md'}: front matter:" in result.stderr
 
 

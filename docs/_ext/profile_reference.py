@@ -7,7 +7,6 @@ renamed or given a new default in `pipeline/sources/` shows here without anyone 
 from __future__ import annotations
 
 import json
-import re
 
 from docutils import nodes
 from docutils.statemachine import StringList

@@ -107,4 +107,5 @@ Words = Annotated[str, AfterValidator(_nonblank), _text("text, not empty")]
 BaseUrl = Annotated[str, AfterValidator(_base_url),
                     _text("a folder's web address, like https://www.example.com/handouts/")]
 Artwork = Annotated[str, AfterValidator(_artwork), _text("a .png or .jpg file inside the sources folder")]
-Language = Annotated[str, AfterValidator(_language), _text(f"a language the handouts can be written in: {', '.join(languages())}")]
+Language = Annotated[str, AfterValidator(_language),
+                     _text(f"a language the handouts can be written in: {', '.join(languages())}")]
