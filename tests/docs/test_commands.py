@@ -43,7 +43,7 @@ MAKE = {
 }
 # The files the import commands name, as they would lie in the project's folder.
 FILES = {
-    "export.xml": IMPORTS / "real" / "wordpress-sample-google.xml",
+    "export.xml": IMPORTS / "real" / "wordpress-com-export-jekyll-import.xml",
     "blog-backup.xml": IMPORTS / "real" / "blogger-sample-google.xml",
     "medium-export/posts/2019-01-01_quote-post.html": IMPORTS / "real" / "medium-export-quote-post.html",
     "medium-export/profile/profile.html": IMPORTS / "real" / "medium-export-profile.html",

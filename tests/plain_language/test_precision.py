@@ -1,4 +1,4 @@
-"""Precision of the passive-voice and jargon rules on labelled sentences, and the figures the plain-language page (docs/maintainers/plain-language.md) states."""
+"""Precision of the passive-voice and jargon rules on labelled sentences, and the figures the docs state."""
 
 from __future__ import annotations
 
