@@ -76,11 +76,11 @@ def _plain_environment() -> dict[str, str]:
 
 
 def _project_copy(tmp_path: Path) -> Path:
-    """The tracked files (less the tests) in a fresh folder, with the real .venv beside them."""
+    """The tracked files in a fresh folder, with the real .venv beside them."""
     listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     project = tmp_path / "project"
     for name in listed.splitlines():
-        if name.startswith("tests/") or not (ROOT / name).is_file():
+        if not (ROOT / name).is_file():
             continue
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
