@@ -54,9 +54,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
         return _listen(settings, args)
     report = check(settings, tuple(args.slugs))
     if args.json:
-        print(json.dumps({"articles": [checked.as_json() for checked in report.articles],
-                          "warnings": report.warnings, "problems": report.problems},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         from pipeline.commands.scorecards import print_scorecards
 

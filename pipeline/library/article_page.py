@@ -12,7 +12,7 @@ from pipeline.audio import Recording
 from pipeline.language import language_name, long_date, phrases
 from pipeline.library.assets import inline_asset, listening
 from pipeline.outputs import file_names, offered
-from pipeline.plain_language import reading_grade, reading_scale
+from pipeline.plain_language import article_measures, reading_grade, reading_scale
 from pipeline.sources import Practice, edition_mark, review_line
 from pipeline.stamp import phone_link, stamp
 from pipeline.templating import environment
@@ -70,10 +70,17 @@ def transcript(recording: Recording, title: str = "") -> tuple[Passage, ...]:
     )
 
 
-def reading_level(article: Article) -> str:
-    """'US grade 7.2', or for Spanish '68,0 de 100 en la escala Szigriszt-Pazos (INFLESZ), …'."""
-    value = format_decimal(reading_grade(article), format="0.0", locale=article.language)
-    return phrases(article.language)(reading_scale(article.language).shown).format(value=value)
+def reading_level(article: Article) -> str | None:
+    """The scorecard's measure, as `check` and the build's table name it: 'SMOG grade 11.5' in English (None
+    under the 30 sentences SMOG is normed on), or for Spanish '68,0 de 100 en la escala Szigriszt-Pazos …'."""
+    _ = phrases(article.language)
+    if article.language == "es":
+        value = format_decimal(reading_grade(article), format="0.0", locale=article.language)
+        return _(reading_scale(article.language).shown).format(value=value)
+    smog = article_measures(article).smog
+    if smog is None:
+        return None
+    return _("SMOG grade {value}").format(value=format_decimal(smog, format="0.0", locale=article.language))
 
 
 def render_article_page(article: Article, recording: Recording | None, practice: Practice,
