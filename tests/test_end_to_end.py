@@ -76,7 +76,7 @@ def test_audio_is_the_whole_article_with_chapters_and_a_spoken_stamp(built):
 
 def test_check_estimates_what_the_build_measured(built, seed_article, practice):
     """`check` predicts the listening time and the e-mail's size without building, within the 1 %
-    the README promises (measured here: 447.3 s for 451.0 s, 5.1 MB for 5.09 MB)."""
+    the docs promise (measured here: 447.3 s for 451.0 s, 5.1 MB for 5.09 MB)."""
     from mutagen.mp3 import MP3
 
     from pipeline.commands.check import estimated_email_mb, scripted_listening_ms

@@ -13,7 +13,7 @@ from pipeline.audio.mp3 import record
 from pipeline.audio.narration import narration_script, spoken_words
 from pipeline.audio.pronunciation.coverage import pronunciation_notes
 from pipeline.audio.pronunciation.practice_table import LEXICON_FILE, with_lexicon_file
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording import Chapter, Cue, Recording, recording_facts, recording_from_facts
 from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script, Segment, format_script
 from pipeline.audio.speech.cache import SpeechCache
 from pipeline.audio.speech.engines import ENGINES, Voice, load_voice
@@ -24,6 +24,6 @@ __all__ = [
     "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "HEARD_LANGUAGES", "Hearing", "LEXICON_FILE", "MissingVoice",
     "Recording", "SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script", "Segment", "Sentence", "SpeechCache",
     "Voice", "bundled_voice", "chapters_json", "format_script", "heard", "hearings", "load_voice",
-    "narration_script", "outdated_models", "pronunciation_notes", "record", "rough_listening_ms", "spoken_words",
-    "title_card", "with_lexicon_file",
+    "narration_script", "outdated_models", "pronunciation_notes", "record", "recording_facts",
+    "recording_from_facts", "rough_listening_ms", "spoken_words", "title_card", "with_lexicon_file",
 ]

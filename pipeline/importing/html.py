@@ -84,7 +84,7 @@ def read_html(html: str) -> Draft:
     kept = squash(" ".join([title or "", document.author or "", *(plain(t) for t in text_runs(blocks))]))
     removed, found = left_out(page, kept, title)
     pictures = [*reader.pictures, *pictures_in_article(html, kept)]
-    removed += [Removed(0, "image", picture) for picture in pictures]  # the README promises each is listed
+    removed += [Removed(0, "image", picture) for picture in pictures]  # the import guide promises each is listed
     removed += [Removed(0, item.kind, item.text) for item in dropped if item.kind != "image"]
     lines = [_where(block, page) for block in blocks]
     for index in reversed(range(len(blocks))):

@@ -13,6 +13,7 @@ from pipeline.ebook import Node, book_text
 from pipeline.errors import RenderError
 from pipeline.language import long_date, phrases
 from pipeline.library.assets import inline_asset, listening
+from pipeline.outputs import file_names, offered
 from pipeline.sources import Practice, edition_mark, review_line
 from pipeline.stamp import phone_link, stamp
 from pipeline.templating import environment
@@ -28,16 +29,11 @@ class Download:
 
 
 def downloads(slug: str, built: Collection[str] | None = None, language: str = "en") -> tuple[Download, ...]:
-    """The article's files, as links relative to its own page; only those `built`, when given."""
+    """The article's files a client may download (as the output registry offers them), as links
+    relative to its own page; only those `built`, when given. Staff files, such as the e-mail
+    draft, are never among them."""
     _ = phrases(language)
-    every = (
-        Download(_("Handout"), "PDF", f"{slug}.pdf"),
-        Download(_("Large print"), "PDF", f"{slug}-large-print.pdf"),
-        Download(_("Audio"), "MP3", f"{slug}.mp3"),
-        Download(_("Captions"), "WebVTT", f"{slug}.vtt"),
-        Download(_("Read-along e-book"), "EPUB", f"{slug}.epub"),
-        Download(_("E-mail draft"), ".eml", f"{slug}.eml"),
-    )
+    every = tuple(Download(_(output.label), output.kind, output.name(slug)) for output in offered("client"))
     return every if built is None else tuple(d for d in every if d.href in built)
 
 
@@ -53,7 +49,8 @@ def render_article_page(article: Article, recording: Recording | None, practice:
     style, style_hash = inline_asset("library.css", "</style")
     script, script_hash = inline_asset("read-along.js", "</script")
     slug = article.slug
-    narrated = recording is not None and (built is None or f"{slug}.mp3" in built)
+    names = file_names(slug)
+    narrated = recording is not None and (built is None or names["recording"] in built)
     language = article.language
     return environment(language).get_template("article.html.j2").render(
         article=article,
@@ -61,9 +58,9 @@ def render_article_page(article: Article, recording: Recording | None, practice:
         listening_time=listening(recording, language) if narrated else None,
         reviewed=review_line(article),
         edition=str(edition_mark(article)),
-        downloads=client_downloads(downloads(slug, built, language), narrated, language),
-        audio=f"{slug}.mp3" if narrated else None,
-        captions=f"{slug}.vtt" if built is None or f"{slug}.vtt" in built else None,
+        downloads=client_downloads(downloads(slug, built, language), names, narrated, language),
+        audio=names["recording"] if narrated else None,
+        captions=names["captions"] if built is None or names["captions"] in built else None,
         body=article_text(article, recording if narrated else None, practice),
         stamp=stamp(practice, language),
         phone_link=phone_link(practice.practice.phone),
@@ -74,16 +71,17 @@ def render_article_page(article: Article, recording: Recording | None, practice:
     )
 
 
-def client_downloads(files: Sequence[Download], narrated: bool, language: str) -> tuple[Download, ...]:
-    """The files a client takes away: the handouts, the audio and the e-book. The e-mail draft is
-    the staff's (on the staff page), the captions play in the player; an e-book without a
-    recording is a plain e-book, not a read-along one, and there is no audio to take."""
+def client_downloads(files: Sequence[Download], names: dict[str, str], narrated: bool,
+                     language: str) -> tuple[Download, ...]:
+    """The files a client takes away: the handouts, the audio and the e-book (the captions play in
+    the player). An e-book without a recording is a plain e-book, not a read-along one, and there
+    is no audio to take."""
     _ = phrases(language)
     kept = []
     for file in files:
-        if file.href.endswith((".eml", ".vtt")) or (file.href.endswith(".mp3") and not narrated):
+        if file.href == names["captions"] or (file.href == names["recording"] and not narrated):
             continue
-        if file.href.endswith(".epub") and not narrated:
+        if file.href == names["ebook"] and not narrated:
             file = Download(_("E-book"), file.kind, file.href)
         kept.append(file)
     return tuple(kept)

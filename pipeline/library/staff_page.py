@@ -16,7 +16,7 @@ from pipeline.article import Article
 from pipeline.language import language_name, long_date, phrases
 from pipeline.library.assets import inline_asset
 from pipeline.library.library_page import newest_first
-from pipeline.plain_language import reading_grade, reading_scale
+from pipeline.plain_language import article_measures, reading_grade, reading_scale
 from pipeline.sources import Practice, edition_mark, next_review, review_line
 from pipeline.stamp import stamp
 from pipeline.templating import environment
@@ -30,18 +30,25 @@ class StaffEntry:
     page: str | None  # its client page, once built
     draft: str | None  # its e-mail draft, once built
     edition: str
-    reading_level: str
+    reading_level: str | None  # None when the article is too short to score
     reviewed: str | None  # "Reviewed by …, on …", or None when not reviewed
     next_review: str | None  # the date of its next review, in the page's language
     language: str | None  # the article's language, when it differs from the page's
 
 
-def reading_level(article: Article, language: str | None = None) -> str:
-    """'US grade 7.2', or for Spanish '68.0 of 100 on the Szigriszt-Pazos (INFLESZ) scale…', in
-    `language` (the page's) or else the article's."""
+def reading_level(article: Article, language: str | None = None) -> str | None:
+    """The scorecard's measure, as `check` and the build's table name it: 'SMOG grade 11.5' for English
+    (None under the 30 sentences SMOG is normed on), or for Spanish '68.0 of 100 on the Szigriszt-Pazos
+    (INFLESZ) scale…'; in `language` (the page's), or else the article's."""
     language = language or article.language
-    value = format_decimal(reading_grade(article), format="0.0", locale=language)
-    return phrases(language)(reading_scale(article.language).shown).format(value=value)
+    _ = phrases(language)
+    if article.language == "es":
+        value = format_decimal(reading_grade(article), format="0.0", locale=language)
+        return _(reading_scale(article.language).shown).format(value=value)
+    smog = article_measures(article).smog
+    if smog is None:
+        return None
+    return _("SMOG grade {value}").format(value=format_decimal(smog, format="0.0", locale=language))
 
 
 def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[str]]], practice: Practice) -> str:

@@ -8,6 +8,7 @@ from pipeline.sources.profile import load_practice, parse_practice
 from pipeline.sources.profile_fields import state_name, tel_link
 from pipeline.sources.publishing import ARTWORK_PIXELS, article_page_url, artwork_file, published_url
 from pipeline.sources.review import EditionMark, ReviewStatus, edition_mark, next_review, review_line, review_status
+from pipeline.sources.slugs import resolve_slugs
 from pipeline.sources.summary import first_sentence
 
 __all__ = [
@@ -15,5 +16,5 @@ __all__ = [
     "ReviewSettings", "ReviewStatus", "RuleId", "SAFE_LINK_SCHEMES", "SLUG", "SpeechSettings",
     "article_page_url", "artwork_file", "edition_mark", "first_sentence", "load_practice", "next_review",
     "parse_article", "parse_body", "parse_practice", "published_url", "read_article", "read_library",
-    "review_line", "review_status", "state_name", "tel_link",
+    "resolve_slugs", "review_line", "review_status", "state_name", "tel_link",
 ]

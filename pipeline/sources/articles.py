@@ -12,6 +12,7 @@ from pipeline.errors import SourceError
 from pipeline.language import SOURCE_LANGUAGE, language_name, languages
 from pipeline.sources.front_matter import split_front_matter
 from pipeline.sources.markdown import parse_body
+from pipeline.sources.nearest import did_you_mean
 from pipeline.sources.summary import first_sentence
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -74,7 +75,8 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     front = split_front_matter(text, source)
     meta = front.fields
-    problems = [f"{source}: {_key_name(key)}: unknown field (expected one of {', '.join(sorted(FIELDS))})"
+    problems = [f"{source}: {_key_name(key)}: unknown field"
+                + (did_you_mean(str(key), FIELDS) or f" (expected one of {', '.join(sorted(FIELDS))})")
                 for key in meta if key not in FIELDS]
     fields = _Fields(meta, source, problems)
     title = fields.text("title", required=True)

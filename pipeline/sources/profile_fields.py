@@ -10,7 +10,7 @@ import re
 from typing import Annotated
 
 import us
-from pydantic import AfterValidator
+from pydantic import AfterValidator, WithJsonSchema
 
 from pipeline.language import languages
 
@@ -94,11 +94,18 @@ def _nonblank(value: str) -> str:
     return value.strip()
 
 
-StateCode = Annotated[str, AfterValidator(_state_code)]
-Phone = Annotated[str, AfterValidator(_phone)]
-Email = Annotated[str, AfterValidator(_email)]
-Url = Annotated[str, AfterValidator(_url)]
-Words = Annotated[str, AfterValidator(_nonblank)]
-BaseUrl = Annotated[str, AfterValidator(_base_url)]
-Artwork = Annotated[str, AfterValidator(_artwork)]
-Language = Annotated[str, AfterValidator(_language)]
+def _text(expected: str) -> WithJsonSchema:
+    """What a field of this type expects, in the words of the profile's reference (the docs read it)."""
+    return WithJsonSchema({"type": "string", "format": expected})
+
+
+StateCode = Annotated[str, AfterValidator(_state_code), _text("a two-letter US state code, like \"NC\"")]
+Phone = Annotated[str, AfterValidator(_phone), _text("a US phone number, like \"(704) 555-0123\"")]
+Email = Annotated[str, AfterValidator(_email), _text("an e-mail address, like \"hello@example.com\"")]
+Url = Annotated[str, AfterValidator(_url), _text("a web address starting with https://")]
+Words = Annotated[str, AfterValidator(_nonblank), _text("text, not empty")]
+BaseUrl = Annotated[str, AfterValidator(_base_url),
+                    _text("a folder's web address, like https://www.example.com/handouts/")]
+Artwork = Annotated[str, AfterValidator(_artwork), _text("a .png or .jpg file inside the sources folder")]
+Language = Annotated[str, AfterValidator(_language),
+                     _text(f"a language the handouts can be written in: {', '.join(languages())}")]

@@ -52,10 +52,12 @@ def _json(capsys, *args: str) -> tuple[int, dict]:
 
 def test_json_has_the_documented_keys_for_every_article(settings, capsys):
     code, report = _json(capsys)
-    assert set(report) == {"articles", "warnings", "problems"} and report["problems"] == []
+    assert set(report) == {"version", "articles", "voices", "notices", "warnings", "problems"}
+    assert report["version"] == 1 and report["problems"] == []
     assert [article["slug"] for article in report["articles"]] == ["dense-clinical-text", "plain-text-with-steps"]
     for article in report["articles"]:
-        assert set(article) == {"slug", "file", "plain_language", "review"}
+        assert set(article) == {"slug", "file", "plain_language", "review", "listening", "email",
+                                "pronunciation_notes"}
         assert article["file"] == f"sources/articles/{article['slug']}.md"
         assert {"smog", "grade", "findings", "words", "sentences", "average_sentence_words", "pemat",
                 "for_a_person"} <= set(article["plain_language"])
@@ -115,7 +117,7 @@ def test_terminal_tables_match_golden(settings, golden):
 
 
 def test_the_build_summary_scores_as_check_does_and_again_only_when_the_words_change(settings, monkeypatch):
-    from pipeline.commands import scorecards
+    from pipeline.building import scorecard as scorecards
     from pipeline.sources import load_practice, read_article
 
     practice = load_practice(settings.practice_file)

@@ -147,6 +147,13 @@ def test_article_page_links_only_the_files_built(short_article, practice):
     assert not parsed(page).all("audio") and "Listening time" not in page
 
 
+def test_a_client_page_never_links_a_staff_file(page):
+    """The e-mail draft is a staff output in the registry: the client's page neither links nor explains it."""
+    hrefs = [a["href"] for a in parsed(page).all("a")]
+    assert not [h for h in hrefs if h.endswith(".eml")]
+    assert "Thunderbird" not in page and "Outlook" not in page
+
+
 def test_audio_player_has_its_captions_track(page):
     elements = parsed(page)
     (audio,) = elements.all("audio")

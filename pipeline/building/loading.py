@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pipeline.article import Article
-from pipeline.errors import ConfigError, PipelineError, SourceError
+from pipeline.errors import SourceError
 from pipeline.language import language_name
 from pipeline.settings import Settings
-from pipeline.sources import Practice, load_practice, read_library
+from pipeline.sources import Practice, load_practice, read_library, resolve_slugs
 
 
 def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Practice, list[Article], list[str]]:
@@ -24,11 +24,7 @@ def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Pract
         else:
             articles.append(article)
     if slugs:
-        known = {article.slug for article in articles}
-        unknown = [slug for slug in slugs if slug not in known]
-        if unknown:
-            raise SourceError(*(f"{settings.articles_dir}: no article with slug {slug!r} "
-                                f"(known: {', '.join(sorted(known)) or 'none'})" for slug in unknown))
+        slugs = resolve_slugs(slugs, (article.slug for article in articles), settings.articles_dir)
         articles = [article for article in articles if article.slug in slugs]
     if not articles and not problems:
         raise SourceError(f"{settings.articles_dir}: no articles (*.md) to build")
@@ -39,16 +35,10 @@ def missing_voice(language: str, practice: Practice, settings: Settings) -> str 
     """Why there is no voice for `language` (its audio is then skipped), or None when there is one.
 
     A voice file that is named but missing, unreadable or in another language is an error."""
-    from pipeline.audio import MissingVoice, load_voice
+    from pipeline.building.context import RunContext
 
-    engine = settings.engine or practice.speech.engine
-    try:
-        load_voice(engine, practice.speech, settings.cache, language, settings.sources)
-    except MissingVoice as exc:
-        return f"{engine}: {exc}"
-    except PipelineError as exc:
-        raise ConfigError(*(f"{settings.practice_file}: {problem}" for problem in exc.problems)) from None
-    return None
+    voice = RunContext(settings, practice).voice(language)
+    return voice if isinstance(voice, str) else None
 
 
 def engine_problem(settings: Settings, practice: Practice) -> str | None:
