@@ -104,9 +104,10 @@ def test_library_page_links_the_article_page_which_links_every_output(built):
     out, _ = built
     assert f'href="{SLUG}/index.html"' in (out / "index.html").read_text()
     page = (out / SLUG / "index.html").read_text()
-    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.eml"):
+    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.epub"):
         assert f'href="{name}"' in page or f'src="{name}"' in page, name
-    assert 'class="sentence"' in page and 'href="../index.html"' in page
+    assert f"{SLUG}.eml" not in page, "the e-mail draft is for staff, not on the client's page"
+    assert 'class="sentence"' in page and 'href="../index.html"' in page and 'href="tel:988"' in page
 
 
 def test_publishing_the_seed_gives_a_feed_links_and_codes_to_its_page(built, tmp_path):

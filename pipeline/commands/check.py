@@ -110,6 +110,7 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
                 report.warnings.append(f"{settings.practice_file}: {silent}; articles in that language "
                                        "will be built without audio")
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
+    report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.crisis_notices_without_a_number())
     for article in articles:
         refused = over_limits(article, practice, settings)
         if refused:  # too long to estimate in detail, or to build

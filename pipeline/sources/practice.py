@@ -24,6 +24,7 @@ from pipeline.sources.profile_fields import (
 PLACEHOLDER_PHONE = re.compile(r"555[-. ]?01\d\d\b")
 PLACEHOLDER_DOMAIN = re.compile(r"(^|[@.])example\.(com|org|net)$", re.IGNORECASE)
 PLACEHOLDER_NAME = "Your Practice Name"
+CRISIS_NUMBER = re.compile(r"(?<!\d)(988|911)(?!\d)")  # the Lifeline, or emergency services
 
 
 class _Schema(BaseModel):
@@ -208,6 +209,15 @@ class Practice(_Schema):
     def notices_in(self, language: str) -> LanguageNotices | None:
         """The crisis notice and disclaimer for outputs in `language`, if the profile has them."""
         return self.notices.in_language(language, self.practice.language)
+
+    def crisis_notices_without_a_number(self) -> list[str]:
+        """Each language's crisis notice that names no crisis number: a client in crisis reads it and
+        is told nowhere to turn. The profile may reword the notice, not leave the number out."""
+        notices = {"notices.crisis": self.notices.crisis}
+        notices.update({f"notices.{language}.crisis": extra.crisis
+                        for language, extra in (self.notices.__pydantic_extra__ or {}).items()})
+        return [f"{key}: names no crisis number; expected 988 (the Suicide & Crisis Lifeline) or 911"
+                for key, crisis in notices.items() if not CRISIS_NUMBER.search(crisis)]
 
     def placeholders(self) -> list[str]:
         """Contact details still holding the template's example values."""
