@@ -70,7 +70,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _listen(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.commands import listen_back
+    from pipeline.commands.listening import listen_back
 
     report = listen_back(settings, tuple(args.slugs))
     for line in report.lines:
