@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsBytes, cast
 
 import pydyf
 
@@ -124,7 +124,7 @@ def _finish(document: object, pdf: pydyf.PDF, problems: list[str]) -> None:
 
 
 def _resolve(pdf: pydyf.PDF, reference: object) -> pydyf.Dictionary:
-    return pdf.objects[int(bytes(reference).split()[0])]
+    return pdf.objects[int(bytes(cast(SupportsBytes, reference)).split()[0])]  # "12 0 R": a pydyf reference
 
 
 def _is_reference(kid: object) -> bool:

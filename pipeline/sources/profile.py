@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from pipeline.article import excerpt
 from pipeline.errors import ConfigError
@@ -56,7 +57,7 @@ def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
     return list(model.model_fields)
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     """Pydantic's finding in the profile's own words: what the key expected, and what it got."""
     kind, ctx, got = error["type"], error.get("ctx", {}), excerpt(error.get("input"))
     if kind == "missing":
