@@ -240,7 +240,8 @@ def test_two_posts_with_one_slug_both_land_and_again_change_nothing(tmp_path):
     lines: list[str] = []
     first = run_import([export], tmp_path / "articles", say=lines.append)
     assert first.imported == 5 and (tmp_path / "articles" / "how-to-really-listen-2.md").exists()
-    assert any("slug 'how-to-really-listen' was taken by another import" in line for line in lines)
+    assert any("review: slug 'how-to-really-listen' is another article's; this one is 'how-to-really-listen-2'"
+               in line for line in lines)
     again = run_import([export], tmp_path / "articles", say=lambda line: None)
     assert (again.imported, again.unchanged) == (0, 5)
 
