@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.article import Heading, Paragraph, clean_line, plain, text_runs, visible
-from pipeline.errors import ImportFailed
+from pipeline.errors import ImportFailed, SourceError
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
@@ -19,7 +19,7 @@ from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
 from pipeline.importing.wordpress import Skipped
 from pipeline.language import language_name, languages
-from pipeline.sources import SLUG, first_sentence, read_limited, web_address_problem
+from pipeline.sources import SLUG, first_sentence, parse_body, read_limited, web_address_problem
 
 MAX_PAGE_BYTES = 5_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -135,9 +135,14 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
                          "handouts have no wording for; they will use the profile's language")
     meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    body = to_markdown(draft.blocks)
+    try:  # the draft is read back as the build will read it: what it would not read is said now
+        parse_body(body)
+    except SourceError as exc:
+        notes += [f"review: the body's {problem} (the build refuses it until then)" for problem in exc.problems]
     review = f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
     review += "".join(f"# {_one_line(note)}\n" for note in notes)
-    markdown = f"---\n{review}{front}---\n\n{to_markdown(draft.blocks)}"
+    markdown = f"---\n{review}{front}---\n\n{body}"
     return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes),
                     canonical_url=meta.get("canonical_url"), origin=origin,  # type: ignore[arg-type]
                     one_page=fallback_name is not None)
