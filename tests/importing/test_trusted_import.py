@@ -140,3 +140,24 @@ def test_a_fifo_given_to_import_does_not_hang(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"error: {tmp_path / 'page.html'}: is a pipe (FIFO), not a file; expected a saved .html page or a .txt " \
            "file" in done.stderr
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("By Jane Doe, LCSW. Last Updated on March 3, 2024", "Jane Doe, LCSW"),
+    ("Written by Dr. Sam Lee. Published March 3, 2024", "Dr. Sam Lee"),
+], ids=["credential-then-updated", "title-then-published"])
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_a_byline_and_its_date_on_one_line_give_the_authors_name(tmp_path: Path, line: str, author: str,
+                                                                 kind: str) -> None:
+    """The author was "Jane Doe, LCSW. Last Updated": the date's words ran into the name."""
+    body = ("Worry gets louder at night for many people, and there are ways to quiet it down.",
+            "Here is what helps most of the people we see in our practice.")
+    source = tmp_path / f"worry.{kind}"
+    if kind == "txt":
+        source.write_text("\n\n".join(("Worry at Night", line, *body)) + "\n")
+    else:
+        source.write_text(page("Worry at Night", body=f"<p>{line}</p>" + "".join(f"<p>{p}</p>" for p in body)))
+    imported([source], tmp_path / "articles")
+    article = read_article(tmp_path / "articles" / "worry-at-night.md")
+    assert article.author == author
+    assert article.updated is not None and (article.updated.year, article.updated.month) == (2024, 3)
