@@ -15,6 +15,7 @@ import http.server
 import io
 import json
 import logging
+import os
 import re
 import sys
 import threading
@@ -93,6 +94,23 @@ class RefusedHosts:
                          "(a web page open in the browser may be trying to read build/)")
 
 
+def byte_range(header: str | None, size: int) -> tuple[int, int] | str | None:
+    """The first and last byte a `Range: bytes=…` header asks for (RFC 9110 §14.1.2), "unsatisfiable"
+    when it starts past the end, or None to send the whole file (no header, several ranges, or one
+    that is not understood: a server may ignore those)."""
+    match = re.fullmatch(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", header or "")
+    if match is None or not (match[1] or match[2]):
+        return None
+    if not match[1]:  # bytes=-500: the last 500 bytes
+        suffix = int(match[2])
+        return (max(0, size - suffix), size - 1) if suffix and size else "unsatisfiable"
+    start = int(match[1])
+    end = min(int(match[2]), size - 1) if match[2] else size - 1
+    if match[2] and int(match[2]) < start:
+        return None
+    return (start, end) if start < size else "unsatisfiable"
+
+
 def own_hosts(port: int) -> frozenset[str]:
     """The Host headers of a request meant for this server: its address as a browser writes it."""
     hosts = {f"{HOST}:{port}", f"localhost:{port}"}
@@ -130,16 +148,35 @@ def _handler(folder: Path, state: BuildState,
             self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "not this server's address")
             return False
 
-        def send_head(self) -> io.BytesIO | None:
-            path = Path(self.translate_path(self.path)).resolve()
-            inside = path.relative_to(folder.resolve()) if path.is_relative_to(folder.resolve()) else path
-            if any(part.startswith(".") for part in inside.parts):
-                self.send_error(404, "not published")  # .manifest.json, .lock
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (ConnectionError, TimeoutError):  # the browser cancelled a download or closed the tab
+                self.close_connection = True
+
+        def send_head(self) -> io.BufferedIOBase | None:
+            self.remaining: int | None = None
+            try:
+                return self._send_head()
+            except (ValueError, OSError):  # a NUL byte (%00) in the path, a name too long for the disk
+                self.send_error(HTTPStatus.NOT_FOUND, "not found")
+                return None
+
+        def _send_head(self) -> io.BufferedIOBase | None:
+            root = folder.resolve()
+            path = Path(self.translate_path(self.path)).resolve()  # links resolved: where it really is
+            if not path.is_relative_to(root):
+                self.send_error(HTTPStatus.NOT_FOUND, "not published")  # a link in build/ leading out of it
+                return None
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                self.send_error(HTTPStatus.NOT_FOUND, "not published")  # .manifest.json, .lock
                 return None
             if path.is_dir() and self.path.split("?")[0].endswith("/"):
                 path = path / "index.html"
+            if path.is_file() and path.suffix != ".html":
+                return self._send_file(path)
             if path.suffix != ".html" or not path.is_file():
-                return super().send_head()
+                return super().send_head()  # type: ignore[return-value]
             body = with_live_reload(path.read_text(encoding="utf-8"), state).encode("utf-8")
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -147,6 +184,42 @@ def _handler(folder: Path, state: BuildState,
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
             return io.BytesIO(body)
+
+        def _send_file(self, path: Path) -> io.BufferedIOBase | None:
+            """The file, or the part of it a Range header asks for (206), so an <audio> player can seek."""
+            file = path.open("rb")
+            size = os.fstat(file.fileno()).st_size
+            wanted = None if "If-Range" in self.headers else byte_range(self.headers.get("Range"), size)
+            if wanted == "unsatisfiable":
+                file.close()
+                self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                self.send_header("Content-Range", f"bytes */{size}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            start, end = wanted or (0, size - 1)
+            self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            if wanted:
+                self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+            self.send_header("Content-Length", str(end - start + 1))
+            self.send_header("Accept-Ranges", "bytes")
+            self.send_header("Last-Modified", self.date_time_string(int(os.fstat(file.fileno()).st_mtime)))
+            self.end_headers()
+            file.seek(start)
+            self.remaining = end - start + 1
+            return file
+
+        def copyfile(self, source: object, outputfile: object) -> None:
+            if self.remaining is None:
+                super().copyfile(source, outputfile)  # type: ignore[arg-type]
+                return
+            while self.remaining > 0:
+                chunk = source.read(min(self.remaining, 1 << 16))  # type: ignore[attr-defined]
+                if not chunk:
+                    break
+                outputfile.write(chunk)  # type: ignore[attr-defined]
+                self.remaining -= len(chunk)
 
         def _events(self) -> None:
             self.send_response(200)
