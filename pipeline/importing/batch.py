@@ -107,9 +107,10 @@ def read_file(path: Path, pages: bool, slug: str | None) -> Iterator[Imported | 
         for found in (read_backup if is_blogger_backup(path) else read_export)(path, pages):
             yield found if isinstance(found, Skipped) else article_source(found, path.name, None)
     elif suffix in DOCUMENTS:
+        from pipeline.importing.bounded import bounded
         from pipeline.importing.word import read_document  # mammoth loads only for Word files
 
-        yield article_source(read_document(path), path.name, path.stem, slug=slug)
+        yield article_source(bounded(read_document, path), path.name, path.stem, slug=slug)
     else:
         yield read_page(path, slug)
 
