@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +68,20 @@ def test_a_look_alike_website_is_refused() -> None:
         parse_practice(edited(r"^website = .*$", 'website = "https://www.hаrborcouples.com/"'), SOURCE)
     (problem,) = caught.value.problems
     assert "practice.website: 'https://www.hаrborcouples.com/': its host" in problem and "xn--" in problem
+
+
+def test_a_profile_that_is_a_device_is_refused_before_reading(tmp_path: Path) -> None:
+    """Read in a child held to 1 GB and 20 s: a link to /dev/zero must neither grow nor hang."""
+    profile = tmp_path / "practice.toml"
+    profile.symlink_to("/dev/zero")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    code = ("from pathlib import Path\nfrom pipeline.errors import ConfigError\n"
+            "from pipeline.sources.profile import load_practice\n"
+            f"try:\n    load_practice(Path({str(profile)!r}))\nexcept ConfigError as exc:\n    print(*exc.problems)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=20,
+                          preexec_fn=limit, cwd=ROOT)
+    assert done.stdout.strip() == (f"{profile}: is a device, not a file; expected the practice profile "
+                                   "(a TOML text file)")
