@@ -169,7 +169,7 @@ def _one(imported: Imported, articles_dir: Path, held: list[Held], force: bool, 
          report: ImportReport, say: Callable[[str], None], show: Callable[[str], None] | None, origin: str) -> None:
     wanted = imported.slug
     own = None if explicit else next((source for source in held if same_page(
-        source, imported.canonical_url, imported.origin, wanted, imported.one_page)), None)
+        source, imported.canonical_url, imported.origin, wanted)), None)
     if own is not None:  # imported before: its own draft is updated, whatever its slug or file name now
         slug, target = own.slug, own.path
     elif explicit:

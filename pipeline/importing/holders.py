@@ -4,7 +4,7 @@ An import must never take a slug another source declares (the build would put th
 text into that article's folder), and a page imported again must update its own draft rather
 than start a second one. A source is the same page when it has the same `canonical_url`, or —
 for a page or document without one — was imported from the same file (its `# Imported from`
-line), or is the same post of the same export.
+line) and gives the same slug.
 """
 
 from __future__ import annotations
@@ -48,15 +48,16 @@ def sources_held(articles_dir: Path) -> list[Held]:
     return held
 
 
-def same_page(held: Held, canonical_url: str | None, origin: str, slug: str, one_page: bool) -> bool:
-    """True when `held` is an earlier import of this page (`one_page`: a page or document, not an export's post)."""
+def same_page(held: Held, canonical_url: str | None, origin: str, slug: str) -> bool:
+    """True when `held` is an earlier import of this page: the same address, or without one the same
+    file giving the same slug (or the numbered one it was given, `slug-2`, when that one was taken)."""
     if held.this_run:
         return False
     if canonical_url:
         return held.canonical_url == canonical_url
     if held.canonical_url or held.origin != origin:
-        return False
-    return one_page or held.slug == slug
+        return False  # two saved pages both called index.html are not one page
+    return held.slug == slug or re.fullmatch(rf"{re.escape(slug)}-\d+", held.slug) is not None
 
 
 def holder_of(held: list[Held], slug: str) -> Held | None:

@@ -39,7 +39,6 @@ class Imported:
     removed: tuple[str, ...]
     canonical_url: str | None = None
     origin: str = ""  # the file it was read from
-    one_page: bool = True  # a page or document, not one post of an export
 
     @property
     def to_review(self) -> bool:
@@ -144,8 +143,7 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
     review += "".join(f"# {_one_line(note)}\n" for note in notes)
     markdown = f"---\n{review}{front}---\n\n{body}"
     return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes),
-                    canonical_url=meta.get("canonical_url"), origin=origin,  # type: ignore[arg-type]
-                    one_page=fallback_name is not None)
+                    canonical_url=meta.get("canonical_url"), origin=origin)  # type: ignore[arg-type]
 
 
 def _one_line(text: str) -> str:

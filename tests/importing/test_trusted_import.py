@@ -161,3 +161,23 @@ def test_a_byline_and_its_date_on_one_line_give_the_authors_name(tmp_path: Path,
     article = read_article(tmp_path / "articles" / "worry-at-night.md")
     assert article.author == author
     assert article.updated is not None and (article.updated.year, article.updated.month) == (2024, 3)
+
+
+def test_two_saved_pages_with_one_file_name_are_two_drafts(tmp_path: Path) -> None:
+    for site, title in (("one", "Anxiety"), ("two", "Grief")):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "index.html").write_text(page(title))
+    imported([tmp_path / "one" / "index.html"], tmp_path / "articles")
+    lines = imported([tmp_path / "two" / "index.html"], tmp_path / "articles")
+    assert lines[0] == f"wrote {tmp_path / 'articles' / 'grief.md'} from index.html — review it, then run `make`"
+
+
+def test_a_page_that_was_given_the_next_free_slug_is_the_same_draft_next_time(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "coping.md").write_text(REVIEWED)
+    (tmp_path / "anxiety.txt").write_text("Anxiety\n\nWorry is a normal part of life for many people and it can be "
+                                          "managed well.\n")
+    imported([tmp_path / "anxiety.txt"], articles)
+    lines = imported([tmp_path / "anxiety.txt"], articles)
+    assert lines == [f"unchanged: {articles / 'anxiety-2.md'} already holds this import of anxiety.txt"]
