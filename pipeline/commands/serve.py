@@ -25,6 +25,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
+from pipeline.commands.byte_ranges import byte_range
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from pipeline.templating import TEMPLATES
@@ -92,23 +93,6 @@ class RefusedHosts:
             else:
                 self.say(f"refused a request for {host[:80]!r}: this preview answers only {address} "
                          "(a web page open in the browser may be trying to read build/)")
-
-
-def byte_range(header: str | None, size: int) -> tuple[int, int] | str | None:
-    """The first and last byte a `Range: bytes=…` header asks for (RFC 9110 §14.1.2), "unsatisfiable"
-    when it starts past the end, or None to send the whole file (no header, several ranges, or one
-    that is not understood: a server may ignore those)."""
-    match = re.fullmatch(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", header or "")
-    if match is None or not (match[1] or match[2]):
-        return None
-    if not match[1]:  # bytes=-500: the last 500 bytes
-        suffix = int(match[2])
-        return (max(0, size - suffix), size - 1) if suffix and size else "unsatisfiable"
-    start = int(match[1])
-    end = min(int(match[2]), size - 1) if match[2] else size - 1
-    if match[2] and int(match[2]) < start:
-        return None
-    return (start, end) if start < size else "unsatisfiable"
 
 
 def own_hosts(port: int) -> frozenset[str]:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.commands.serve import HOST, BuildState, _handler, byte_range
+from pipeline.commands.byte_ranges import byte_range
+from pipeline.commands.serve import HOST, BuildState, _handler
 
 AUDIO = bytes(range(256)) * 40  # 10,240 bytes standing in for an MP3
 
