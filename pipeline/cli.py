@@ -81,6 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--stdout", action="store_true", help="print the Markdown instead of writing it")
     imp.add_argument("--force", action="store_true", help="overwrite an existing article source")
 
+    approve = commands.add_parser("approve", parents=[shared],
+                                  help="mark imported drafts as read through: clear their draft mark and review items")
+    approve.add_argument("slugs", nargs="+", metavar="SLUG", help="the articles approved")
+
     script = commands.add_parser("script", parents=[shared], help="print an article's narration script")
     script.add_argument("slug", metavar="SLUG")
 

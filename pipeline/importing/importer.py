@@ -19,7 +19,7 @@ from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
 from pipeline.importing.wordpress import Skipped
 from pipeline.language import language_name, languages
-from pipeline.sources import SLUG, first_sentence
+from pipeline.sources import APPROVE, SLUG, first_sentence, structure_findings
 
 MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
@@ -40,8 +40,9 @@ class Imported:
     removed: tuple[str, ...]
 
     @property
-    def to_review(self) -> bool:
-        return any(line.startswith("review:") for line in self.removed)
+    def to_review(self) -> int:
+        """How many review items the draft carries (each a `review:` line)."""
+        return sum(line.startswith("review:") for line in self.removed)
 
 
 def check_slug(slug: str | None) -> None:
@@ -126,9 +127,16 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
             notes.append(f"review: written in {language_name(code, 'en')}{source}, which the "
                          "handouts have no wording for; they will use the profile's language")
     meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
+    # The shape a handout would print wrong (a banner for a title, menu words left as empty headings).
+    notes += [f"review: {finding.where}: {finding.message}"
+              for finding in structure_findings(title, summary, draft.blocks, summary_written=False)]
+    # A draft until a person approves it: its open review items live in the front matter, where
+    # `check` and `build` see them (and `--strict` refuses them).
+    meta["status"] = "draft"
+    meta["review_items"] = [_one_line(note.removeprefix("review:").strip()) for note in notes]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
-    review = f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
-    review += "".join(f"# {_one_line(note)}\n" for note in notes)
+    review = (f"# Imported from {_one_line(origin)}: a draft until approved. Review the title and summary, "
+              f"add tags, then run: {APPROVE.format(slug='<slug>')}\n")
     markdown = f"---\n{review}{front}---\n\n{to_markdown(draft.blocks)}"
     return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes))
 
@@ -238,7 +246,7 @@ def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:
     lines = []
     for kind, texts in runs:
         shown = " / ".join(f'"{_short(text)}"' for text in texts[:4]) + (" …" if len(texts) > 4 else "")
-        lines.append(f"{kind}: {_one_line(shown)}")
+        lines.append(f"{kind}{' ' if ':' in kind else ': '}{_one_line(shown)}")  # "video: youtube.com \"…\""
     return tuple(lines)
 
 
