@@ -29,6 +29,7 @@ from pipeline.article import (
     plain,
     text_runs,
 )
+from pipeline.importing.closing import trim_call_to_action
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import (
@@ -38,12 +39,12 @@ from pipeline.importing.furniture import (
     bare_date,
     byline,
     furniture,
-    trim_call_to_action,
 )
 from pipeline.importing.page_chrome import author_name, without_blog_chrome, without_site_name
 from pipeline.importing.page_lines import left_out, page_lines, page_part, squash
+from pipeline.importing.page_meta import description_summary, page_categories, page_tags, url_slug
 from pipeline.importing.page_names import MARK, unmarked, with_names_marked
-from pipeline.importing.page_pictures import pictures_in_article
+from pipeline.importing.page_pictures import Media, media_in_article, media_notes
 from pipeline.importing.platform_html import without_platform_chrome
 from pipeline.importing.platforms import captioned_author, platform_chrome
 from pipeline.importing.preformatted import code_in_pre
@@ -83,8 +84,11 @@ def read_html(html: str) -> Draft:
     page = page_lines(html)
     kept = squash(" ".join([title or "", document.author or "", *(plain(t) for t in text_runs(blocks))]))
     removed, found = left_out(page, kept, title)
-    pictures = [*reader.pictures, *pictures_in_article(html, kept)]
-    removed += [Removed(0, "image", picture) for picture in pictures]  # the README promises each is listed
+    media = media_in_article(html, kept)
+    media += [Media("picture", what) for what in reader.pictures if all(what != item.what for item in media)]
+    captions = {item.caption for item in media if item.caption}  # a caption goes with its picture
+    removed = [item for item in removed if item.text not in captions]
+    removed += [Removed(0, f"{item.kind}: {item.host}" if item.host else item.kind, item.what) for item in media]
     removed += [Removed(0, item.kind, item.text) for item in dropped if item.kind != "image"]
     lines = [_where(block, page) for block in blocks]
     for index in reversed(range(len(blocks))):
@@ -112,14 +116,16 @@ def read_html(html: str) -> Draft:
         updated = None
     # A stamp on the page saying when it was updated is the editor's date; else the page's own.
     updated, stamp_note = stamped_date(found, updated)
-    picture_notes = (f"review: {len(pictures)} picture(s) were left out; check the text still reads well "
-                     "without them",) if pictures else ()
+    picture_notes = media_notes(media)
+    canonical = document.url if (document.url or "").startswith(("https://", "http://")) else None
     return Draft(
         blocks=tuple(blocks), title=title,
         author=author or next((b.author for b in found if b.author), None),
         updated=updated,
-        canonical_url=document.url if (document.url or "").startswith(("https://", "http://")) else None,
-        removed=tuple(sorted(removed, key=lambda item: item.line)), summary=platform.subtitle, tags=tuple(categories),
+        canonical_url=canonical, slug=url_slug(canonical),
+        removed=tuple(sorted(removed, key=lambda item: item.line)),
+        summary=platform.subtitle or description_summary(document.description, title, blocks),
+        tags=page_tags(categories, document.categories, document.tags, page_categories(html)),
         language=platform.language, notes=(*picture_notes, *((stamp_note,) if stamp_note else ())),
     )
 
