@@ -104,7 +104,7 @@ def _orphan_headings(blocks: tuple[Block, ...]) -> list[Finding]:
     """A heading followed by another of the same or a higher level, or by nothing, heads no text."""
     findings = []
     for index, block in enumerate(blocks):
-        if not isinstance(block, Heading) or not plain(block.text).strip():
+        if not isinstance(block, Heading) or not re.search(r"\w", plain(block.text)):
             continue  # an empty heading is its own finding
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if following is None or isinstance(following, Heading) and following.level <= block.level:
@@ -128,13 +128,14 @@ def _words(text: str) -> str:
 
 
 class _Headings(BlockVisitor[None]):
-    """Headings with no words, wherever they stand (a list item, a quote)."""
+    """Headings with no words, wherever they stand (a list item, a quote); a blank one the Markdown
+    reader has already left out with a warning."""
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
 
     def heading(self, block: Heading) -> None:
-        if not plain(block.text).strip():
+        if not re.search(r"\w", plain(block.text)):  # blank, or marks only ("**", "—")
             self.findings.append(Finding(_where(block), "empty heading; the handout would show a gap with no "
                                                         "title. Give it words or delete the line", True))
 
