@@ -7,6 +7,7 @@ out, every line of the page's text is compared with what was kept.
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date
 from urllib.parse import urljoin
@@ -48,7 +49,7 @@ from pipeline.importing.page_pictures import Media, media_in_article, media_note
 from pipeline.importing.platform_html import without_platform_chrome
 from pipeline.importing.platforms import captioned_author, platform_chrome
 from pipeline.importing.preformatted import code_in_pre
-from pipeline.importing.spans import merged, stripped, top_level_two
+from pipeline.importing.spans import merged, spaced, stripped, top_level_two
 from pipeline.importing.stamps import stamped_date
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
@@ -70,7 +71,8 @@ def read_html(html: str) -> Draft:
     if document is None or document.body is None:
         return Draft(blocks=())
     names = unmarked(document.body)  # the article's own "Facebook", "Print"…: kept, never taken for buttons
-    reader = _Reader(document.url)
+    page = page_lines(html)
+    reader = _Reader(document.url, " ".join(" ".join(line for _, line in page).split()))
     title = platform.title or without_site_name(" ".join((document.title or "").replace(MARK, "").split()),
                                                 document.sitename, document.hostname) or None
     # A Blogger post is read as a post in a Blogger backup is (its pictures are found in the page
@@ -81,7 +83,6 @@ def read_html(html: str) -> Draft:
     blocks = [block for block in body
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
-    page = page_lines(html)
     kept = squash(" ".join([title or "", document.author or "", *(plain(t) for t in text_runs(blocks))]))
     removed, found = left_out(page, kept, title)
     media = media_in_article(html, kept)
@@ -133,8 +134,8 @@ def read_html(html: str) -> Draft:
 class _Reader:
     """trafilatura's XML elements to article blocks."""
 
-    def __init__(self, base_url: str | None) -> None:
-        self.base_url = base_url
+    def __init__(self, base_url: str | None, page_text: str = "") -> None:
+        self.base_url, self.page_text = base_url, page_text
         self.pictures: list[str] = []  # what each picture left out showed, for a removed: line
 
     def blocks(self, parent: etree._Element) -> list[Block]:
@@ -142,8 +143,9 @@ class _Reader:
         loose: list[Span] = [Span(parent.text)] if parent.text else []  # words outside any paragraph
 
         def paragraph() -> None:
-            if plain(stripped(merged(loose))):
-                out.append(Paragraph(stripped(merged(loose))))
+            text = stripped(merged(spaced(loose, self.page_text)))
+            if plain(text):
+                out.append(Paragraph(text))
             loose.clear()
 
         for child in parent:
@@ -154,7 +156,7 @@ class _Reader:
                 continue
             block = self.block(child)
             if block is None:
-                loose.extend([Span("\n")] if child.tag == "lb" else self.spans(child, {}) if child.tag in ("hi", "ref")
+                loose.extend([Span("\n")] if child.tag == "lb" else self.inline(child) if child.tag in ("hi", "ref")
                              else [])
             else:
                 paragraph()
@@ -195,15 +197,24 @@ class _Reader:
             return Table(rows[0], tuple(rows[1:])) if rows else None  # a marked header row, else the first
         return None
 
+    def inline(self, element: etree._Element) -> list[Span]:
+        """A link or styled words standing loose beside the blocks, with its own link and style."""
+        holder = etree.Element("p")
+        holder.append(copy.deepcopy(element))
+        holder[0].tail = None
+        return self.spans(holder, {})
+
     def item(self, element: etree._Element) -> list[Block]:
         """A list item: its own words first, then anything nested (sub-lists, paragraphs)."""
+        if element.find("head") is not None:  # a card with its own heading: read in order, the heading once
+            return self.blocks(element)
         words = self.text(element, skip_blocks=True)
         nested = [block for child in element if (block := self.block(child)) is not None]
         return ([Paragraph(words)] if plain(words).strip() else []) + nested
 
     def text(self, element: etree._Element, skip_blocks: bool = False) -> Text:
         spans = self.spans(element, {}, skip_blocks=skip_blocks)
-        return stripped(merged(spans))
+        return stripped(merged(spaced(spans, self.page_text)))
 
     def spans(self, element: etree._Element, style: dict, skip_blocks: bool = False) -> list[Span]:
         out: list[Span] = []

@@ -72,7 +72,8 @@ def _media(element: etree._Element) -> Media:
             kind = inner.tag
         case _:
             kind, host = "picture", ""
-    what = caption or name or (source.rsplit("/", 1)[-1] if kind == "picture" else "") or host or kind
+    address = source.split("//", 1)[-1].split("?", 1)[0]  # a player with no title: where it plays from
+    what = caption or name or (source.rsplit("/", 1)[-1] if kind == "picture" else address) or kind
     return Media(kind, what[:200], host, caption)
 
 

@@ -103,3 +103,32 @@ def test_the_pages_description_categories_and_address_are_used(tmp_path):
     assert article.summary == "How worry keeps you awake, and five steps that help you fall asleep again."
     assert article.tags == ("Anxiety",)  # its rel="category" link
     assert article.slug == "sleep-anxiety"
+
+
+REAL = FIXTURES / "real"
+
+
+def test_a_real_pages_embedded_players_are_each_listed():
+    imported = import_page(REAL / "page-readability-embedded-videos.html")
+    assert [line for line in imported.removed if line.startswith("video:")] == [
+        'video: youtube.com "www.youtube.com/embed/LtOGa5M8AuU"',
+        'video: youtube-nocookie.com "www.youtube-nocookie.com/embed/LtOGa5M8AuU"',
+        'video: player.vimeo.com "player.vimeo.com/video/32246206"',
+    ]
+    assert any(item.startswith("3 videos left out") for item in _article(imported).import_findings)
+
+
+def test_words_after_a_link_keep_their_space_on_a_real_page():
+    body = import_page(REAL / "page-readability-verge-videos.html").markdown.split("\n---\n", 1)[1]
+    words = " ".join(body.replace("*", "").split())
+    for run_together in ("YouTubeand", "Netflixand", "Huluand", "Showtimeand"):
+        assert run_together not in words
+    assert "Netflix and" in words and "YouTube and" in words
+
+
+def test_a_heading_inside_a_list_item_is_written_once_with_its_link_on_a_real_page():
+    body = import_page(REAL / "page-readability-mozilla-devtools.html").markdown.split("\n---\n", 1)[1]
+    for tool in ("WebIDE", "Valence", "Page Inspector", "Web Console"):
+        assert body.count(f"## {tool}\n") == 1, tool
+        assert f"{tool}Learn" not in body
+    assert "[Learn more about WebIDE](https://developer.mozilla.org/docs/Tools/WebIDE)" in body
