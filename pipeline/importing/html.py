@@ -83,12 +83,14 @@ def read_html(html: str) -> Draft:
     blocks = [block for block in body
               if not (isinstance(block, (Heading, Paragraph)) and plain(block.text) in (title, platform.subtitle))]
     top_level_two(blocks)
-    kept = squash(" ".join([title or "", document.author or "", *(plain(t) for t in text_runs(blocks))]))
+    kept = squash(" ".join([title or "", platform.subtitle or "", document.author or "",
+                            *(plain(t) for t in text_runs(blocks))]))
     removed, found = left_out(page, kept, title)
     media = media_in_article(html, kept)
     media += [Media("picture", what) for what in reader.pictures if all(what != item.what for item in media)]
     captions = {item.caption for item in media if item.caption}  # a caption goes with its picture
     removed = [item for item in removed if item.text not in captions]
+    blocks = [block for block in blocks if not (isinstance(block, Paragraph) and plain(block.text) in captions)]
     removed += [Removed(0, f"{item.kind}: {item.host}" if item.host else item.kind, item.what) for item in media]
     removed += [Removed(0, item.kind, item.text) for item in dropped if item.kind != "image"]
     lines = [_where(block, page) for block in blocks]
@@ -118,6 +120,11 @@ def read_html(html: str) -> Draft:
     # A stamp on the page saying when it was updated is the editor's date; else the page's own.
     updated, stamp_note = stamped_date(found, updated)
     picture_notes = media_notes(media)
+    # Words from the page's own text that the reader left out are not chrome: they may be the article's.
+    unread = [item for item in removed if item.kind == "page text" and len(item.text.split()) >= 3]
+    if unread:
+        picture_notes += (f"review: {len(unread)} line{'s' if len(unread) != 1 else ''} of the page's own text "
+                          "left out (listed above as 'page text'); copy back any that belong to the article",)
     canonical = document.url if (document.url or "").startswith(("https://", "http://")) else None
     return Draft(
         blocks=tuple(blocks), title=title,
@@ -152,6 +159,11 @@ class _Reader:
             if child.tag in _CONTAINERS:  # trafilatura's fallback keeps the page's own divs
                 paragraph()
                 out.extend(self.blocks(child) if page_part(child, "page text") == "page text" else [])
+                loose.extend([Span(child.tail)] if child.tail else [])
+                continue
+            if (cell := _layout_cell(child)) is not None:  # a table of one cell lays a page out; it holds no data
+                paragraph()
+                out.extend(self.blocks(cell))
                 loose.extend([Span(child.tail)] if child.tail else [])
                 continue
             block = self.block(child)
@@ -241,6 +253,14 @@ class _Reader:
             if child.tail:
                 out.append(Span(child.tail, **style))
         return out
+
+
+def _layout_cell(element: etree._Element) -> etree._Element | None:
+    """The one cell of a table used only to lay the page out, or None for a table of data."""
+    if element.tag != "table":
+        return None
+    cells = [cell for row in element if row.tag == "row" for cell in row if cell.tag == "cell"]
+    return cells[0] if len(cells) == 1 else None
 
 
 def _where(block: Block, page: list[tuple[str, str]]) -> int:

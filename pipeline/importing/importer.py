@@ -206,6 +206,11 @@ def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
     return "Untitled article", "review: no title or heading found; title: is 'Untitled article'"
 
 
+# A picture's credit or caption line: "(All photos: Atlas staff)", "Photo by Jane Doe", "Imagen: archivo".
+_CREDIT = re.compile(r"\(.*\)|\[.*\]|©.*|(?:all\s+)?(?:photo|image|picture|illustration|credit|foto|imagen)(?:s|es)?"
+                     r"\s*(?:by\b|:|courtesy\b|credit\b).*|\(?symbolbild\)?", re.IGNORECASE)
+
+
 def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     """The excerpt, else the first sentence of the body's first words that are not the title."""
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
@@ -215,8 +220,8 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     fallback = None
     for text in text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading))):
         summary = clean_line(first_sentence((Paragraph(text),), ""))
-        if not summary or summary == title:
-            continue
+        if not summary or summary == title or _CREDIT.fullmatch(summary):
+            continue  # a photo's caption or credit is never the summary
         if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3:
             return summary, None
         if fallback is None and re.search(r"[^\W\d_]", summary):
