@@ -15,7 +15,7 @@ from pipeline.article import Article
 from pipeline.errors import SourceError
 from pipeline.output import write_atomic
 from pipeline.settings import Settings
-from pipeline.sources import article_structure, parse_article, read_library
+from pipeline.sources import DRAFT_NOTE, article_structure, parse_article, read_library
 
 _CLEARED_KEYS = re.compile(r"(?:status|review_items)\s*:")
 
@@ -64,7 +64,8 @@ def _approved(article: Article) -> Approved:
 
 
 def approved_text(text: str) -> str:
-    """The article source without its `status:` line and `review_items:` list, all else as written."""
+    """The article source without its `status:` line, `review_items:` list and the importer's draft note,
+    all else as written."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
         return text
@@ -75,6 +76,8 @@ def approved_text(text: str) -> str:
     for line in lines[1:end]:
         if line[:1] not in (" ", "\t", "-", "#", "\n", "\r", ""):  # a top-level key starts here
             dropping = bool(_CLEARED_KEYS.match(line))
+        if line.startswith(DRAFT_NOTE):
+            continue  # the importer's "a draft until approved" note goes with the mark
         if not dropping or line.startswith("#"):  # the editor's comments stay
             kept.append(line)
     return "".join([lines[0], *kept, *lines[end:]])

@@ -19,7 +19,7 @@ from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
 from pipeline.importing.wordpress import Skipped
 from pipeline.language import language_name, languages
-from pipeline.sources import APPROVE, SLUG, first_sentence, structure_findings
+from pipeline.sources import APPROVE, DRAFT_NOTE, SLUG, first_sentence, structure_findings
 
 MAX_PAGE_BYTES = 5_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
@@ -135,8 +135,8 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
     meta["status"] = "draft"
     meta["review_items"] = [_one_line(note.removeprefix("review:").strip()) for note in notes]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
-    review = (f"# Imported from {_one_line(origin)}: a draft until approved. Review the title and summary, "
-              f"add tags, then run: {APPROVE.format(slug='<slug>')}\n")
+    review = (f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
+              f"{DRAFT_NOTE}: fix what review_items name, then run {APPROVE.format(slug='<slug>')}\n")
     markdown = f"---\n{review}{front}---\n\n{to_markdown(draft.blocks)}"
     return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes))
 

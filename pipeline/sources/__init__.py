@@ -1,7 +1,7 @@
 """Sources stage: the practice profile and the article sources, read and validated into immutable values."""
 
 from pipeline.sources.articles import MAX_ARTICLE_BYTES, SLUG, Library, parse_article, read_article, read_library
-from pipeline.sources.drafts import APPROVE
+from pipeline.sources.drafts import APPROVE, DRAFT_NOTE
 from pipeline.sources.editing import PlainLanguageSettings, ReviewSettings, RuleId
 from pipeline.sources.markdown import SAFE_LINK_SCHEMES, parse_body
 from pipeline.sources.practice import Practice, SpeechSettings
@@ -13,7 +13,7 @@ from pipeline.sources.structure import Finding, article_structure, structure_fin
 from pipeline.sources.summary import first_sentence
 
 __all__ = [
-    "APPROVE", "ARTWORK_PIXELS", "EditionMark", "Finding", "Library", "MAX_ARTICLE_BYTES",
+    "APPROVE", "ARTWORK_PIXELS", "DRAFT_NOTE", "EditionMark", "Finding", "Library", "MAX_ARTICLE_BYTES",
     "PlainLanguageSettings", "Practice", "ReviewSettings", "ReviewStatus", "RuleId", "SAFE_LINK_SCHEMES",
     "SLUG", "SpeechSettings", "article_page_url", "article_structure", "artwork_file", "edition_mark",
     "first_sentence", "load_practice", "next_review", "parse_article", "parse_body", "parse_practice",

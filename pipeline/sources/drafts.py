@@ -10,6 +10,7 @@ from __future__ import annotations
 from pipeline.article import STATUSES, Status, clean_line, excerpt
 
 APPROVE = "python -m pipeline approve {slug}"
+DRAFT_NOTE = "# A draft until approved"  # the importer's comment line that approving removes
 
 
 def read_status(meta: dict, source: str, problems: list[str]) -> tuple[Status, tuple[str, ...]]:

@@ -55,8 +55,9 @@ def test_an_import_is_a_draft_that_check_names_and_strict_refuses_until_approved
     after = path.read_text(encoding="utf-8")
     assert "status:" not in after and "review_items:" not in after
     # Every other line stays as the editor left it.
-    assert [line for line in before.splitlines() if not line.startswith(("status:", "review_items:", "- "))] == \
-        after.splitlines()
+    cleared = ("status:", "review_items:", "- ", "# A draft until approved")
+    assert [line for line in before.splitlines() if not line.startswith(cleared)] == after.splitlines()
+    assert after.startswith("---\n# Imported from copied-banner-menu-panic.txt: review the title and summary")
     article = read_article(path)
     assert not article.is_draft and article.import_findings == ()
     rechecked = run("check", "managing-panic-attacks", "--sources", str(sources))

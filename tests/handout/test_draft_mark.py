@@ -32,3 +32,11 @@ def test_an_approved_handout_has_no_draft_mark(seed_article, practice):
 def test_a_spanish_drafts_mark_is_in_spanish(spanish_article, practice):
     html = handout_html(replace(spanish_article, status="draft"), practice, "regular")
     assert "Borrador — sin revisar" in html and "Draft — not reviewed" not in html
+
+
+def test_a_drafts_page_in_the_preview_says_it_is_not_reviewed(seed_article, practice):
+    from pipeline.library.article_page import render_article_page
+
+    draft = render_article_page(replace(seed_article, status="draft"), None, practice)
+    assert '<p class="draft-mark"><strong>Draft — not reviewed</strong></p>' in draft
+    assert "draft-mark" not in render_article_page(seed_article, None, practice)
