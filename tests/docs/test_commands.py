@@ -133,8 +133,9 @@ def _options() -> dict[str, set[str]]:
 def test_every_option_a_shown_command_uses_is_its_commands() -> None:
     options = _options()
     shown = [command for _, commands in BLOCKS for command in commands]
-    for page in PAGES:  # the synopses too: `handouts build [SLUG…] [--only PART]`
-        shown += re.findall(r"^handouts .*$", page.read_text(encoding="utf-8"), re.M)
+    for page in PAGES:  # the synopses too, in their ```text blocks: `handouts build [SLUG…] [--only PART]`
+        for block in re.findall(r"^```text\n(.*?)^```", page.read_text(encoding="utf-8"), re.M | re.S):
+            shown += re.findall(r"^handouts .*$", block, re.M)
     checked = 0
     for command in shown:
         words = shlex.split(command.replace("[", " ").replace("]", " "), comments=True)
