@@ -60,9 +60,10 @@ def _blocks() -> list[tuple[str, list[str]]]:
     found = []
     for page in PAGES:
         text = page.read_text(encoding="utf-8")
-        for match in re.finditer(r"^```console\n(.*?)^```", text, re.M | re.S):
+        for match in re.finditer(r"^( *)```console\n(.*?)^\1```", text, re.M | re.S):  # in a list item too
             line = text.count("\n", 0, match.start()) + 1
-            commands = [row[2:] for row in match[1].splitlines() if row.startswith("$ ")]
+            rows = (row[len(match[1]):] for row in match[2].splitlines())
+            commands = [row[2:] for row in rows if row.startswith("$ ")]
             found.append((f"{page.relative_to(ROOT)}:{line}", commands))
     return found
 
