@@ -181,3 +181,23 @@ def test_a_page_that_was_given_the_next_free_slug_is_the_same_draft_next_time(tm
     imported([tmp_path / "anxiety.txt"], articles)
     lines = imported([tmp_path / "anxiety.txt"], articles)
     assert lines == [f"unchanged: {articles / 'anxiety-2.md'} already holds this import of anxiety.txt"]
+
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "real"
+
+
+def test_real_pages_never_take_a_reviewed_slug_and_update_their_own_drafts(tmp_path: Path) -> None:
+    """Real saved pages: one with its canonical link (Lemire's blog), one without (Szorc's)."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "reviewed.md").write_text(REVIEWED.replace("slug: anxiety", "slug: json-parsing-simdjson-vs-json-for-"
+                                                                           "modern-c"))
+    pages = [REAL / "page-lemire-json.html", REAL / "page-gregoryszorc-python3.html"]
+    lines = imported(pages, articles)
+    assert "review: slug 'json-parsing-simdjson-vs-json-for-modern-c' is another article's; this one is " \
+           "'json-parsing-simdjson-vs-json-for-modern-c-2'" in lines
+    for draft in ("json-parsing-simdjson-vs-json-for-modern-c-2", "mercurials-journey-to-and-reflections-on-python-3"):
+        (articles / f"{draft}.md").rename(articles / f"renamed-{draft[:10]}.md")
+    again = imported(pages, articles)
+    assert [line for line in again if not line.startswith("unchanged: ")] == []
+    assert len(read_library(articles).articles) == 3
