@@ -201,3 +201,15 @@ def test_real_pages_never_take_a_reviewed_slug_and_update_their_own_drafts(tmp_p
     again = imported(pages, articles)
     assert [line for line in again if not line.startswith("unchanged: ")] == []
     assert len(read_library(articles).articles) == 3
+
+
+def test_an_explicit_slug_another_file_holds_is_refused_and_its_own_is_unchanged(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "coping.md").write_text(REVIEWED)
+    (tmp_path / "worry.html").write_text(page("Worry"))
+    assert imported([tmp_path / "worry.html"], articles, slug="anxiety") == [
+        f"error: --slug 'anxiety': {articles / 'coping.md'} already holds that slug; choose another --slug"]
+    imported([tmp_path / "worry.html"], articles, slug="worry-at-night")
+    assert imported([tmp_path / "worry.html"], articles, slug="worry-at-night")[0].startswith(
+        f"unchanged: {articles / 'worry-at-night.md'}")
