@@ -85,7 +85,8 @@ def files_to_import(paths: list[Path], account_pages: list[Path] | None = None,
                        and any((folder / name).is_dir() for name in _MEDIUM_ACCOUNT)]
             for found in found_all:
                 hidden = any(part.startswith((".", "~$")) for part in found.relative_to(path).parts)
-                if not found.is_file() or hidden or found.suffix.lower() not in (*EXPORTS, *DOCUMENTS, *PAGES):
+                # A .zip is listed too, so that it is told to be unzipped rather than passed over in silence.
+                if not found.is_file() or hidden or found.suffix.lower() not in (*EXPORTS, *DOCUMENTS, *PAGES, ".zip"):
                     continue
                 if any(export in found.parents and export / "posts" not in found.parents for export in exports):
                     account_pages.append(found)

@@ -213,3 +213,15 @@ def test_an_explicit_slug_another_file_holds_is_refused_and_its_own_is_unchanged
     imported([tmp_path / "worry.html"], articles, slug="worry-at-night")
     assert imported([tmp_path / "worry.html"], articles, slug="worry-at-night")[0].startswith(
         f"unchanged: {articles / 'worry-at-night.md'}")
+
+
+def test_a_zip_inside_an_imported_folder_is_told_to_be_unzipped_too(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "anxiety.html").write_text(page())
+    with zipfile.ZipFile(folder / "medium-export.zip", "w") as export:
+        export.writestr("posts/grief.html", page("Grief"))
+    lines = imported([folder], tmp_path / "articles")
+    assert f"error: {folder / 'medium-export.zip'}: a zip archive; unzip it first (a Medium export, say) and import " \
+           "the folder it unpacks to — or, if it is a Word document, give it the .docx ending" in lines
+    assert (tmp_path / "articles" / "anxiety.md").exists()
