@@ -20,6 +20,7 @@ from pipeline.importing.holders import Held, holder_of, same_page, sources_held
 from pipeline.importing.importer import Imported, article_source, check_slug, read_page
 from pipeline.importing.wordpress import Skipped
 from pipeline.output import write_atomic
+from pipeline.sources import APPROVE
 
 _SLUG_LINE = re.compile(r"^slug: .*$", re.MULTILINE)
 EXPORTS = (".xml",)
@@ -219,7 +220,7 @@ def _one(imported: Imported, articles_dir: Path, held: list[Held], force: bool, 
     write_atomic(target, imported.markdown)
     report.imported += 1
     report.to_review += imported.to_review
-    say(f"wrote {target} from {origin} — a draft: review it, then `python -m pipeline approve {slug}`")
+    say(f"wrote {target} from {origin} — a draft: review it, then `{APPROVE.format(slug=slug)}`")
     _notes(imported, say)
 
 

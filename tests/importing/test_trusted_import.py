@@ -169,7 +169,8 @@ def test_two_saved_pages_with_one_file_name_are_two_drafts(tmp_path: Path) -> No
         (tmp_path / site / "index.html").write_text(page(title))
     imported([tmp_path / "one" / "index.html"], tmp_path / "articles")
     lines = imported([tmp_path / "two" / "index.html"], tmp_path / "articles")
-    assert lines[0] == f"wrote {tmp_path / 'articles' / 'grief.md'} from index.html — review it, then run `make`"
+    assert lines[0] == (f"wrote {tmp_path / 'articles' / 'grief.md'} from index.html — a draft: review it, "
+                        "then `.venv/bin/handouts approve grief`")
 
 
 def test_a_page_that_was_given_the_next_free_slug_is_the_same_draft_next_time(tmp_path: Path) -> None:
