@@ -16,6 +16,7 @@ from pipeline.article import Article
 from pipeline.language import language_name, long_date, phrases
 from pipeline.library.assets import inline_asset
 from pipeline.library.library_page import newest_first
+from pipeline.outputs import file_names
 from pipeline.plain_language import article_measures, reading_grade, reading_scale
 from pipeline.sources import Practice, edition_mark, next_review, review_line
 from pipeline.stamp import stamp
@@ -59,12 +60,12 @@ def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[st
     files = {article.slug: built for article, built in articles_with_files}
     entries = []
     for article in newest_first([article for article, _built in articles_with_files]):
-        slug, built = article.slug, files[article.slug]
+        slug, built, names = article.slug, files[article.slug], file_names(article.slug)
         due = next_review(article, practice.review.every_years) if article.reviewed_by else None
         entries.append(StaffEntry(
             article=article,
             page=f"{slug}/index.html" if built else None,  # every article with a file built has its page
-            draft=f"{slug}/{slug}.eml" if f"{slug}.eml" in built else None,
+            draft=f"{slug}/{names['email']}" if names["email"] in built else None,
             edition=str(edition_mark(article)),
             reading_level=reading_level(article, language),
             reviewed=review_line(article),
