@@ -70,7 +70,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _listen(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.commands import listen_back
+    from pipeline.commands.listening import listen_back
 
     report = listen_back(settings, tuple(args.slugs))
     for line in report.lines:
@@ -106,8 +106,11 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
         to_stdout = line.startswith(("wrote ", "unchanged: ")) and not args.stdout
         print(line, file=sys.stdout if to_stdout else sys.stderr)
 
+    def show(markdown: str) -> None:
+        sys.stdout.write(markdown)
+
     report = run_import(args.paths, settings.articles_dir, pages=args.pages, force=args.force, slug=args.slug,
-                        say=say, show=sys.stdout.write if args.stdout else None)
+                        say=say, show=show if args.stdout else None)
     print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
     return 0 if report.ok else 1
 

@@ -72,7 +72,8 @@ _AUTHOR_PART = re.compile(
     r"|(?:author|written by)\s*:\s*(?P<name2>.+)", re.IGNORECASE)
 _EXTRA_PART = re.compile(r"\d+\s*min(?:ute)?s?\s*read|(?:no|\d+)\s+comments?|(?:in|posted in|filed under)\s+.+",
                          re.IGNORECASE)
-_PART_SEPARATOR = re.compile(r"\s+[|·•—–]\s+|\s*[|·]\s*|(?<=\d{4})\s+(?=by\s)", re.IGNORECASE)
+_PART_SEPARATOR = re.compile(r"\s+[|·•—–]\s+|\s*[|·]\s*|(?<=\d{4})\s+(?=by\s)"  # "By Jane Doe. Last Updated on …"
+                             r"|\.\s+(?=(?:last\s+)?(?:updated|modified|reviewed|published|posted)\b)", re.IGNORECASE)
 _NAME_LINKS = {"and", "&", "de", "del", "la", "van", "von", "der"}
 
 

@@ -40,6 +40,7 @@ from pipeline.importing.furniture import (
     furniture,
     trim_call_to_action,
 )
+from pipeline.importing.page_address import page_address
 from pipeline.importing.page_chrome import author_name, without_blog_chrome, without_site_name
 from pipeline.importing.page_lines import left_out, page_lines, page_part, squash
 from pipeline.importing.page_names import MARK, unmarked, with_names_marked
@@ -118,7 +119,7 @@ def read_html(html: str) -> Draft:
         blocks=tuple(blocks), title=title,
         author=author or next((b.author for b in found if b.author), None),
         updated=updated,
-        canonical_url=document.url if (document.url or "").startswith(("https://", "http://")) else None,
+        canonical_url=page_address(html),  # never trafilatura's url, which may come from <base href>
         removed=tuple(sorted(removed, key=lambda item: item.line)), summary=platform.subtitle, tags=tuple(categories),
         language=platform.language, notes=(*picture_notes, *((stamp_note,) if stamp_note else ())),
     )

@@ -60,11 +60,12 @@ def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[st
     files = {article.slug: built for article, built in articles_with_files}
     entries = []
     for article in newest_first([article for article, _built in articles_with_files]):
-        slug, built, names = article.slug, files[article.slug], file_names(article.slug)
+        slug, built = article.slug, files[article.slug]
+        names = file_names(slug)
         due = next_review(article, practice.review.every_years) if article.reviewed_by else None
         entries.append(StaffEntry(
             article=article,
-            page=f"{slug}/index.html" if built else None,  # every article with a file built has its page
+            page=f"{slug}/{names['article-page']}" if built else None,  # every built article has its page
             draft=f"{slug}/{names['email']}" if names["email"] in built else None,
             edition=str(edition_mark(article)),
             reading_level=reading_level(article, language),

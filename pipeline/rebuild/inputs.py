@@ -57,6 +57,8 @@ READS = {
     "article-page": Reads(("library", "plain_language", "building/pages.py", "ebook", "audio"),
                           ("article.html.j2", "library.css", "read-along.js"), ("jinja2", "num2words", "pysbd"),
                           leaves_out=("audio/pronunciation/lexicon",)),
+    "staff-page": Reads(("library", "plain_language", "building/pages.py"), ("staff.html.j2", "library.css"),
+                        ("jinja2", "babel")),
     "feed": Reads(("library", "building/feed.py"), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),
     "scorecard": Reads(("plain_language",), (), ("textstat", "pyphen", "pysbd", "us")),
 }

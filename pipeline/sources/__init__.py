@@ -1,7 +1,10 @@
 """Sources stage: the practice profile and the article sources, read and validated into immutable values."""
 
+from pipeline.sources.addresses import web_address_problem
 from pipeline.sources.articles import MAX_ARTICLE_BYTES, SLUG, Library, parse_article, read_article, read_library
 from pipeline.sources.editing import PlainLanguageSettings, ReviewSettings, RuleId
+from pipeline.sources.files import read_limited
+from pipeline.sources.front_matter import split_front_matter
 from pipeline.sources.markdown import SAFE_LINK_SCHEMES, parse_body
 from pipeline.sources.practice import Practice, SpeechSettings
 from pipeline.sources.profile import load_practice, parse_practice
@@ -16,5 +19,6 @@ __all__ = [
     "ReviewSettings", "ReviewStatus", "RuleId", "SAFE_LINK_SCHEMES", "SLUG", "SpeechSettings",
     "article_page_url", "artwork_file", "edition_mark", "first_sentence", "load_practice", "next_review",
     "parse_article", "parse_body", "parse_practice", "published_url", "read_article", "read_library",
-    "resolve_slugs", "review_line", "review_status", "state_name", "tel_link",
+    "read_limited", "resolve_slugs", "review_line", "review_status", "split_front_matter", "state_name", "tel_link",
+    "web_address_problem",
 ]

@@ -7,12 +7,16 @@ from pathlib import Path
 from typing import get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from pipeline.article import excerpt
 from pipeline.errors import ConfigError
+from pipeline.sources.files import read_limited
 from pipeline.sources.nearest import did_you_mean
 from pipeline.sources.practice import Practice
 from pipeline.sources.publishing import artwork_file
+
+MAX_PROFILE_BYTES = 1_000_000  # a profile is a few kilobytes
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -56,7 +60,7 @@ def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
     return list(model.model_fields)
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     """Pydantic's finding in the profile's own words: what the key expected, and what it got."""
     kind, ctx, got = error["type"], error.get("ctx", {}), excerpt(error.get("input"))
     if kind == "missing":
@@ -100,12 +104,9 @@ def parse_practice(text: str, source: str) -> Practice:
 
 def load_practice(path: Path) -> Practice:
     """Read and validate `practice.toml`."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: practice profile not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the practice profile: {exc.strerror}") from None
+    if not path.exists():
+        raise ConfigError(f"{path}: practice profile not found")
+    raw = read_limited(path, MAX_PROFILE_BYTES, "the practice profile (a TOML text file)", ConfigError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

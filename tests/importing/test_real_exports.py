@@ -92,7 +92,8 @@ def test_a_folder_of_mixed_real_files_never_stops_and_always_ends_with_its_summa
     last = out.strip().splitlines()[-1]
     assert last.startswith("imported ") and last.endswith("; 1 file could not be read")
     assert [line for line in err.splitlines() if line.startswith("error: ")] == [
-        f"error: {folder / 'broken.xml'}: line 1: not well-formed XML (Premature end of data in tag title line 1)"]
+        f"error: {folder / 'broken.xml'}: line 1: the export stops in the middle: it is truncated (a download or "
+        "copy cut short); export it again"]
     assert (tmp_path / "sources" / "articles" / "rolling-in-hawaii.md").exists()  # a Blogger post
     assert code == 1
 

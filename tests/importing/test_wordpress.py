@@ -167,7 +167,7 @@ UNDECLARED = """<?xml version="1.0"?>
     (BOMB, "line 1: has a document type declaration"),
     (OUTSIDE_FILE, "line 1: has a document type declaration"),
     (UNDECLARED, "line 3: not well-formed XML (Entity 'nbsp' not defined)"),
-    (EXPORT.read_text(encoding="utf-8")[:9000], "not well-formed XML"),
+    (EXPORT.read_text(encoding="utf-8")[:9000], "the export stops in the middle: it is truncated"),
     ("<rss><channel><title>A feed</title></channel></rss>", "not a WordPress export"),
 ], ids=["entity-bomb", "outside-file", "undeclared-entity", "cut-short", "plain-rss"])
 def test_hostile_or_broken_export_is_one_line(tmp_path, text, message):
@@ -240,7 +240,8 @@ def test_two_posts_with_one_slug_both_land_and_again_change_nothing(tmp_path):
     lines: list[str] = []
     first = run_import([export], tmp_path / "articles", say=lines.append)
     assert first.imported == 5 and (tmp_path / "articles" / "how-to-really-listen-2.md").exists()
-    assert any("slug 'how-to-really-listen' was taken by another import" in line for line in lines)
+    assert any("review: slug 'how-to-really-listen' is another article's; this one is 'how-to-really-listen-2'"
+               in line for line in lines)
     again = run_import([export], tmp_path / "articles", say=lambda line: None)
     assert (again.imported, again.unchanged) == (0, 5)
 
