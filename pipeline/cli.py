@@ -95,6 +95,14 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--stdout", action="store_true", help="print the Markdown instead of writing it")
     imp.add_argument("--force", action="store_true", help="overwrite an existing article source")
 
+    approve = commands.add_parser(
+        "approve", parents=[shared],
+        help="mark imported drafts as read through: clear their draft mark and review items",
+        description="After reading an imported draft and fixing what its review_items name, approve it: its "
+                    "draft mark and review items are removed, so it reaches the library page, the feed, the e-mail "
+                    "drafts and the upload set. Name articles by slug, or by a beginning only one slug has.")
+    approve.add_argument("slugs", nargs="+", metavar="SLUG", help="the articles approved")
+
     script = commands.add_parser(
         "script", parents=[shared], help="print an article's narration script",
         description="Print what the voice will say for one article, sentence by sentence with its pauses, and "

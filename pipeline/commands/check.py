@@ -31,7 +31,7 @@ from pipeline.commands.scorecards import ArticleCheck, article_check, check_warn
 from pipeline.errors import PipelineError
 from pipeline.language import listening_time
 from pipeline.settings import Settings
-from pipeline.sources import Practice
+from pipeline.sources import Practice, article_structure
 
 BASE64_GROWTH = 4 / 3 * 78 / 76  # attachments in base64, in lines of 76 characters and a line break
 HANDOUT_ESTIMATE_BYTES = 60_000  # a typical handout PDF (the seed's: 55 KB, large print 58 KB)
@@ -128,6 +128,9 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
             continue
         report.lines.append(line)
         report.warnings.extend(flags)
+        for finding in article_structure(article):  # errors where the handout would come out wrong
+            (report.problems if finding.error else report.warnings).append(
+                f"{article.source}: {finding.where}: {finding.message}")
         report.warnings.extend(check_warnings(checked, practice))
         report.articles.append(checked)
         report.notices.extend(notes)

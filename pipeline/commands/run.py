@@ -23,6 +23,7 @@ def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
         "check": _check,
         "serve": _serve,
         "import": _import,
+        "approve": _approve,
         "script": _script,
         "clean": _clean,
         "publish": _publish,
@@ -113,6 +114,14 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
                         say=say, show=show if args.stdout else None)
     print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
     return 0 if report.ok else 1
+
+
+def _approve(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands.approve import approve
+
+    for approved in approve(settings, tuple(args.slugs)):
+        print(approved.line())
+    return 0
 
 
 def _script(settings: Settings, args: argparse.Namespace) -> int:

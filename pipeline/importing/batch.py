@@ -46,7 +46,7 @@ class ImportReport:
         line += f", skipped {skipped}"
         if skipped:
             line += ": " + ", ".join(f"{reason} {count}" for reason, count in sorted(self.skipped.items()))
-        line += f"; {self.to_review} to review"
+        line += f"; {self.to_review} review item{'' if self.to_review == 1 else 's'}"
         if self.failed:
             line += f"; {self.failed} file{'s' if self.failed != 1 else ''} could not be read"
         return line
@@ -216,7 +216,7 @@ def _one(imported: Imported, articles_dir: Path, held: list[Held], force: bool, 
     write_atomic(target, imported.markdown)
     report.imported += 1
     report.to_review += imported.to_review
-    say(f"wrote {target} from {origin} — review it, then run `make`")
+    say(f"wrote {target} from {origin} — a draft: review it, then `python -m pipeline approve {slug}`")
     _notes(imported, say)
 
 

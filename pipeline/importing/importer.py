@@ -19,7 +19,16 @@ from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
 from pipeline.importing.wordpress import Skipped
 from pipeline.language import language_name, languages
-from pipeline.sources import SLUG, first_sentence, parse_body, read_limited, web_address_problem
+from pipeline.sources import (
+    APPROVE,
+    DRAFT_NOTE,
+    SLUG,
+    first_sentence,
+    parse_body,
+    read_limited,
+    structure_findings,
+    web_address_problem,
+)
 
 MAX_PAGE_BYTES = 5_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -41,8 +50,9 @@ class Imported:
     origin: str = ""  # the file it was read from
 
     @property
-    def to_review(self) -> bool:
-        return any(line.startswith("review:") for line in self.removed)
+    def to_review(self) -> int:
+        """How many review items the draft carries (each a `review:` line)."""
+        return sum(line.startswith("review:") for line in self.removed)
 
 
 def check_slug(slug: str | None) -> None:
@@ -133,14 +143,23 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
             notes.append(f"review: written in {language_name(code, 'en')}{source}, which the "
                          "handouts have no wording for; they will use the profile's language")
     meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
+    # The shape a handout would print wrong (a banner for a title, menu words left as empty headings).
+    notes += [f"review: {finding.where}: {finding.message}"
+              for finding in structure_findings(title, summary, draft.blocks, summary_written=False)]
+    # A draft until a person approves it: its open review items live in the front matter, where
+    # `check` and `build` see them (and `--strict` refuses them).
+    meta["status"] = "draft"
+    meta["review_items"] = [_one_line(note.removeprefix("review:").strip()) for note in notes]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
     body = to_markdown(draft.blocks)
     try:  # the draft is read back as the build will read it: what it would not read is said now
         parse_body(body)
     except SourceError as exc:
         notes += [f"review: the body's {problem} (the build refuses it until then)" for problem in exc.problems]
-    review = f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
-    review += "".join(f"# {_one_line(note)}\n" for note in notes)
+        meta["review_items"] = [_one_line(note.removeprefix("review:").strip()) for note in notes]
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    review = (f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
+              f"{DRAFT_NOTE}: fix what review_items name, then run {APPROVE.format(slug='<slug>')}\n")
     markdown = f"---\n{review}{front}---\n\n{body}"
     return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes),
                     canonical_url=meta.get("canonical_url"), origin=origin)  # type: ignore[arg-type]
@@ -205,6 +224,11 @@ def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
     return "Untitled article", "review: no title or heading found; title: is 'Untitled article'"
 
 
+# A picture's credit or caption line: "(All photos: Atlas staff)", "Photo by Jane Doe", "Imagen: archivo".
+_CREDIT = re.compile(r"\(.*\)|\[.*\]|©.*|(?:all\s+)?(?:photo|image|picture|illustration|credit|foto|imagen)(?:s|es)?"
+                     r"\s*(?:by\b|:|courtesy\b|credit\b).*|\(?symbolbild\)?", re.IGNORECASE)
+
+
 def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     """The excerpt, else the first sentence of the body's first words that are not the title."""
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
@@ -214,8 +238,8 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     fallback = None
     for text in text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading))):
         summary = clean_line(first_sentence((Paragraph(text),), ""))
-        if not summary or summary == title:
-            continue
+        if not summary or summary == title or _CREDIT.fullmatch(summary):
+            continue  # a photo's caption or credit is never the summary
         if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3:
             return summary, None
         if fallback is None and re.search(r"[^\W\d_]", summary):
@@ -245,7 +269,7 @@ def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:
     lines = []
     for kind, texts in runs:
         shown = " / ".join(f'"{_short(text)}"' for text in texts[:4]) + (" …" if len(texts) > 4 else "")
-        lines.append(f"{kind}: {_one_line(shown)}")
+        lines.append(f"{kind}{' ' if ':' in kind else ': '}{_one_line(shown)}")  # "video: youtube.com \"…\""
     return tuple(lines)
 
 

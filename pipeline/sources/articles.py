@@ -11,6 +11,7 @@ from pipeline.article import Article, Paragraph, Span, clean_line, excerpt
 from pipeline.errors import SourceError
 from pipeline.language import SOURCE_LANGUAGE, language_name, languages
 from pipeline.sources.addresses import web_address_problem
+from pipeline.sources.drafts import draft_warnings, read_status
 from pipeline.sources.files import read_limited
 from pipeline.sources.front_matter import split_front_matter
 from pipeline.sources.markdown import parse_body
@@ -22,7 +23,7 @@ MAX_ARTICLE_BYTES = 2_000_000
 # Dates every output can carry (the e-book's zip clock runs 1980–2107; one before 1980 gets 1980).
 EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2099, 12, 31)
 FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language",
-          "reviewed_by", "reviewed_on", "next_review"}
+          "reviewed_by", "reviewed_on", "next_review", "status", "review_items"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     tags = fields.tags()
     reviewed_by, reviewed_on = fields.text("reviewed_by"), fields.date("reviewed_on")
     next_review = fields.date("next_review")
+    status, findings = read_status(meta, source, problems)
     if bool(reviewed_by) != bool(reviewed_on):
         problems.append(f"{source}: {'reviewed_on' if reviewed_by else 'reviewed_by'}: missing; a review needs "
                         "both who reviewed it (reviewed_by: Jane Doe, LCSW) and when (reviewed_on: 2025-03-03)")
@@ -110,8 +112,8 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
         blocks=blocks,
         author=author or None, canonical_url=canonical, tags=tags, language=language, source=source,
         summary_from_body=not summary, reviewed_by=reviewed_by or None, reviewed_on=reviewed_on,
-        next_review=next_review,
-        warnings=tuple(f"{source}: {w}" for w in warnings),
+        next_review=next_review, status=status, import_findings=findings,
+        warnings=(*draft_warnings(source, slug, status, findings), *(f"{source}: {w}" for w in warnings)),
     )
 
 

@@ -115,7 +115,10 @@ class _Reader:
         if kind == "heading":
             level = int(node.tag[1])
             text = self.inline(node.children)
-            return Heading(level, text, line=self.line) if _has_words(text) else None
+            if not _has_words(text):
+                self.warn("empty heading left out of the article; give it words or delete the line")
+                return None
+            return Heading(level, text, line=self.line)
         if kind == "paragraph":
             text = self.inline(node.children)
             return Paragraph(text, line=self.line) if _has_words(text) else None
