@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 
-def byte_range(header: str | None, size: int) -> tuple[int, int] | str | None:
+def byte_range(header: str | None, size: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
     """The first and last byte a `Range: bytes=…` header asks for (RFC 9110 §14.1.2), "unsatisfiable"
     when it starts past the end, or None to send the whole file (no header, several ranges, or one
     that is not understood: a server may ignore those)."""

@@ -135,7 +135,7 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
         notes.append(f"review: marked as written in {language_name(declared, 'en')} ({draft.language}), but its "
                      f"text reads as {language_name(written, 'en')}; lang: follows the text")
     if draft.language:
-        code = written or declared
+        code = written or declared or draft.language
         if code in languages():
             meta["lang"] = code
         else:

@@ -149,7 +149,7 @@ def _is_heading(text: str, numbered: bool = False) -> bool:
 def _is_quote(lines: list[Line]) -> bool:
     text = " ".join(line.text for line in lines)
     match = _QUOTED.fullmatch(text)
-    return bool(match) and (match[1], match[2]) in (("“", "”"), ('"', '"'))
+    return match is not None and (match[1], match[2]) in (("“", "”"), ('"', '"'))
 
 
 def _heading(text: str) -> Heading:

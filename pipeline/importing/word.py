@@ -85,7 +85,7 @@ def read_document(path: Path) -> Draft:
     removed = [Removed(number, item.kind, item.text) for number, item in enumerate(removed, start=1)]
     blocks, found = _bylines(blocks, removed)
     title = title or core.get("title")
-    notes = ()
+    notes: tuple[str, ...] = ()
     if not title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 2:
         title, rest = plain(blocks[0].text), list(blocks[1:])  # the first heading, before any text, is the title
         top_level_two(rest)  # so the headings under it start at ## again

@@ -8,7 +8,8 @@ comes from the articles, never the clock, so the same sources give the same byte
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -18,6 +19,9 @@ from pipeline.language import phrases
 from pipeline.outputs import file_names
 from pipeline.sources import Practice, article_page_url, published_url, review_line
 from pipeline.stamp import stamp
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -81,7 +85,7 @@ def render_feed(episodes: list[Episode], practice: Practice, artwork: str) -> by
     return feed.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
 
 
-def _add_episode(feed: object, episode: Episode, practice: Practice) -> None:
+def _add_episode(feed: FeedGenerator, episode: Episode, practice: Practice) -> None:
     article, slug = episode.article, episode.article.slug
     names = file_names(slug)
     entry = feed.add_entry()
@@ -100,7 +104,7 @@ def _add_episode(feed: object, episode: Episode, practice: Practice) -> None:
 
 
 def _published(article: Article) -> datetime:
-    return datetime.combine(article.updated, PUBLISHED_AT)
+    return datetime.combine(article.updated or date.min, PUBLISHED_AT)  # called only for a dated article
 
 
 def _description(article: Article, practice: Practice) -> Markup:
@@ -136,7 +140,7 @@ class _ShowTags:
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS}
 
-    def extend_rss(self, rss: object) -> object:
+    def extend_rss(self, rss: Any) -> Any:
         from lxml import etree
 
         channel = rss[0]
