@@ -70,3 +70,21 @@ def test_a_real_pages_photo_credit_is_not_the_summary():
     imported = import_page(REAL / "page-readability-atlas-photo-credit.html")
     article = parse_article(imported.markdown.encode(), "imported.md", "imported")
     assert article.summary == "Picture a deck of tarot cards. What do you see?"
+
+
+def test_a_real_page_laid_out_in_a_table_reads_as_paragraphs():
+    imported = import_page(REAL / "page-readability-lwn-layout-table.html")
+    article = parse_article(imported.markdown.encode(), "imported.md", "imported")
+    tables = [" ".join(plain(cell) for row in block.rows for cell in row)
+              for block in article.blocks if isinstance(block, Table)]
+    assert not any("open hardware" in table for table in tables)  # only the footer's row of links is a table
+    paragraphs = [plain(block.text) for block in article.blocks if type(block).__name__ == "Paragraph"]
+    assert any(text.endswith("open-source software and open hardware.") for text in paragraphs)
+    assert any(text.startswith("One could argue that disputes of this sort") for text in paragraphs)
+    assert "hardware.One" not in imported.markdown
+
+
+def test_a_data_table_stays_a_table():
+    imported = import_page(REAL / "page-factorio-friday-facts-table.html")
+    article = parse_article(imported.markdown.encode(), "imported.md", "imported")
+    assert any(isinstance(block, Table) for block in article.blocks)
