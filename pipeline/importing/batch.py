@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import ImportFailed
-from pipeline.importing.importer import Imported, article_source, check_slug, read_page
+from pipeline.importing.importer import Imported, article_source, check_slug, read_page, with_review_item
 from pipeline.importing.wordpress import Skipped
 from pipeline.output import write_atomic
 
@@ -158,8 +158,8 @@ def _one(imported: Imported, articles_dir: Path, written: set[str], force: bool,
     if slug != imported.slug:
         # The front matter's own slug line (YAML may have quoted it: 'yes', '2024') becomes the new one.
         markdown = _SLUG_LINE.sub(f"slug: {slug}", imported.markdown, count=1)
-        imported = Imported(markdown, slug, (*imported.removed, f"review: slug {imported.slug!r} was taken by "
-                                                                f"another import; this one is {slug!r}"))
+        note = f"review: slug {imported.slug!r} was taken by another import; this one is {slug!r}"
+        imported = Imported(with_review_item(markdown, note), slug, (*imported.removed, note))
     written.add(slug)
     target = articles_dir / f"{slug}.md"
     if show is not None:

@@ -141,6 +141,13 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
     return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes))
 
 
+def with_review_item(markdown: str, note: str) -> str:
+    """The article source with one more `review_items:` entry (a `review:` note), the rest unchanged."""
+    entry = yaml.safe_dump([_one_line(note.removeprefix("review:").strip())], allow_unicode=True, width=1_000_000)
+    return re.sub(r"^review_items:(?: \[\])?\n", lambda _: f"review_items:\n{entry}", markdown, count=1,
+                  flags=re.MULTILINE)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
