@@ -88,3 +88,20 @@ def test_a_data_table_stays_a_table():
     imported = import_page(REAL / "page-factorio-friday-facts-table.html")
     article = parse_article(imported.markdown.encode(), "imported.md", "imported")
     assert any(isinstance(block, Table) for block in article.blocks)
+
+
+def test_a_word_documents_table_of_contents_is_neither_its_title_nor_its_summary():
+    from pipeline.article import Paragraph, Span
+    from pipeline.importing.draft import Draft
+    from pipeline.importing.importer import article_source
+
+    # As Word leaves an opening table of contents and an empty table of figures in the text.
+    draft = Draft(title="CONTENTS", blocks=(
+        Heading(2, (Span("CONTENTS"),)), Paragraph((Span("No table of figures entries found."),)),
+        Heading(2, (Span("Coping with panic"),)),
+        Paragraph((Span("A panic attack is a sudden wave of fear that passes within minutes."),)),
+    ))
+    imported = article_source(draft, "handout.docx", "handout")
+    article = parse_article(imported.markdown.encode(), "imported.md", "imported")
+    assert article.title == "Coping with panic"
+    assert article.summary == "A panic attack is a sudden wave of fear that passes within minutes."
