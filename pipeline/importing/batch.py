@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline.errors import ImportFailed
 from pipeline.importing.holders import Held, holder_of, same_page, sources_held
-from pipeline.importing.importer import Imported, article_source, check_slug, read_page
+from pipeline.importing.importer import Imported, article_source, check_slug, read_page, with_review_item
 from pipeline.importing.wordpress import Skipped
 from pipeline.output import write_atomic
 from pipeline.sources import APPROVE
@@ -197,7 +197,9 @@ def _one(imported: Imported, articles_dir: Path, held: list[Held], force: bool, 
         note = f"review: slug {wanted!r} is another article's; this one is {slug!r}" if own is None \
             or holder_of([source for source in held if source is not own], wanted) \
             else f"review: slug {slug!r} kept, as its draft {own.path.name} has it"
-        imported = replace(imported, markdown=markdown, slug=slug, removed=(*imported.removed, note))
+        # The note goes into the draft's front matter too, where check and the summary count it.
+        imported = replace(imported, markdown=with_review_item(markdown, note), slug=slug,
+                           removed=(*imported.removed, note))
     if own is None:
         held.append(Held(target, slug, imported.canonical_url, imported.origin, this_run=True))
     if show is not None:

@@ -19,6 +19,7 @@ from pipeline.language import split_sentences
 # (English and Spanish).
 _CLINICAL = re.compile(
     r"\b(?:doctor|physician|nurse|médic[oa]s?|enfermer[oa]|hospital|emergenc(?:y|ia)|urgencias?|911|988|crisis"
+    r"|helpline|hotline|lifeline|text\s+line|línea\s+de\s+(?:ayuda|crisis|prevención)|samhsa|741741"
     r"|suicid\w*|self-harm|autolesi\w+|symptoms?|síntomas?|diagnos\w*|diagnóstic\w*|medication\w*|medicine"
     r"|medicamentos?|medicina|dose|dosis|prescri\w+|receta|treatment\w*|tratamientos?|heart|corazón|chest|pecho"
     r"|breath\w*|respira\w*|cognitive|cognitiv[ao]|behaviou?ral|conductual|disorder|trastornos?|panic|pánico"

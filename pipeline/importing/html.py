@@ -162,9 +162,10 @@ class _Reader:
                 out.extend(self.blocks(child) if page_part(child, "page text") == "page text" else [])
                 loose.extend([Span(child.tail)] if child.tail else [])
                 continue
-            if (cell := _layout_cell(child)) is not None:  # a table of one cell lays a page out; it holds no data
+            if cells := _layout_cells(child):  # a table that lays the page out holds text, not data
                 paragraph()
-                out.extend(self.blocks(cell))
+                for cell in cells:
+                    out.extend(self.blocks(cell))
                 loose.extend([Span(child.tail)] if child.tail else [])
                 continue
             block = self.block(child)
@@ -256,12 +257,19 @@ class _Reader:
         return out
 
 
-def _layout_cell(element: etree._Element) -> etree._Element | None:
-    """The one cell of a table used only to lay the page out, or None for a table of data."""
+def _layout_cells(element: etree._Element) -> list[etree._Element]:
+    """The cells of a table that only lays the page out, in reading order; none for a table of data.
+
+    A table of one cell, or one whose cells hold headings, lists or several paragraphs, is the
+    page's layout (an old site's, or an e-mail's): its text is the article's, not a grid of data.
+    """
     if element.tag != "table":
-        return None
+        return []
     cells = [cell for row in element if row.tag == "row" for cell in row if cell.tag == "cell"]
-    return cells[0] if len(cells) == 1 else None
+    laid_out = len(cells) == 1 or any(
+        cell.find("head") is not None or cell.find("list") is not None or len(cell.findall("p")) >= 2
+        for cell in cells)
+    return cells if laid_out else []
 
 
 def _where(block: Block, page: list[tuple[str, str]]) -> int:

@@ -165,6 +165,13 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
                     canonical_url=meta.get("canonical_url"), origin=origin)  # type: ignore[arg-type]
 
 
+def with_review_item(markdown: str, note: str) -> str:
+    """The article source with one more `review_items:` entry (a `review:` note), the rest unchanged."""
+    entry = yaml.safe_dump([_one_line(note.removeprefix("review:").strip())], allow_unicode=True, width=1_000_000)
+    return re.sub(r"^review_items:(?: \[\])?\n", lambda _: f"review_items:\n{entry}", markdown, count=1,
+                  flags=re.MULTILINE)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -212,7 +219,7 @@ _NOT_TITLES = {"notes", "footnotes", "endnotes", "contents", "table of contents"
 
 def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
     """The page's title, else its first heading, else its file's name, with a note asking the editor to review it."""
-    if draft.title and clean_line(draft.title):
+    if draft.title and clean_line(draft.title) and clean_line(draft.title).casefold() not in _NOT_TITLES:
         return clean_line(draft.title), None
     heading = next((text for block in draft.blocks if isinstance(block, Heading)
                     if (text := clean_line(plain(block.text))) and text.casefold() not in _NOT_TITLES), None)
@@ -224,8 +231,10 @@ def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
     return "Untitled article", "review: no title or heading found; title: is 'Untitled article'"
 
 
-# A picture's credit or caption line: "(All photos: Atlas staff)", "Photo by Jane Doe", "Imagen: archivo".
-_CREDIT = re.compile(r"\(.*\)|\[.*\]|©.*|(?:all\s+)?(?:photo|image|picture|illustration|credit|foto|imagen)(?:s|es)?"
+# A picture's credit or caption line ("(All photos: Atlas staff)", "Photo by Jane Doe", "Imagen: archivo"), or
+# what Word shows for an empty table of figures: never a summary.
+_CREDIT = re.compile(r"no table of (?:contents|figures) entries found\.?|\(.*\)|\[.*\]|©.*"
+                     r"|(?:all\s+)?(?:photo|image|picture|illustration|credit|foto|imagen)(?:s|es)?"
                      r"\s*(?:by\b|:|courtesy\b|credit\b).*|\(?symbolbild\)?", re.IGNORECASE)
 
 

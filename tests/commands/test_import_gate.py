@@ -87,6 +87,14 @@ def test_build_strict_refuses_a_draft_and_its_handout_says_draft(sources, tmp_pa
         pages = text.split("\f")[:-1]
         assert pages and all("Draft — not reviewed" in page for page in pages), handout.name
 
+    # Approved, the next build makes the handouts again, without the mark.
+    assert run("approve", "managing-panic-attacks", "--sources", str(sources)).returncode == 0
+    rebuilt = run("build", "--only", "pdf", "--sources", str(sources), "--out", str(out))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    for handout in handouts:
+        text = subprocess.run(["pdftotext", str(handout), "-"], capture_output=True, text=True).stdout
+        assert "Draft" not in text and "Managing Panic Attacks" in text, handout.name
+
 
 def test_approving_an_article_whose_shape_is_wrong_is_refused_and_nothing_is_written(sources):
     path = sources / "articles" / "banner.md"

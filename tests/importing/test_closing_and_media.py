@@ -52,9 +52,10 @@ def test_a_copied_banner_and_menu_are_not_the_title():
     ("Most people feel better within 12 weeks of therapy. Call us to book a session.", False),
     ("If you have thoughts of suicide, call or text 988. Contact us for an appointment.", False),
     ("Consulte a su médico si le duele el pecho. Llámenos hoy.", False),
+    ("Call the SAMHSA National Helpline at 1-800-662-4357. Contact us to book a session.", False),
     ("Breathing slowly helps your body settle.", False),
 ], ids=["call-to-book", "question-then-offer", "phone-and-address", "spanish-call", "doctor-advice",
-        "a-number-of-its-own", "crisis-line", "spanish-advice", "no-call-at-all"])
+        "a-number-of-its-own", "crisis-line", "spanish-advice", "helpline-number", "no-call-at-all"])
 def test_only_a_block_that_is_all_call_to_action_is_chrome(text, chrome):
     assert is_only_chrome(text) is chrome
 

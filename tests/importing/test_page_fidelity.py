@@ -70,3 +70,38 @@ def test_a_real_pages_photo_credit_is_not_the_summary():
     imported = import_page(REAL / "page-readability-atlas-photo-credit.html")
     article = parse_article(imported.markdown.encode(), "imported.md", "imported")
     assert article.summary == "Picture a deck of tarot cards. What do you see?"
+
+
+def test_a_real_page_laid_out_in_a_table_reads_as_paragraphs():
+    imported = import_page(REAL / "page-readability-lwn-layout-table.html")
+    article = parse_article(imported.markdown.encode(), "imported.md", "imported")
+    tables = [" ".join(plain(cell) for row in block.rows for cell in row)
+              for block in article.blocks if isinstance(block, Table)]
+    assert not any("open hardware" in table for table in tables)  # only the footer's row of links is a table
+    paragraphs = [plain(block.text) for block in article.blocks if type(block).__name__ == "Paragraph"]
+    assert any(text.endswith("open-source software and open hardware.") for text in paragraphs)
+    assert any(text.startswith("One could argue that disputes of this sort") for text in paragraphs)
+    assert "hardware.One" not in imported.markdown
+
+
+def test_a_data_table_stays_a_table():
+    imported = import_page(REAL / "page-factorio-friday-facts-table.html")
+    article = parse_article(imported.markdown.encode(), "imported.md", "imported")
+    assert any(isinstance(block, Table) for block in article.blocks)
+
+
+def test_a_word_documents_table_of_contents_is_neither_its_title_nor_its_summary():
+    from pipeline.article import Paragraph, Span
+    from pipeline.importing.draft import Draft
+    from pipeline.importing.importer import article_source
+
+    # As Word leaves an opening table of contents and an empty table of figures in the text.
+    draft = Draft(title="CONTENTS", blocks=(
+        Heading(2, (Span("CONTENTS"),)), Paragraph((Span("No table of figures entries found."),)),
+        Heading(2, (Span("Coping with panic"),)),
+        Paragraph((Span("A panic attack is a sudden wave of fear that passes within minutes."),)),
+    ))
+    imported = article_source(draft, "handout.docx", "handout")
+    article = parse_article(imported.markdown.encode(), "imported.md", "imported")
+    assert article.title == "Coping with panic"
+    assert article.summary == "A panic attack is a sudden wave of fear that passes within minutes."

@@ -242,6 +242,10 @@ def test_two_posts_with_one_slug_both_land_and_again_change_nothing(tmp_path):
     assert first.imported == 5 and (tmp_path / "articles" / "how-to-really-listen-2.md").exists()
     assert any("review: slug 'how-to-really-listen' is another article's; this one is 'how-to-really-listen-2'"
                in line for line in lines)
+    second = read_article(tmp_path / "articles" / "how-to-really-listen-2.md")
+    assert second.slug == "how-to-really-listen-2"  # the note is in its front matter too, where check sees it
+    assert "slug 'how-to-really-listen' is another article's; this one is 'how-to-really-listen-2'" in \
+        second.import_findings
     again = run_import([export], tmp_path / "articles", say=lambda line: None)
     assert (again.imported, again.unchanged) == (0, 5)
 
