@@ -98,7 +98,7 @@ def build_article(article: Article, context: RunContext, reporter: Reporter | No
         duration_ms=recording.duration_ms if recording else None,
         warnings=warnings,
         reading_level=str(reading["level"]),
-        findings=int(reading["findings"]),  # type: ignore[call-overload]
+        findings=int(reading["findings"]),
         review=review_status(article, practice.review.every_years, practice.review.warn_days, date.today()),
     )
 

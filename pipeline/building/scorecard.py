@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipeline.article import Article
 from pipeline.plain_language import Scorecard, scorecard
 from pipeline.rebuild import scorecard_key
 from pipeline.sources import Practice
 
 
-def reading_facts(article: Article, practice: Practice, facts: dict[str, object]) -> dict[str, object]:
+def reading_facts(article: Article, practice: Practice, facts: dict[str, Any]) -> dict[str, Any]:
     """The build summary's reading level and count of findings, scored again only when the article's
     words or the `[plain_language]` settings change (kept in the manifest's facts)."""
     key = scorecard_key(article, practice)
@@ -16,8 +18,8 @@ def reading_facts(article: Article, practice: Practice, facts: dict[str, object]
     if isinstance(kept, dict) and kept.get("key") == key:
         return kept
     card = scorecard(article, practice.plain_language)
-    facts["plain_language"] = {"key": key, "level": reading_level_label(card), "findings": len(card.findings)}
-    return facts["plain_language"]  # type: ignore[return-value]
+    kept = facts["plain_language"] = {"key": key, "level": reading_level_label(card), "findings": len(card.findings)}
+    return kept
 
 
 def reading_level_label(card: Scorecard) -> str:

@@ -69,7 +69,7 @@ def read_html(html: str) -> Draft:
         date_extraction_params={"original_date": False, "extensive_search": True,
                                 "max_date": date.today().isoformat()},
     )
-    if document is None or document.body is None:
+    if document is None or isinstance(document, dict) or document.body is None:
         return Draft(blocks=())
     names = unmarked(document.body)  # the article's own "Facebook", "Print"…: kept, never taken for buttons
     page = page_lines(html)

@@ -162,7 +162,7 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
               f"{DRAFT_NOTE}: fix what review_items name, then run {APPROVE.format(slug='<slug>')}\n")
     markdown = f"---\n{review}{front}---\n\n{body}"
     return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes),
-                    canonical_url=meta.get("canonical_url"), origin=origin)  # type: ignore[arg-type]
+                    canonical_url=draft.canonical_url if "canonical_url" in meta else None, origin=origin)
 
 
 def with_review_item(markdown: str, note: str) -> str:

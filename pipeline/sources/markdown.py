@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -56,19 +57,22 @@ _PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).en
 # Accept every link target at parse time so unsafe ones become plain text here, with a
 # warning, instead of staying in the text as literal Markdown.
 _PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
-_TOKENIZE = _PARSER.block.tokenize
 
 
-def _tokenize_noting_drops(state: StateBlock, start: int, end: int) -> None:
+class _NotingBlocks(ParserBlock):
     """markdown-it's block tokenizer, noting the first line it skips for being nested too deep."""
-    if state.level >= state.md.options.maxNesting:
-        line = state.skipEmptyLines(start)
-        if line < end and state.sCount[line] >= state.blkIndent:
-            state.env.setdefault("too_deep", []).append(line)
-    _TOKENIZE(state, start, end)
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:  # noqa: N803 (its names)
+        if state.level >= state.md.options.maxNesting:
+            line = state.skipEmptyLines(startLine)
+            if line < endLine and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault("too_deep", []).append(line)
+        super().tokenize(state, startLine, endLine)
 
 
-_PARSER.block.tokenize = _tokenize_noting_drops  # type: ignore[method-assign,assignment]
+_noting = _NotingBlocks()
+_noting.ruler = _PARSER.block.ruler  # the rules as enabled above
+_PARSER.block = _noting
 
 
 def parse_body(markdown: str, first_line: int = 1) -> tuple[tuple[Block, ...], tuple[str, ...]]:
