@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from pipeline.language import SOURCE_LANGUAGE
 from pipeline.sources.editing import PlainLanguageSettings, ReviewSettings
@@ -113,6 +113,30 @@ class EmailSettings(_Schema):
     attach_large_print: bool = False
     attach_epub: bool = False  # also attach the read-along e-book (it holds the recording too)
     attach: Literal["files", "links"] = "files"  # "links": the page, PDF and audio under publish.base_url
+    # False: the subject names the practice only ("Your handouts from …"), never the topic, which
+    # shows on lock screens and shared inboxes; True names the handout's title in it too.
+    subject_names_topic: bool = False
+
+
+def _clinician_key(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        raise ValueError(f"{value!r} is not a key like \"ana-nunez\" (lower-case letters, digits and dashes)")
+    return value
+
+
+class Clinician(_Schema):
+    """`[[clinicians]]`: someone a draft or packet can be sent from, in their name."""
+
+    key: Annotated[str, AfterValidator(_clinician_key)]  # `--from KEY`, `from = "KEY"`
+    name: Words
+    credentials: Words | None = None  # "LCSW", shown after the name
+    email: Email
+    reply_to: Email | None = None  # else replies go to the practice's address
+
+    @property
+    def signed(self) -> str:
+        """'Ana Núñez, LCSW'."""
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
 class PublishSettings(_Schema):
@@ -153,6 +177,19 @@ class Practice(_Schema):
     review: ReviewSettings = ReviewSettings()
     listening: ListeningSettings = ListeningSettings()
     pronunciations: dict[str, str] = {}
+    clinicians: tuple[Clinician, ...] = Field(default=(), strict=False)
+
+    @field_validator("clinicians")
+    @classmethod
+    def _one_key_each(cls, clinicians: tuple[Clinician, ...]) -> tuple[Clinician, ...]:
+        keys = [clinician.key for clinician in clinicians]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            raise ValueError(f"key {twice[0]!r} is given to more than one clinician; each needs its own")
+        return clinicians
+
+    def clinician(self, key: str) -> Clinician | None:
+        return next((clinician for clinician in self.clinicians if clinician.key == key), None)
 
     def notices_in(self, language: str) -> LanguageNotices | None:
         """The crisis notice and disclaimer for outputs in `language`, if the profile has them."""
