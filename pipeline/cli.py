@@ -1,4 +1,4 @@
-"""The command line: `python -m pipeline build|check|serve|import|script|clean`; heavy imports stay inside."""
+"""The command line: `python -m pipeline build|check|serve|import|packet|script|clean`; heavy imports stay inside."""
 
 from __future__ import annotations
 
@@ -80,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--slug", metavar="S", help="the new article's slug, for one file (default: from the title)")
     imp.add_argument("--stdout", action="store_true", help="print the Markdown instead of writing it")
     imp.add_argument("--force", action="store_true", help="overwrite an existing article source")
+
+    packet = commands.add_parser(
+        "packet", parents=[shared],
+        help="make a client packet into build/packets/NAME/: one PDF, one MP3, an e-mail draft and a send kit")
+    packet.add_argument("slugs", nargs="*", metavar="SLUG",
+                        help="the articles, in order, for a packet made on the spot (default: every "
+                             "sources/packets/*.toml)")
+    packet.add_argument("--name", metavar="N", help="its folder under build/packets/ (default: from the slugs)")
+    packet.add_argument("--from", dest="sender", metavar="KEY",
+                        help="send it from this clinician in practice.toml's [[clinicians]]")
+    packet.add_argument("--large-print", action="store_true", help="also attach the large-print handouts")
+    packet.add_argument("--engine", metavar="NAME", help="speech engine, overriding the profile (piper, gtts)")
 
     script = commands.add_parser("script", parents=[shared], help="print an article's narration script")
     script.add_argument("slug", metavar="SLUG")
