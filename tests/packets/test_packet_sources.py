@@ -121,3 +121,13 @@ def practice_text():
     from tests.conftest import ROOT
 
     return (ROOT / "sources" / "practice.toml").read_text(encoding="utf-8")
+
+
+def test_the_example_packets_in_sources_are_valid(practice):
+    from pipeline.sources import read_library
+    from tests.conftest import ROOT
+
+    library = read_library(ROOT / "sources" / "articles")
+    packets = chosen_packets(ROOT / "sources", practice, ())
+    assert packets and all(packet_problems(packet, practice, list(library.articles), PROFILE) == []
+                           for packet in packets)
