@@ -118,6 +118,8 @@ def _packet(settings: Settings, args: argparse.Namespace) -> int:
     """Build the packets' articles' recordings, then each packet into build/packets/<name>/."""
     import dataclasses
 
+    from filelock import FileLock
+
     from pipeline.packets import KIT, build_packet, chosen_packets, packet_problems
 
     practice, articles, problems = load_sources(settings)
@@ -136,7 +138,7 @@ def _packet(settings: Settings, args: argparse.Namespace) -> int:
     if not report.ok:
         return 1
     for packet in packets:
-        with article_step(packet.name, "making the packet"):
+        with FileLock(settings.out / ".lock"), article_step(packet.name, "making the packet"):  # as a build does
             result = build_packet(packet, practice, articles, settings)
         print(f"{result.folder}/: {len(result.rebuilt)} file{'' if len(result.rebuilt) == 1 else 's'} made "
               f"({', '.join(result.rebuilt) or 'all up to date'}); send kit for webmail in {result.folder / KIT}/")

@@ -106,6 +106,17 @@ def test_packet_files_and_clean(first, root):
     made = run(root, "packet")
     assert made.returncode == 0, made.stderr
     assert (root / "build" / "packets" / "sleep" / "sleep.eml").is_file()
+    assert "0 files made" in run(root, "packet").stdout
+    # What it reads changed (its title): the handouts, audio, draft and kit are made again.
+    (root / "sources" / "packets" / "sleep.toml").write_text(
+        'title = "Sleeping better"\narticles = ["sleep-and-worry", "grounding"]\n', encoding="utf-8")
+    remade = run(root, "packet")
+    assert remade.returncode == 0, remade.stderr
+    for name in ("sleep.pdf", "sleep-large-print.pdf", "sleep.mp3", "sleep.eml",
+                 "send-kit/Sleeping better (handouts).pdf"):
+        assert name in remade.stdout
+    kit = sorted(path.name for path in (root / "build" / "packets" / "sleep" / "send-kit").iterdir())
+    assert kit == ["Sleeping better (audio).mp3", "Sleeping better (handouts).pdf", "message to paste.txt"]
     cleaned = run(root, "clean")
     assert cleaned.returncode == 0, cleaned.stderr
     assert not (root / "build").exists()
