@@ -69,6 +69,10 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
                 report.warnings.append(f"{settings.practice_file}: {silent}; articles in that language "
                                        "will be built without audio")
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
+    if not slugs:  # the packets in sources/packets/, as `packet` would find them
+        from pipeline.packets import packet_file_problems
+
+        report.problems.extend(packet_file_problems(settings.sources, practice, articles, str(settings.practice_file)))
     for article in articles:
         refused = over_limits(article, practice, settings)
         if refused:  # too long to estimate in detail, or to build

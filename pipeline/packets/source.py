@@ -134,3 +134,14 @@ def chosen_packets(sources: Path, practice: Practice, slugs: tuple[str, ...], na
     if problems:
         raise SourceError(*problems)
     return packets
+
+
+def packet_file_problems(sources: Path, practice: Practice, articles: list[Article], profile: str) -> list[str]:
+    """Every problem of every `sources/packets/*.toml`, as `check` lists them without making anything."""
+    problems: list[str] = []
+    for path in sorted((sources / "packets").glob("*.toml")):
+        try:
+            problems += packet_problems(read_packet(path), practice, articles, profile)
+        except SourceError as exc:
+            problems += exc.problems
+    return problems

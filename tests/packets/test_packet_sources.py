@@ -131,3 +131,17 @@ def test_the_example_packets_in_sources_are_valid(practice):
     packets = chosen_packets(ROOT / "sources", practice, ())
     assert packets and all(packet_problems(packet, practice, list(library.articles), PROFILE) == []
                            for packet in packets)
+
+
+def test_check_lists_every_packet_files_problems(tmp_path, clinic, three):
+    from pipeline.packets import packet_file_problems
+
+    good = write(tmp_path, "good.toml", 'title = "T"\narticles = ["sleep-and-worry"]\n')
+    unknown = write(tmp_path, "unknown.toml", 'title = "T"\narticles = ["sleep-and-worry", "gone"]\nfrom = "bea"\n')
+    broken = write(tmp_path, "broken.toml", 'articles = ["sleep-and-worry"]\n')
+    assert good.is_file()
+    assert packet_file_problems(tmp_path, clinic, three, PROFILE) == [
+        f"{broken}: title: required key is missing",
+        f"{unknown}: articles[1]: no article with slug 'gone' (known: every-block, panic-attacks, sleep-and-worry)",
+        f"{unknown}: from: 'bea' is not a clinician in {PROFILE} ([[clinicians]] keys: ana)",
+    ]
