@@ -47,9 +47,25 @@ def unstructured(name: str, text: str) -> str:
                   header_name=name).encode(linesep="\r\n")
 
 
-def mailbox(display_name: str, address: str) -> str:
-    """'Dr. Ana Núñez, PhD <ana@example.com>', with the name quoted or encoded as it needs."""
-    return formataddr((header_text(display_name), address), charset="utf-8")
+def mailbox(display_name: str, address: str, header: str = "From") -> str:
+    """'"Ana Núñez, LCSW" <ana@example.com>': the name quoted as it needs, or as ONE encoded-word
+    when it is not ASCII; a name too long for one line loses its last words (the signature in
+    the note keeps them all). One encoded-word, because mail parsers disagree on the space
+    between two in a name: mailparser adds one where Python adds none, and the reverse."""
+    name = header_text(display_name)
+    shown = _display_name(name)
+    while len(header) + 2 + len(shown) > LINE and " " in name:
+        name = name.rsplit(" ", 1)[0].rstrip(" ,;")
+        shown = _display_name(name)
+    if len(header) + 2 + len(shown) + 2 + len(address) + 1 <= LINE:
+        return f"{shown} <{address}>"
+    return f"{shown}\r\n <{address}>"
+
+
+def _display_name(name: str) -> str:
+    if name.isascii():
+        return formataddr((name, "x@x"))[: -len(" <x@x>")]  # quoted only if it needs to be
+    return Header(name, "utf-8", maxlinelen=998).encode()
 
 
 def set_text_header(message: EmailMessage, name: str, text: str) -> None:
@@ -60,11 +76,7 @@ def set_text_header(message: EmailMessage, name: str, text: str) -> None:
 
 def set_mailbox(message: EmailMessage, name: str, display_name: str, address: str) -> None:
     del message[name]
-    value = mailbox(display_name, address)
-    if len(name) + 2 + len(value) > LINE and "<" in value:  # a long name: the address on its own line
-        shown, _, rest = value.rpartition(" <")
-        value = f"{shown}\r\n <{rest}"
-    message.set_raw(name, value)
+    message.set_raw(name, mailbox(display_name, address, name))
 
 
 def _quoted(filename: str) -> str:

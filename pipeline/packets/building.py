@@ -18,7 +18,7 @@ from pipeline.errors import RenderError, SourceError
 from pipeline.packets.draft import PacketFiles, packet_draft, packet_note, send_kit
 from pipeline.packets.handout import packet_handout
 from pipeline.packets.recording import packet_recording
-from pipeline.packets.source import Packet, packet_clinician, packet_problems
+from pipeline.packets.source import Packet, packet_clinician, packet_problems, titled
 from pipeline.rebuild import (
     ArticleOutputs,
     article_content,
@@ -88,6 +88,7 @@ def build_packet(packet: Packet, practice: Practice, articles: list[Article], se
         raise SourceError(*problems)
     by_slug = {article.slug: article for article in articles}
     chosen = [by_slug[slug] for slug in packet.articles]
+    packet = titled(packet, chosen[0].language)
     clinician = packet_clinician(packet, practice)
     folder = settings.out / PACKETS / packet.name
     outputs = ArticleOutputs(folder)

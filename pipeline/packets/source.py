@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.article import Article
@@ -20,7 +20,7 @@ class Packet:
     """Several handouts given together, in order, from the practice or one clinician."""
 
     name: str  # its folder under build/packets/
-    title: str  # on the cover, the MP3's title and, if the profile allows, the subject
+    title: str  # on the cover, the MP3's title and, if the profile allows, the subject; "": "Your handouts"
     articles: tuple[str, ...]  # slugs, in the order they are read
     sender: str | None = None  # a clinician's key from the profile's [[clinicians]]
     large_print: bool = False  # also make and attach the large-print handout
@@ -75,9 +75,7 @@ def packet_on_the_spot(slugs: tuple[str, ...], practice: Practice, name: str | N
     if problems:
         raise SourceError(*problems)
     folder = name or "-".join(slugs)[:80].rstrip("-")
-    _ = phrases(practice.practice.language)
-    title = _("Your handouts")  # the opening says who they are from
-    return Packet(folder, title, slugs, sender, large_print, "the command line")
+    return Packet(folder, "", slugs, sender, large_print, "the command line")  # titled in its handouts' language
 
 
 def packet_problems(packet: Packet, practice: Practice, articles: list[Article], profile: str) -> list[str]:
@@ -107,6 +105,14 @@ def packet_problems(packet: Packet, practice: Practice, articles: list[Article],
         problems.append(f"{where}: articles: the handouts are in {len(languages)} languages "
                         f"({', '.join(sorted(languages))}); a packet is in one language, so make one per language")
     return problems
+
+
+def titled(packet: Packet, language: str) -> Packet:
+    """The packet with its title: a packet made on the spot is "Your handouts", in its handouts' language."""
+    if packet.title:
+        return packet
+    _ = phrases(language)
+    return replace(packet, title=_("Your handouts"))
 
 
 def packet_clinician(packet: Packet, practice: Practice) -> Clinician | None:

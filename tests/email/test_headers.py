@@ -106,3 +106,26 @@ def test_a_name_that_is_not_short_plain_ascii_is_refused():
         attachment_headers("Sueño.pdf", "Sueño.pdf", "application/pdf")
     with pytest.raises(ValueError, match="too long"):
         attachment_headers("a" * 70 + ".pdf", "a" * 70 + ".pdf", "application/pdf")
+
+
+def test_every_header_line_stays_within_78_octets_even_for_long_names(short_article, practice):
+    long_title = "Être parent d’un adolescent anxieux : " + "comprendre, accompagner et se ménager " * 8
+    clinician = Clinician(key="jo", name="Josefina María de los Ángeles Fernández-Castañeda y Villaseñor",
+                          credentials="PhD, LCSW, LMFT, Certified Perinatal Mental Health Specialist",
+                          email="josefina.fernandez-castaneda@example.com")
+    topical = practice.model_copy(update={"email": EmailSettings(subject_names_topic=True)})
+    from pipeline.email import sender
+
+    raw = render_email(dataclasses.replace(short_article, title=long_title), topical, HANDOUT, LARGE_PRINT, AUDIO,
+                       who=sender(topical, clinician))
+    headers = [line for block in raw.split(b"\r\n\r\n") for line in block.split(b"\r\n")
+               if b":" in line[:40] or line[:1] in (b" ", b"\t")]
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 78, max(headers, key=len)
+    assert raw_header_problems(raw) == []
+    python, node = strict_reading(raw), mailparser_reading(raw)
+    subject = " ".join(long_title.split()) + " — from Your Practice Name"
+    assert node["subject"] == python["headers"]["Subject"] == subject
+    shown = python["message"]["From"].addresses[0].display_name
+    assert node["from"][0]["name"] == shown == "Josefina María de los Ángeles"  # one encoded-word: one line
+    assert clinician.signed in node["text"]  # the signature has it all
+    assert [file["filename"] for file in node["attachments"]] == [file["filename"] for file in python["attachments"]]
