@@ -107,7 +107,8 @@ def build_packet(packet: Packet, practice: Practice, articles: list[Article], se
     recording = _recording(packet, recordings, practice, settings, outputs, names, made_from, clinician)
 
     large = outputs.read(names["large-print"]) if packet.large_print else None
-    files = PacketFiles(outputs.read(names["pdf"]), large, recording)
+    files = PacketFiles(outputs.read(names["pdf"]), large, recording,
+                        tuple(article.title for article, heard in recordings if heard is None))
     email_key = fingerprint(made_from, reads_version("email"), [article_content(a) for a in chosen],
                             profile_as_read(practice), outputs.sha(names["pdf"]),
                             large is not None and outputs.sha(names["large-print"]),

@@ -28,6 +28,7 @@ class PacketFiles:
     handout: bytes
     large_print: bytes | None
     recording: Recording | None
+    silent: tuple[str, ...] = ()  # the titles left out of the recording: no voice for their language
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,7 @@ def packet_note(packet: Packet, articles: Sequence[Article], files: PacketFiles,
     by_link = practice.email.attach == "links"
     attached = () if by_link else packet_attachments(packet, files, language)
     recording = files.recording
-    recorded_titles = {chapter.title for chapter in recording.chapters} if recording else set()
-    silent = [article.title for article in articles if recording and article.title not in recorded_titles]
+    silent = list(files.silent) if recording else []
     title = subject(practice, language, packet.title)
     context = {
         "language": language,

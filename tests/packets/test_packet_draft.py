@@ -23,7 +23,7 @@ def recording(three):
 
 @pytest.fixture(scope="module")
 def files(recording):
-    return PacketFiles(HANDOUT, LARGE, recording)
+    return PacketFiles(HANDOUT, LARGE, recording, ("Every Kind of Block",))
 
 
 @pytest.fixture(scope="module")
