@@ -86,3 +86,9 @@ def test_the_send_kit_is_the_message_to_paste_and_the_same_files(starter, three,
 
 def test_the_same_packet_gives_the_same_draft(starter, three, files, clinic, draft):
     assert packet_draft(starter, three, files, clinic, clinic.clinician("ana"), packet_names(starter.name)) == draft
+
+
+def test_the_note_matches_golden(starter, three, files, clinic, golden):
+    note = packet_note(starter, three, files, clinic, clinic.clinician("ana"), packet_names(starter.name))
+    golden("packet-email-starter.txt", note.text)
+    golden("packet-email-starter.html", note.html)

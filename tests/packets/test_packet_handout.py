@@ -78,3 +78,7 @@ def test_one_document_holds_every_handout_in_order(starter, three, clinic):
 
 def test_the_same_packet_gives_the_same_bytes(starter, three, clinic, pdfs):
     assert packet_handout(starter, three, clinic, "regular", clinic.clinician("ana")) == pdfs["regular"]
+
+
+def test_the_packet_html_matches_golden(starter, three, clinic, golden):
+    golden("packet-starter.html", packet_html(starter, three, clinic, "regular", clinic.clinician("ana")))
