@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import PipelineError
-from pipeline.settings import PARTS, Settings
+from pipeline.outputs import ONLY_WORDS
+from pipeline.settings import Settings
 from pipeline.stopping import stop_if_interrupted, stop_on_ctrl_c
 
 log = logging.getLogger("pipeline")
@@ -50,8 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", parents=[shared], help="build every article (or the named ones)")
     build.add_argument("slugs", nargs="*", metavar="SLUG", help="articles to build (default: all)")
     build.add_argument("--engine", metavar="NAME", help="speech engine, overriding the profile (piper, gtts)")
-    build.add_argument("--only", action="append", choices=PARTS, metavar="PART",
-                       help=f"build only this part; repeatable ({', '.join(PARTS)})")
+    build.add_argument("--only", action="append", choices=ONLY_WORDS, metavar="PART",
+                       help=f"build only this part; repeatable ({', '.join(ONLY_WORDS)})")
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="articles built in parallel (default: number of cores)")
 
@@ -67,8 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                                 help="build, preview build/ on 127.0.0.1 and rebuild and reload on every change")
     serve.add_argument("--port", type=_port, default=8000, metavar="N", help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument("--engine", metavar="NAME", help="speech engine, overriding the profile (piper, gtts)")
-    serve.add_argument("--only", action="append", choices=PARTS, metavar="PART",
-                       help=f"build only this part; repeatable ({', '.join(PARTS)})")
+    serve.add_argument("--only", action="append", choices=ONLY_WORDS, metavar="PART",
+                       help=f"build only this part; repeatable ({', '.join(ONLY_WORDS)})")
 
     imp = commands.add_parser("import", parents=[shared],
                               help="turn blog exports, Word files and saved pages into article sources")
@@ -95,6 +96,14 @@ def _parser() -> argparse.ArgumentParser:
 
     script = commands.add_parser("script", parents=[shared], help="print an article's narration script")
     script.add_argument("slug", metavar="SLUG")
+
+    publish = commands.add_parser(
+        "publish", parents=[shared], help="copy what may go on the website into a folder of its own",
+        description="Copy the upload set — the handouts, recordings, captions, e-books and pages a client may "
+                    "see, current and of approved articles — into a folder of its own, ready to upload. E-mail "
+                    "drafts, staff pages and unapproved imports are never in it.")
+    publish.add_argument("--to", type=Path, default=Path("upload"), metavar="DIR",
+                         help="the folder to (re)make (default: upload)")
 
     clean = commands.add_parser("clean", parents=[shared], help="remove built outputs (keeps the speech cache)")
     clean.add_argument("--unused-speech", action="store_true",
@@ -124,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(
         sources=args.sources, out=args.out, cache=args.cache, strict=args.strict, debug=args.debug,
         engine=getattr(args, "engine", None),
-        only=frozenset(getattr(args, "only", None) or PARTS),
+        only=frozenset(getattr(args, "only", None) or ONLY_WORDS),
         jobs=max(1, getattr(args, "jobs", 1) or 1),
     )
     from pipeline import commands

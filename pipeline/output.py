@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+TEMPORARY = re.compile(r"^\..+\.part$")  # what `write_atomic` leaves behind if it is killed
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:

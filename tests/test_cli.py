@@ -98,7 +98,7 @@ def test_check_reports_a_bad_article_and_still_checks_the_good_one(sources):
 
 
 def test_unknown_command_and_option_exit_with_usage():
-    assert run("publish").returncode == 2
+    assert run("deploy").returncode == 2
     assert run("build", "--colour").returncode == 2
 
 

@@ -17,7 +17,7 @@ from pipeline.audio.normalise import normalise as speakable  # the words a voice
 from pipeline.audio.performance import Take, perform
 from pipeline.audio.pronunciation.coverage import pronunciation_notes
 from pipeline.audio.pronunciation.practice_table import LEXICON_FILE, with_lexicon_file
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording import Chapter, Cue, Recording, recording_facts, recording_from_facts
 from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script, Segment, format_script
 from pipeline.audio.sound import decoded_mp3, mono
 from pipeline.audio.speech.cache import SpeechCache
@@ -30,8 +30,7 @@ __all__ = [
     "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "HEARD_LANGUAGES", "Hearing", "LEXICON_FILE", "MissingVoice",
     "Recording", "SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script", "Segment", "Sentence", "SpeechCache",
     "Tags", "Take", "Voice", "bundled_voice", "chapters_json", "decoded_mp3", "format_script", "heard", "hearings",
-    "load_voice", "master", "mono", "narration_script", "outdated_models", "perform",
-    "pronunciation_notes", "record", "rough_listening_ms", "speakable", "spoken_words", "tag_mp3", "title_card",
-    "webvtt",
-    "with_lexicon_file",
+    "load_voice", "master", "mono", "narration_script", "outdated_models", "perform", "pronunciation_notes",
+    "record", "recording_facts", "recording_from_facts", "rough_listening_ms", "speakable", "spoken_words",
+    "tag_mp3", "title_card", "webvtt", "with_lexicon_file",
 ]

@@ -19,9 +19,7 @@ from pipeline.article import (
     plain,
 )
 from pipeline.audio import narration_script, pronunciation_notes
-from pipeline.commands.article_step import article_step
-from pipeline.commands.limits import over_limits
-from pipeline.commands.loading import engine_problem, load_sources, missing_voice
+from pipeline.building import article_step, engine_problem, load_sources, missing_voice, over_limits
 from pipeline.commands.scorecards import ArticleCheck, article_check, check_warnings
 from pipeline.errors import PipelineError
 from pipeline.language import listening_time

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from pipeline.errors import PipelineError
+from pipeline.output import TEMPORARY
 from pipeline.rebuild import MANIFEST
 from pipeline.settings import Settings
 
 LOCK = ".lock"
-TEMPORARY = re.compile(r"^\..+\.part$")  # what `write_atomic` leaves behind if it is killed
 PROJECT_MARKERS = (".git", "pyproject.toml")
 
 

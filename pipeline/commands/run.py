@@ -7,13 +7,9 @@ import json
 import sys
 
 from pipeline.audio import format_script, narration_script
-from pipeline.commands.article_step import article_step
-from pipeline.commands.build import build
+from pipeline.building import article_step, build, load_sources, over_limits, reporter_for
 from pipeline.commands.check import check
 from pipeline.commands.clean import clean
-from pipeline.commands.limits import over_limits
-from pipeline.commands.loading import load_sources
-from pipeline.commands.progress import reporter_for
 from pipeline.commands.serve import serve
 from pipeline.commands.summary import print_summary
 from pipeline.commands.unused_speech import remove_unused_speech
@@ -30,6 +26,7 @@ def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
         "packet": _packet,
         "script": _script,
         "clean": _clean,
+        "publish": _publish,
     }[command](settings, args)
 
 
@@ -46,6 +43,8 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         reporter.close()
     print_summary(report, settings)
+    for line in report.withdrawn:
+        print(line)
     _problems(report.warnings if not settings.strict else [], "warning")
     _problems(report.problems)
     return 0 if report.ok else 1
@@ -93,6 +92,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         finally:
             reporter.close()
         print_summary(report, settings)
+        for line in report.withdrawn:
+            print(line)
         _problems(report.warnings if not settings.strict else [], "warning")
         return report.problems
 
@@ -181,4 +182,15 @@ def _clean(settings: Settings, args: argparse.Namespace) -> int:
         print(f"removed {cleaned.files} built file{'' if cleaned.files == 1 else 's'} "
               f"({cleaned.freed_bytes / 1e6:.1f} MB) and {settings.out}/ "
               f"(the speech cache in {settings.cache}/ is kept)")
+    return 0
+
+
+def _publish(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands.publish import publish
+
+    done = publish(settings, args.to)
+    print(f"upload set: {done.files} file{'' if done.files == 1 else 's'} ({done.size / 1e6:.1f} MB) in {done.folder}/ "
+          f"— upload this folder's contents to the website")
+    for reason, count in sorted(done.left_out.items()):
+        print(f"left out: {count} {reason}")
     return 0

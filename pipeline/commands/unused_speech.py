@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from filelock import FileLock
 
 from pipeline.audio import MissingVoice, SpeechCache, bundled_voice, load_voice, narration_script, outdated_models
-from pipeline.commands.article_step import article_step
-from pipeline.commands.loading import engine_problem, load_sources
+from pipeline.building import article_step, engine_problem, load_sources
 from pipeline.errors import ConfigError, SourceError
 from pipeline.settings import Settings
 

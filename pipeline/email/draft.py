@@ -12,6 +12,7 @@ from pipeline.email.headers import header_text
 from pipeline.email.message import Attachment, unsent_draft
 from pipeline.email.senders import Sender, sender, subject
 from pipeline.language import clock, listening_time, phrases
+from pipeline.outputs import file_names
 from pipeline.sources import Practice, article_page_url, edition_mark, review_line
 from pipeline.stamp import phone_link, stamp, stamp_text
 from pipeline.templating import environment
@@ -83,16 +84,17 @@ def links(article: Article, practice: Practice, recording: Recording | None) -> 
     page = article_page_url(practice, slug)
     if page is None:
         return ()
+    names = file_names(slug)
     _ = phrases(article.language)
     found = [
         Link(_("Listen, read along and download everything") if recording else _("Read and download everything"),
              page),
-        Link(_("The handout (PDF), to read on screen or print"), f"{page}{slug}.pdf"),
-        Link(_("The same handout in large print (PDF)"), f"{page}{slug}-large-print.pdf"),
+        Link(_("The handout (PDF), to read on screen or print"), f"{page}{names['handout']}"),
+        Link(_("The same handout in large print (PDF)"), f"{page}{names['large-print']}"),
     ]
     if recording is not None:
         length = listening_time(recording.duration_ms, article.language)
-        found.append(Link(_("The audio (MP3, {length})").format(length=length), f"{page}{slug}.mp3"))
+        found.append(Link(_("The audio (MP3, {length})").format(length=length), f"{page}{names['recording']}"))
     return tuple(found)
 
 

@@ -3,8 +3,5 @@
 from pipeline.library.article_page import render_article_page
 from pipeline.library.feed import Episode, render_feed
 from pipeline.library.library_page import render_library_page
-from pipeline.library.pages import build_library_pages
-from pipeline.library.podcast import build_feed
 
-__all__ = ["Episode", "build_feed", "build_library_pages", "render_article_page", "render_feed",
-           "render_library_page"]
+__all__ = ["Episode", "render_article_page", "render_feed", "render_library_page"]

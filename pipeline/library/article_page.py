@@ -11,6 +11,7 @@ from pipeline.article import Article
 from pipeline.audio import Recording
 from pipeline.language import language_name, long_date, phrases
 from pipeline.library.assets import inline_asset, listening
+from pipeline.outputs import file_names, offered
 from pipeline.plain_language import reading_grade, reading_scale
 from pipeline.sources import Practice, edition_mark, review_line
 from pipeline.stamp import phone_link, stamp
@@ -42,16 +43,11 @@ class Download:
 
 
 def downloads(slug: str, built: Collection[str] | None = None, language: str = "en") -> tuple[Download, ...]:
-    """The article's files, as links relative to its own page; only those `built`, when given."""
+    """The article's files a client may download (as the output registry offers them), as links
+    relative to its own page; only those `built`, when given. Staff files, such as the e-mail
+    draft, are never among them."""
     _ = phrases(language)
-    every = (
-        Download(_("Handout"), "PDF", f"{slug}.pdf"),
-        Download(_("Large print"), "PDF", f"{slug}-large-print.pdf"),
-        Download(_("Audio"), "MP3", f"{slug}.mp3"),
-        Download(_("Captions"), "WebVTT", f"{slug}.vtt"),
-        Download(_("Read-along e-book"), "EPUB", f"{slug}.epub"),
-        Download(_("E-mail draft"), ".eml", f"{slug}.eml"),
-    )
+    every = tuple(Download(_(output.label), output.kind, output.name(slug)) for output in offered("client"))
     return every if built is None else tuple(d for d in every if d.href in built)
 
 
@@ -89,7 +85,8 @@ def render_article_page(article: Article, recording: Recording | None, practice:
     style, style_hash = inline_asset("library.css", "</style")
     script, script_hash = inline_asset("read-along.js", "</script")
     slug = article.slug
-    narrated = recording is not None and (built is None or f"{slug}.mp3" in built)
+    names = file_names(slug)
+    narrated = recording is not None and (built is None or names["recording"] in built)
     language = article.language
     return environment(language).get_template("article.html.j2").render(
         article=article,
@@ -100,8 +97,8 @@ def render_article_page(article: Article, recording: Recording | None, practice:
         edition=str(edition_mark(article)),
         language_name=language_name(article.language),
         downloads=downloads(slug, built, language),
-        audio=f"{slug}.mp3" if narrated else None,
-        captions=f"{slug}.vtt",
+        audio=names["recording"] if narrated else None,
+        captions=names["captions"],
         transcript=transcript(recording, article.title) if narrated and recording else (),
         stamp=stamp(practice, language),
         phone_link=phone_link(practice.practice.phone),

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from pipeline.article import Article
 from pipeline.audio import CHAPTERS_TYPE
 from pipeline.language import phrases
+from pipeline.outputs import file_names
 from pipeline.sources import Practice, article_page_url, published_url, review_line
 from pipeline.stamp import stamp
 
@@ -82,19 +83,19 @@ def render_feed(episodes: list[Episode], practice: Practice, artwork: str) -> by
 
 def _add_episode(feed: object, episode: Episode, practice: Practice) -> None:
     article, slug = episode.article, episode.article.slug
-    files = f"{slug}/{slug}"
+    names = file_names(slug)
     entry = feed.add_entry()
     entry.title(article.title)
     entry.link(href=article_page_url(practice, slug))
     entry.guid(slug, permalink=False)  # stable: the slug never changes, whatever else does
     entry.description(str(_description(article, practice)))
-    entry.enclosure(published_url(practice, f"{files}.mp3"), str(episode.mp3_bytes), "audio/mpeg")
+    entry.enclosure(published_url(practice, f"{slug}/{names['recording']}"), str(episode.mp3_bytes), "audio/mpeg")
     if article.updated:
         entry.pubDate(_published(article))
     entry.podcast.itunes_duration(round(episode.duration_ms / 1000))
     entry.podcast.itunes_episode_type("full")
-    entry.podcastindex.transcript = published_url(practice, f"{files}.vtt")
-    entry.podcastindex.chapters = published_url(practice, f"{files}.chapters.json")
+    entry.podcastindex.transcript = published_url(practice, f"{slug}/{names['captions']}")
+    entry.podcastindex.chapters = published_url(practice, f"{slug}/{names['chapters']}")
     entry.podcastindex.language = article.language
 
 

@@ -14,6 +14,7 @@ from pipeline.article import Article
 from pipeline.audio import Recording
 from pipeline.language import language_name, long_date
 from pipeline.library.assets import inline_asset, listening
+from pipeline.outputs import file_names
 from pipeline.sources import Practice, next_review
 from pipeline.stamp import phone_link, stamp
 from pipeline.templating import environment
@@ -59,7 +60,7 @@ def render_library_page(
             listening_time=listening(article, recordings.get(article.slug), practice, language),
             language=language_name(article.language) if article.language != language else None,
             next_review=_next_review(article, practice),
-            ebook=f"{article.slug}/{article.slug}.epub" if article.slug in ebooks else None,
+            ebook=f"{article.slug}/{file_names(article.slug)['ebook']}" if article.slug in ebooks else None,
         )
         for article in newest_first(articles)
     ]

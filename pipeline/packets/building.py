@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.article import Article
-from pipeline.audio import MissingVoice, Recording, SpeechCache, load_voice
+from pipeline.audio import MissingVoice, Recording, SpeechCache, load_voice, recording_facts, recording_from_facts
 from pipeline.email import draft_size_warning
 from pipeline.errors import RenderError, SourceError
+from pipeline.outputs import file_names
 from pipeline.packets.draft import PacketFiles, packet_draft, packet_note, send_kit
 from pipeline.packets.handout import packet_handout
 from pipeline.packets.recording import packet_recording
@@ -22,14 +23,10 @@ from pipeline.packets.source import Packet, packet_clinician, packet_problems, t
 from pipeline.rebuild import (
     ArticleOutputs,
     article_content,
-    current_files,
     fingerprint,
-    output_names,
     profile_as_read,
     read_manifest,
     reads_version,
-    recording_facts,
-    recording_from_facts,
 )
 from pipeline.settings import Settings
 from pipeline.sources import Practice
@@ -65,7 +62,8 @@ def _code_version() -> str:
 
 def article_recording(article: Article, practice: Practice, settings: Settings) -> Recording | None:
     """The article's built recording, read back without synthesis; None when its language has no
-    voice. RenderError when it has one and the recording is missing or out of date."""
+    voice. RenderError when it has one and no whole recording was built: build the article first
+    (the build and the `packet` command do, just before)."""
     try:
         load_voice(settings.engine or practice.speech.engine, practice.speech, settings.cache, article.language,
                    settings.sources)
@@ -73,16 +71,20 @@ def article_recording(article: Article, practice: Practice, settings: Settings) 
         return None
     folder = settings.out / article.slug
     manifest = read_manifest(folder)
-    names = output_names(article.slug)
-    facts = manifest.facts.get("recording")
-    if names["mp3"] not in current_files(article, practice, settings, folder, manifest) or not isinstance(facts, dict):
-        raise RenderError(f"{article.slug}: its recording ({folder / names['mp3']}) is missing or out of date; "
-                          f"build the article first (python -m pipeline build {article.slug})")
-    return recording_from_facts(facts, (folder / names["mp3"]).read_bytes(), "")
+    mp3 = file_names(article.slug)["recording"]
+    entry, facts = manifest.outputs.get(mp3), manifest.facts.get("recording")
+    if entry is None or not isinstance(facts, dict) or not manifest.is_current(folder, mp3, entry.key):
+        raise RenderError(f"{article.slug}: its recording ({folder / mp3}) is missing or damaged; build the "
+                          f"article first (python -m pipeline build {article.slug})")
+    return recording_from_facts(facts, (folder / mp3).read_bytes(), "")
 
 
-def build_packet(packet: Packet, practice: Practice, articles: list[Article], settings: Settings) -> PacketResult:
-    """Bring `build/packets/<name>/` up to date for `packet`; nothing is written unless every part succeeded."""
+def build_packet(packet: Packet, practice: Practice, articles: list[Article], settings: Settings,
+                 recordings: dict[str, Recording | None] | None = None) -> PacketResult:
+    """Bring `build/packets/<name>/` up to date for `packet`; nothing is written unless every part succeeded.
+
+    `recordings` are the articles' current recordings by slug (None: no voice for its language),
+    as the build has them; without them they are read from the articles' folders."""
     problems = packet_problems(packet, practice, articles, str(settings.practice_file))
     if problems:
         raise SourceError(*problems)
@@ -102,13 +104,14 @@ def build_packet(packet: Packet, practice: Practice, articles: list[Article], se
         if not outputs.current(name, handout_key):
             outputs.put(name, handout_key, packet_handout(packet, chosen, practice, edition, clinician))
 
-    recordings = [(article, article_recording(article, practice, settings)) for article in chosen]
-    result.silent = [article.slug for article, recording in recordings if recording is None]
-    recording = _recording(packet, recordings, practice, settings, outputs, names, made_from, clinician)
+    heard = [(article, recordings[article.slug] if recordings is not None and article.slug in recordings
+              else article_recording(article, practice, settings)) for article in chosen]
+    result.silent = [article.slug for article, recording in heard if recording is None]
+    recording = _recording(packet, heard, practice, settings, outputs, names, made_from, clinician)
 
     large = outputs.read(names["large-print"]) if packet.large_print else None
     files = PacketFiles(outputs.read(names["pdf"]), large, recording,
-                        tuple(article.title for article, heard in recordings if heard is None))
+                        tuple(article.title for article, recording in heard if recording is None))
     email_key = fingerprint(made_from, reads_version("email"), [article_content(a) for a in chosen],
                             profile_as_read(practice), outputs.sha(names["pdf"]),
                             large is not None and outputs.sha(names["large-print"]),

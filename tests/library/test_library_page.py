@@ -82,7 +82,7 @@ def test_library_page_matches_golden(index, golden):
 
 def test_article_page_links_are_relative_to_its_folder(page):
     hrefs = [a["href"] for a in parsed(page).all("a")]
-    for name in (".pdf", "-large-print.pdf", ".mp3", ".vtt", ".eml"):
+    for name in (".pdf", "-large-print.pdf", ".mp3", ".vtt", ".epub"):
         assert f"sleep-and-worry{name}" in hrefs
     assert "../index.html" in hrefs  # back to the library
     outside = {h for h in hrefs if re.match(r"[a-z]+:", h)}
@@ -95,6 +95,13 @@ def test_article_page_links_only_the_files_built(short_article, practice):
     assert hrefs == ["#main", "../index.html", "sleep-and-worry.pdf"]
     assert not parsed(page).all("audio") and "Read along" not in page
     assert re.search(r"<dd>about \d+ minutes?</dd>", page)  # estimated from the script until recorded
+
+
+def test_a_client_page_never_links_a_staff_file(page):
+    """The e-mail draft is a staff output in the registry: the client's page neither links nor explains it."""
+    hrefs = [a["href"] for a in parsed(page).all("a")]
+    assert not [h for h in hrefs if h.endswith(".eml")]
+    assert "Thunderbird" not in page and "Outlook" not in page
 
 
 def test_audio_player_has_its_captions_track(page):

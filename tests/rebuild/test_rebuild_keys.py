@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.audio.speech.piper as piper_engine
-from pipeline.commands.build import build
+from pipeline.building.engine import build
 from pipeline.rebuild import inputs
 from tests.rebuild import test_incremental
 from tests.rebuild.test_incremental import run_build
@@ -153,7 +153,7 @@ def test_pages_link_only_files_that_are_current(counted):
 def scripted(counted, monkeypatch):
     """The counting build, also counting each narration script written (by article)."""
     calls, settings = counted
-    test_incremental.count_scripts(calls, monkeypatch)
+    test_incremental.count_scripts(calls)
     return calls, settings
 
 

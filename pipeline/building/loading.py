@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.article import Article
-from pipeline.errors import ConfigError, PipelineError, SourceError
+from pipeline.errors import SourceError
 from pipeline.language import language_name
 from pipeline.settings import Settings
 from pipeline.sources import Practice, load_practice, read_library
@@ -39,16 +39,10 @@ def missing_voice(language: str, practice: Practice, settings: Settings) -> str 
     """Why there is no voice for `language` (its audio is then skipped), or None when there is one.
 
     A voice file that is named but missing, unreadable or in another language is an error."""
-    from pipeline.audio import MissingVoice, load_voice
+    from pipeline.building.context import RunContext
 
-    engine = settings.engine or practice.speech.engine
-    try:
-        load_voice(engine, practice.speech, settings.cache, language, settings.sources)
-    except MissingVoice as exc:
-        return f"{engine}: {exc}"
-    except PipelineError as exc:
-        raise ConfigError(*(f"{settings.practice_file}: {problem}" for problem in exc.problems)) from None
-    return None
+    voice = RunContext(settings, practice).voice(language)
+    return voice if isinstance(voice, str) else None
 
 
 def engine_problem(settings: Settings, practice: Practice) -> str | None:

@@ -1,34 +1,33 @@
-"""The build's last step: the library page, `build/index.html`, and each article's own page."""
+"""The library step: the library page, `build/index.html`, and each article's own page."""
 
 from __future__ import annotations
 
 from pipeline.article import Article
-from pipeline.audio import Recording
-from pipeline.library.article_page import render_article_page
-from pipeline.library.library_page import render_library_page
+from pipeline.audio import Recording, recording_from_facts
+from pipeline.building.context import RunContext
+from pipeline.building.freshness import current_files
+from pipeline.building.upload import is_draft
 from pipeline.output import write_atomic
+from pipeline.outputs import file_names
 from pipeline.rebuild import (
     article_content,
-    current_files,
     fingerprint,
     profile_as_read,
     read_manifest,
     reads_version,
-    recording_from_facts,
     write_manifest,
 )
-from pipeline.settings import Settings
-from pipeline.sources import Practice
 
 
-def build_library_pages(library: list[Article], practice: Practice, settings: Settings) -> bool:
+def build_library_pages(library: list[Article], context: RunContext) -> bool:
     """Bring the library page and every built article's page up to date; True when the library
     page was rewritten. Pages link only the files that are current (made from today's sources,
     whole on disk); an article with nothing built yet is listed, marked so, and has no page yet. Their
     keys live in the build folder's own manifest, so rewriting a page never touches an article's
     manifest."""
+    practice, settings = context.practice, context.settings
     top = read_manifest(settings.out)
-    listed: list[Article] = list(library)
+    listed = [article for article in library if not is_draft(article)]  # a draft is for staff only
     not_built: list[str] = []
     recordings: dict[str, Recording] = {}
     ebooks: list[str] = []
@@ -39,17 +38,18 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
         if not any((folder / name).is_file() for name in manifest.outputs):
             not_built.append(article.slug)  # listed, marked, and given no page of its own yet
             continue
-        files = current_files(article, practice, settings, folder, manifest)
-        if f"{article.slug}.epub" in files:
+        files = current_files(article, context, folder, manifest)
+        names = file_names(article.slug)
+        if names["ebook"] in files:
             ebooks.append(article.slug)
         recording = None
-        if "recording" in manifest.facts and f"{article.slug}.mp3" in files:
+        if "recording" in manifest.facts and names["recording"] in files:
             recording = recordings[article.slug] = recording_from_facts(manifest.facts["recording"], b"", "")
         name = f"{article.slug}/index.html"
         key = fingerprint("article-page", reads_version("article-page"), profile_as_read(practice),
                           article_content(article), files, manifest.facts.get("recording"))
         if not top.is_current(settings.out, name, key):
-            page = render_article_page(article, recording, practice, files).encode("utf-8")
+            page = context.makers.article_page(article, recording, practice, files).encode("utf-8")
             write_atomic(settings.out / name, page)
             top.record(name, key, page)
             written = True
@@ -57,7 +57,7 @@ def build_library_pages(library: list[Article], practice: Practice, settings: Se
                       [article_content(a) for a in listed], recordings, not_built, ebooks)
     rebuilt = not top.is_current(settings.out, "index.html", key)
     if rebuilt:
-        page = render_library_page(listed, recordings, practice, not_built, ebooks).encode("utf-8")
+        page = context.makers.library_page(listed, recordings, practice, not_built, ebooks).encode("utf-8")
         write_atomic(settings.out / "index.html", page)
         top.record("index.html", key, page)
     if rebuilt or written:

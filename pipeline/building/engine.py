@@ -1,4 +1,6 @@
-"""`build`: validate every source first, then bring each article's outputs up to date, then the library pages."""
+"""The build engine: validate every source first, then, under the build lock, bring each selected
+article output up to date (articles side by side, one failing without stopping the rest), then the
+library's outputs."""
 
 from __future__ import annotations
 
@@ -8,16 +10,20 @@ from dataclasses import dataclass, field
 from filelock import FileLock, Timeout
 
 from pipeline.article import Article
-from pipeline.commands.article_step import article_step
-from pipeline.commands.build_article import ArticleResult, build_article
-from pipeline.commands.clean import TEMPORARY
-from pipeline.commands.limits import within_limits
-from pipeline.commands.loading import engine_problem, load_sources, missing_voice
-from pipeline.commands.progress import PlainReporter, Reporter
+from pipeline.building.article import ArticleResult, build_article
+from pipeline.building.context import RunContext
+from pipeline.building.feed import build_feed
+from pipeline.building.isolation import article_step
+from pipeline.building.limits import within_limits
+from pipeline.building.loading import engine_problem, load_sources
+from pipeline.building.makers import MAKERS, Makers
+from pipeline.building.pages import build_library_pages
+from pipeline.building.progress import PlainReporter, Reporter
+from pipeline.building.withdrawal import withdraw
 from pipeline.errors import ConfigError, PipelineError
-from pipeline.library import build_feed, build_library_pages
+from pipeline.output import TEMPORARY
+from pipeline.outputs import ONLY_WORDS, selected, words_needing
 from pipeline.settings import Settings
-from pipeline.sources import Practice
 from pipeline.stopping import STOPPING, worker_threads
 
 log = logging.getLogger(__name__)
@@ -28,6 +34,7 @@ class BuildReport:
     results: list[ArticleResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)  # one line per article whose source was removed
     index_rebuilt: bool = False
 
     @property
@@ -35,8 +42,10 @@ class BuildReport:
         return not self.problems
 
 
-def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | None = None) -> BuildReport:
-    """Build (or bring up to date) every article, or the named ones, and the library page."""
+def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | None = None,
+          makers: Makers = MAKERS) -> BuildReport:
+    """Build (or bring up to date) every article, or the named ones, and the library page; `makers`
+    are the functions that make each output (a test's seam)."""
     reporter = reporter or PlainReporter()
     practice, library, problems = load_sources(settings)
     chosen = load_sources(settings, slugs)[1] if slugs else library
@@ -48,9 +57,10 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     problem = engine_problem(settings, practice)
     if problem:
         raise ConfigError(problem)
-    if {"audio", "epub", "email"} & settings.only:  # every voice file is checked before anything is built
+    context = RunContext(settings, practice, makers)
+    if words_needing("recording", practice) & settings.only:  # every voice is looked up before anything is built
         for language in sorted({article.language for article in chosen}):
-            missing_voice(language, practice, settings)
+            context.voice(language)
     if settings.out.exists() and not settings.out.is_dir():
         raise PipelineError(f"{settings.out}: --out names a file; expected a folder for the outputs")
     settings.out.mkdir(parents=True, exist_ok=True)
@@ -70,10 +80,15 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
         report = BuildReport(problems=problems)
         # Handouts with example contact details must not reach clients unnoticed.
         report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
-        report.results = _build_articles(chosen, practice, settings, reporter, report)
-        if "index" in settings.only:
-            report.index_rebuilt = build_library_pages(library, practice, settings)
-            build_feed(library, practice, settings)
+        report.results = _build_articles(chosen, context, reporter, report)
+        # Only a build of every article and every output withdraws: one of a few knows too little.
+        full = not slugs and set(settings.only) >= set(ONLY_WORDS)
+        report.withdrawn = withdraw(library, settings, full)
+        made = selected(settings.only)
+        if "library-page" in made:
+            report.index_rebuilt = build_library_pages(library, context)
+        if "feed" in made:
+            build_feed(library, context)
     finally:
         lock.release()
     if settings.strict and report.warnings:
@@ -81,12 +96,14 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     return report
 
 
-def _build_articles(articles: list[Article], practice: Practice, settings: Settings, reporter: Reporter,
+def _build_articles(articles: list[Article], context: RunContext, reporter: Reporter,
                     report: BuildReport) -> list[ArticleResult]:
+    settings = context.settings
+
     def one(article: Article) -> ArticleResult | None:
         try:
             with article_step(article.slug, "building"):
-                return build_article(article, practice, settings, reporter)
+                return build_article(article, context, reporter)
         except PipelineError as exc:  # every step's failure names the article and the step
             report.problems.extend(exc.problems)
             return None

@@ -25,7 +25,7 @@ def article_step(slug: str, step: str) -> Iterator[None]:
     try:
         yield
     except PipelineError as exc:
-        if getattr(exc, "step_named", False):  # an inner step already said where
+        if exc.step_named:  # an inner step already said where
             raise
         error = type(exc)(*(f"{slug}: {step}: {problem}" for problem in exc.problems))
         error.step_named = True

@@ -1,4 +1,4 @@
-"""The build's feed step: `build/feed.xml` and the show's artwork, when `publish.base_url` is set."""
+"""The feed step: `build/feed.xml` and the show's artwork, when `publish.base_url` is set."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.article import Article
+from pipeline.building.context import RunContext
+from pipeline.building.freshness import current_files
+from pipeline.building.upload import is_draft
 from pipeline.output import write_atomic
+from pipeline.outputs import REGISTRY, file_names
 from pipeline.rebuild import (
     Manifest,
     article_content,
-    current_files,
     fingerprint,
-    output_names,
     profile_as_read,
     read_manifest,
     reads_version,
@@ -26,17 +28,18 @@ from pipeline.stamp import display_url
 if TYPE_CHECKING:
     from pipeline.library import Episode
 
-FEED = "feed.xml"
+FEED = REGISTRY["feed"].name()
 ARTWORK_PIXELS = 1400
 
 
-def build_feed(library: list[Article], practice: Practice, settings: Settings) -> bool:
+def build_feed(library: list[Article], context: RunContext) -> bool:
     """Bring the feed and its artwork up to date; True when the feed was rewritten.
 
     Without a base_url a feed left from an earlier build is removed with its artwork: it would
     point at addresses nobody published. An article that is not an episode (its recording is
     missing or out of date with today's sources) loses its chapters file too.
     """
+    practice, settings = context.practice, context.settings
     top = read_manifest(settings.out)
     if practice.publish.base_url is None:
         for article in library:
@@ -48,7 +51,7 @@ def build_feed(library: list[Article], practice: Practice, settings: Settings) -
     artwork, artwork_written = _artwork(practice, settings, top, version)
     episodes = []
     for article in library:
-        episode = _episode(article, practice, settings)
+        episode = None if is_draft(article) else _episode(article, context)
         if episode:
             episodes.append(episode)
         else:
@@ -65,24 +68,25 @@ def build_feed(library: list[Article], practice: Practice, settings: Settings) -
     return rebuilt
 
 
-def _episode(article: Article, practice: Practice, settings: Settings) -> Episode | None:
+def _episode(article: Article, context: RunContext) -> Episode | None:
     """The article as an episode once its MP3, captions and chapters are current (whole on disk
     and made from today's sources, as the pages judge them); else None."""
     from pipeline.library import Episode
 
-    folder = settings.out / article.slug
+    folder = context.settings.out / article.slug
     manifest = read_manifest(folder)
-    names = output_names(article.slug)
-    files = current_files(article, practice, settings, folder, manifest)
-    if "recording" not in manifest.facts or not all(names[kind] in files for kind in ("mp3", "vtt", "chapters")):
+    names = file_names(article.slug)
+    files = current_files(article, context, folder, manifest)
+    if "recording" not in manifest.facts or not all(names[key] in files for key in ("recording", "captions",
+                                                                                      "chapters")):
         return None
-    return Episode(article, int(manifest.facts["recording"]["duration_ms"]), manifest.outputs[names["mp3"]].size)
+    return Episode(article, int(manifest.facts["recording"]["duration_ms"]), manifest.outputs[names["recording"]].size)
 
 
 def _remove_chapters(article: Article, out: Path) -> None:
     """Remove the chapters file of an article that is not in the feed, and its manifest entry."""
     folder = out / article.slug
-    name = output_names(article.slug)["chapters"]
+    name = file_names(article.slug)["chapters"]
     manifest = read_manifest(folder)
     if name in manifest.outputs:
         (folder / name).unlink(missing_ok=True)
