@@ -121,3 +121,15 @@ def test_the_build_command_loads_only_what_it_uses() -> None:
              "print(sorted({'numpy', 'weasyprint', 'onnxruntime', 'PIL'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_module_imports_itself_through_another() -> None:
+    """No import circles: for every import a → b, nothing that b imports (directly or not) leads back to a
+    (imports inside functions and for type checking count, as they are edges a reader follows too)."""
+    import grimp
+
+    graph = grimp.build_graph("pipeline", include_external_packages=False)
+    circles = sorted({tuple(sorted((module, imported))) for module in graph.modules
+                      for imported in graph.find_modules_directly_imported_by(module)
+                      if graph.find_shortest_chain(importer=imported, imported=module)})
+    assert circles == []

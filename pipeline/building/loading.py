@@ -6,7 +6,7 @@ from pipeline.article import Article
 from pipeline.errors import SourceError
 from pipeline.language import language_name
 from pipeline.settings import Settings
-from pipeline.sources import Practice, load_practice, read_library
+from pipeline.sources import Practice, load_practice, read_library, resolve_slugs
 
 
 def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Practice, list[Article], list[str]]:
@@ -24,11 +24,7 @@ def load_sources(settings: Settings, slugs: tuple[str, ...] = ()) -> tuple[Pract
         else:
             articles.append(article)
     if slugs:
-        known = {article.slug for article in articles}
-        unknown = [slug for slug in slugs if slug not in known]
-        if unknown:
-            raise SourceError(*(f"{settings.articles_dir}: no article with slug {slug!r} "
-                                f"(known: {', '.join(sorted(known)) or 'none'})" for slug in unknown))
+        slugs = resolve_slugs(slugs, (article.slug for article in articles), settings.articles_dir)
         articles = [article for article in articles if article.slug in slugs]
     if not articles and not problems:
         raise SourceError(f"{settings.articles_dir}: no articles (*.md) to build")

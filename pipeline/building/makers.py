@@ -59,6 +59,12 @@ def _library_page(articles: Any, recordings: Any, practice: Practice, not_built:
     return render_library_page(articles, recordings, practice, not_built, ebooks)
 
 
+def _staff_page(articles_with_files: Any, practice: Practice) -> str:
+    from pipeline.library import render_staff_page
+
+    return render_staff_page(articles_with_files, practice)
+
+
 @dataclass(frozen=True)
 class Makers:
     """The function that makes each output (by the registry's key), and the narration script."""
@@ -70,6 +76,7 @@ class Makers:
     email: Callable[..., bytes] = _email
     article_page: Callable[..., str] = _article_page
     library_page: Callable[..., str] = _library_page
+    staff_page: Callable[..., str] = _staff_page
 
 
 MAKERS = Makers()

@@ -22,7 +22,7 @@ class UploadSet:
 
 def is_draft(article: Article) -> bool:
     """An imported article waiting for a person's approval: its outputs are for staff only."""
-    return getattr(article, "status", None) == "draft"
+    return article.is_draft
 
 
 def upload_set(library: list[Article], context: RunContext) -> UploadSet:

@@ -131,7 +131,7 @@ def _listed_files(out: Path) -> set[Path] | None:
 
 def _foreign_files(out: Path, own: set[Path]) -> list[Path]:
     """Files and links under `out` that the build did not write (links are never followed)."""
-    foreign = []
+    foreign: list[Path] = []
     for folder, folders, files in os.walk(out):
         here = Path(folder)
         foreign.extend(here / name for name in folders if (here / name).is_symlink())

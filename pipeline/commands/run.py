@@ -24,6 +24,7 @@ def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
         "serve": _serve,
         "import": _import,
         "packet": _packet,
+        "approve": _approve,
         "script": _script,
         "clean": _clean,
         "publish": _publish,
@@ -55,9 +56,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
         return _listen(settings, args)
     report = check(settings, tuple(args.slugs))
     if args.json:
-        print(json.dumps({"articles": [checked.as_json() for checked in report.articles],
-                          "warnings": report.warnings, "problems": report.problems},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         from pipeline.commands.scorecards import print_scorecards
 
@@ -73,7 +72,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _listen(settings: Settings, args: argparse.Namespace) -> int:
-    from pipeline.commands import listen_back
+    from pipeline.commands.listening import listen_back
 
     report = listen_back(settings, tuple(args.slugs))
     for line in report.lines:
@@ -109,8 +108,11 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
         to_stdout = line.startswith(("wrote ", "unchanged: ")) and not args.stdout
         print(line, file=sys.stdout if to_stdout else sys.stderr)
 
+    def show(markdown: str) -> None:
+        sys.stdout.write(markdown)
+
     report = run_import(args.paths, settings.articles_dir, pages=args.pages, force=args.force, slug=args.slug,
-                        say=say, show=sys.stdout.write if args.stdout else None)
+                        say=say, show=show if args.stdout else None)
     print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
     return 0 if report.ok else 1
 
@@ -147,6 +149,14 @@ def _packet(settings: Settings, args: argparse.Namespace) -> int:
             print(f"  not in the audio (no voice for their language): {', '.join(result.silent)}")
         _problems(result.warnings, "warning")
     _problems(report.warnings, "warning")
+    return 0
+
+
+def _approve(settings: Settings, args: argparse.Namespace) -> int:
+    from pipeline.commands.approve import approve
+
+    for approved in approve(settings, tuple(args.slugs)):
+        print(approved.line())
     return 0
 
 

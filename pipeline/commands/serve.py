@@ -15,6 +15,7 @@ import http.server
 import io
 import json
 import logging
+import os
 import re
 import sys
 import threading
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
+from pipeline.commands.byte_ranges import byte_range
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from pipeline.templating import TEMPLATES
@@ -130,16 +132,35 @@ def _handler(folder: Path, state: BuildState,
             self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "not this server's address")
             return False
 
-        def send_head(self) -> io.BytesIO | None:
-            path = Path(self.translate_path(self.path)).resolve()
-            inside = path.relative_to(folder.resolve()) if path.is_relative_to(folder.resolve()) else path
-            if any(part.startswith(".") for part in inside.parts):
-                self.send_error(404, "not published")  # .manifest.json, .lock
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (ConnectionError, TimeoutError):  # the browser cancelled a download or closed the tab
+                self.close_connection = True
+
+        def send_head(self) -> io.BufferedIOBase | None:
+            self.remaining: int | None = None
+            try:
+                return self._send_head()
+            except (ValueError, OSError):  # a NUL byte (%00) in the path, a name too long for the disk
+                self.send_error(HTTPStatus.NOT_FOUND, "not found")
+                return None
+
+        def _send_head(self) -> io.BufferedIOBase | None:
+            root = folder.resolve()
+            path = Path(self.translate_path(self.path)).resolve()  # links resolved: where it really is
+            if not path.is_relative_to(root):
+                self.send_error(HTTPStatus.NOT_FOUND, "not published")  # a link in build/ leading out of it
+                return None
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                self.send_error(HTTPStatus.NOT_FOUND, "not published")  # .manifest.json, .lock
                 return None
             if path.is_dir() and self.path.split("?")[0].endswith("/"):
                 path = path / "index.html"
+            if path.is_file() and path.suffix != ".html":
+                return self._send_file(path)
             if path.suffix != ".html" or not path.is_file():
-                return super().send_head()
+                return super().send_head()  # type: ignore[return-value]
             body = with_live_reload(path.read_text(encoding="utf-8"), state).encode("utf-8")
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -147,6 +168,42 @@ def _handler(folder: Path, state: BuildState,
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
             return io.BytesIO(body)
+
+        def _send_file(self, path: Path) -> io.BufferedIOBase | None:
+            """The file, or the part of it a Range header asks for (206), so an <audio> player can seek."""
+            file = path.open("rb")
+            size = os.fstat(file.fileno()).st_size
+            wanted = None if "If-Range" in self.headers else byte_range(self.headers.get("Range"), size)
+            if wanted == "unsatisfiable":
+                file.close()
+                self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                self.send_header("Content-Range", f"bytes */{size}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            start, end = wanted or (0, size - 1)
+            self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            if wanted:
+                self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+            self.send_header("Content-Length", str(end - start + 1))
+            self.send_header("Accept-Ranges", "bytes")
+            self.send_header("Last-Modified", self.date_time_string(int(os.fstat(file.fileno()).st_mtime)))
+            self.end_headers()
+            file.seek(start)
+            self.remaining = end - start + 1
+            return file
+
+        def copyfile(self, source: object, outputfile: object) -> None:
+            if self.remaining is None:
+                super().copyfile(source, outputfile)  # type: ignore[arg-type]
+                return
+            while self.remaining > 0:
+                chunk = source.read(min(self.remaining, 1 << 16))  # type: ignore[attr-defined]
+                if not chunk:
+                    break
+                outputfile.write(chunk)  # type: ignore[attr-defined]
+                self.remaining -= len(chunk)
 
         def _events(self) -> None:
             self.send_response(200)

@@ -64,7 +64,8 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
                       f"(listed below)")
     if REGISTRY["library-page"].made_by(settings.only):
         state = "rebuilt" if report.index_rebuilt else "up to date"
-        console.print(f"library page: {settings.out / 'index.html'} ({state})")
+        console.print(f"library page: {settings.out / REGISTRY['library-page'].name()} ({state}); "
+                      f"staff page: {settings.out / REGISTRY['staff-page'].name()}")
 
 
 def _reading_table(shown: list[ArticleResult]) -> Table:

@@ -104,6 +104,8 @@ OUTPUTS: tuple[Output, ...] = (
            offered=False),
     Output("library-page", "index", "index.html", "Library page", "HTML", "client", scope="library",
            reads="library-page"),
+    # Each article's e-mail draft, edition and review, and how to open a draft in each mail client.
+    Output("staff-page", "index", "staff.html", "Staff page", "HTML", "staff", scope="library", reads="staff-page"),
     Output("feed", "index", "feed.xml", "Podcast feed", "RSS", "client", scope="library", reads="feed",
            extra_files=("artwork.png", "artwork.jpg")),
 )

