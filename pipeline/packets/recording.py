@@ -65,7 +65,9 @@ def _within(cues: Sequence[Cue], start_ms: int, end_ms: int, shift_ms: int) -> l
 
 
 def article_body(article: Article, recording: Recording, practice: Practice, rate: int) -> Part:
-    """The article's recording without its opening line and its spoken stamp: its title, then its text."""
+    """The article's recording without its opening lines and its spoken stamp: its title, then its text.
+
+    The packet's own opening says who the handouts are from and gives the crisis line once."""
     _ = phrases(article.language)
     pcm = decoded_mp3(recording.mp3, rate).raw_data
     about = _("About {practice}").format(practice=practice.practice.name)
@@ -74,10 +76,12 @@ def article_body(article: Article, recording: Recording, practice: Practice, rat
     opening_line = _("An audio handout from {practice}.").format(practice=practice.practice.name)
     cues = list(recording.cues)
     said_by = next((number for number, cue in enumerate(cues[:3]) if cue.text == opening_line), None)
-    if said_by is None or said_by + 1 >= len(cues):
+    after = None if said_by is None else next(
+        (number for number in range(said_by, len(cues)) if cues[number].block != cues[said_by].block), None)
+    if said_by is None or after is None:
         kept = [(0, end_ms)]
-    else:  # the title, then from the sentence after the opening line
-        kept = [(0, cues[said_by].start_ms), (cues[said_by + 1].start_ms, end_ms)]
+    else:  # the title, then from the first sentence after the opening lines (who it is from, the crisis line)
+        kept = [(0, cues[said_by].start_ms), (cues[after].start_ms, end_ms)]
     audio, found, position = [], [], 0
     for start, end in kept:
         audio.append(_cut(pcm, rate, start, end))
@@ -101,11 +105,13 @@ def spoken_stamp(article: Article, recording: Recording, practice: Practice, rat
 
 def opening_script(packet: Packet, titles: Sequence[str], silent: Sequence[str], practice: Practice,
                    language: str, clinician: Clinician | None = None) -> Script:
-    """What the packet says before its first handout: its title, who it is from, what it holds,
-    and the handouts that have no recording."""
+    """What the packet says before its first handout: its title, who it is from, the crisis line,
+    what it holds, and the handouts that have no recording."""
     _ = phrases(language)
     lines = [(packet.title, "title"),
-             (_("Handouts from {practice}.").format(practice=practice.practice.name), "stamp")]
+             (_("Handouts from {practice}.").format(practice=practice.practice.name), "stamp"),
+             # within the first seconds, as each article's own recording has it
+             (_("If you are in crisis, call or text 988."), "stamp")]
     if clinician:
         lines.append((_("Given to you by {name}.").format(name=clinician.signed), "stamp"))
     if len(titles) == 1:

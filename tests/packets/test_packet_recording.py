@@ -63,9 +63,13 @@ def test_only_the_packets_opening_and_closing_are_spoken(made, starter, three, c
     closing = closing_script(starter, clinic, "en")
     expected = [segment.spoken for segment in (*opening.segments, *closing.segments)]
     assert sorted(voice.spoken) == sorted(expected)
+    # The packet's opening gives the crisis line, in the very words each article opens with: from a
+    # build's shared speech cache it is not spoken again either; this packet's cache is empty.
+    crisis = opening.segments[2].spoken
+    assert crisis == "If you are in crisis, call or text 9 8 8."
     for article in three[:2]:
         said = {segment.spoken for segment in narration_script(article, clinic).segments}
-        assert said.isdisjoint(voice.spoken), article.slug
+        assert said & set(voice.spoken) == {crisis}, article.slug
 
 
 def test_made_again_from_the_cache_nothing_is_spoken_and_the_bytes_are_the_same(made, starter, clinic):
@@ -93,11 +97,14 @@ def test_each_article_is_heard_once_without_its_own_opening_or_stamp(made, three
     for article in three[:2]:
         body = [cue.text for cue in recordings[article.slug].cues if cue.text != article.title]
         assert "An audio handout from Your Practice Name." in body  # in the article's own recording …
-        kept = body[1:body.index("About Your Practice Name")]
+        kept = body[2:body.index("About Your Practice Name")]  # after who it is from and the crisis line
+        assert body[1] == "If you are in crisis, call or text 988."
         for text in kept:
             assert captions.count(text.replace("&", "&amp;")) == 1, text
     assert "An audio handout from" not in captions  # … not in the packet's
     assert captions.count("Thank you for listening.") == 1  # one stamp, at the end
+    assert captions.count("If you are in crisis, call or text 988.") == 1  # the crisis line once, at the start
+    assert captions.index("If you are in crisis, call or text 988.") < captions.index(three[0].title + "\n")
 
 
 def test_an_article_without_audio_is_named_in_the_opening_and_left_out(made, three):
