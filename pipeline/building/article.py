@@ -121,7 +121,7 @@ def _email(article: Article, context: RunContext, narration: Narration, outputs:
     if stale:
         with article_step(slug, "writing the e-mail draft"):
             raise RenderError(f"it attaches {' and '.join(stale)}, missing or out of date; build them first "
-                              f"(python -m pipeline build {slug}), then --only email")
+                              f"(.venv/bin/handouts build {slug}), then --only email")
     email_made_from = draft_key(article, context, outputs.manifest)
     if not outputs.current(names["email"], email_made_from):
         reporter.step(slug, "writing the e-mail draft")

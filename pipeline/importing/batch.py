@@ -20,6 +20,7 @@ from pipeline.importing.holders import Held, holder_of, same_page, sources_held
 from pipeline.importing.importer import Imported, article_source, check_slug, read_page
 from pipeline.importing.wordpress import Skipped
 from pipeline.output import write_atomic
+from pipeline.sources import APPROVE
 
 _SLUG_LINE = re.compile(r"^slug: .*$", re.MULTILINE)
 EXPORTS = (".xml",)
@@ -85,7 +86,8 @@ def files_to_import(paths: list[Path], account_pages: list[Path] | None = None,
                        and any((folder / name).is_dir() for name in _MEDIUM_ACCOUNT)]
             for found in found_all:
                 hidden = any(part.startswith((".", "~$")) for part in found.relative_to(path).parts)
-                if not found.is_file() or hidden or found.suffix.lower() not in (*EXPORTS, *DOCUMENTS, *PAGES):
+                # A .zip is listed too, so that it is told to be unzipped rather than passed over in silence.
+                if not found.is_file() or hidden or found.suffix.lower() not in (*EXPORTS, *DOCUMENTS, *PAGES, ".zip"):
                     continue
                 if any(export in found.parents and export / "posts" not in found.parents for export in exports):
                     account_pages.append(found)
@@ -174,12 +176,12 @@ def _one(imported: Imported, articles_dir: Path, held: list[Held], force: bool, 
         slug, target = own.slug, own.path
     elif explicit:
         slug, target = wanted, articles_dir / f"{wanted}.md"
-        holder = holder_of(held, wanted)
-        if holder is not None and not (force and holder.path == target):
+        holder = next((source for source in held if wanted in (source.slug, source.path.stem)
+                       and source.path != target), None)
+        if holder is not None:  # another file declares it; its own file is the usual unchanged/--force case
             report.refused += 1
             report.skipped["slug taken"] += 1
-            say(f"error: --slug {wanted!r}: {holder.path} already holds that slug; choose another --slug"
-                + ("" if holder.path != target else " or pass --force"))
+            say(f"error: --slug {wanted!r}: {holder.path} already holds that slug; choose another --slug")
             return
     else:  # never a slug another source holds: a different page gets the next free one, and is told
         slug, number = wanted, 2
@@ -192,8 +194,10 @@ def _one(imported: Imported, articles_dir: Path, held: list[Held], force: bool, 
     if slug != wanted:
         # The front matter's own slug line (YAML may have quoted it: 'yes', '2024') becomes the new one.
         markdown = _SLUG_LINE.sub(f"slug: {slug}", imported.markdown, count=1)
-        imported = replace(imported, markdown=markdown, slug=slug, removed=(
-            *imported.removed, f"review: slug {wanted!r} is another article's; this one is {slug!r}"))
+        note = f"review: slug {wanted!r} is another article's; this one is {slug!r}" if own is None \
+            or holder_of([source for source in held if source is not own], wanted) \
+            else f"review: slug {slug!r} kept, as its draft {own.path.name} has it"
+        imported = replace(imported, markdown=markdown, slug=slug, removed=(*imported.removed, note))
     if own is None:
         held.append(Held(target, slug, imported.canonical_url, imported.origin, this_run=True))
     if show is not None:
@@ -216,7 +220,7 @@ def _one(imported: Imported, articles_dir: Path, held: list[Held], force: bool, 
     write_atomic(target, imported.markdown)
     report.imported += 1
     report.to_review += imported.to_review
-    say(f"wrote {target} from {origin} — a draft: review it, then `python -m pipeline approve {slug}`")
+    say(f"wrote {target} from {origin} — a draft: review it, then `{APPROVE.format(slug=slug)}`")
     _notes(imported, say)
 
 

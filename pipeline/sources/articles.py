@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pipeline.article import Article, Paragraph, Span, clean_line, excerpt
+from pipeline.article import Article, clean_line, excerpt
 from pipeline.errors import SourceError
 from pipeline.language import SOURCE_LANGUAGE, language_name, languages
 from pipeline.sources.addresses import web_address_problem
@@ -101,8 +101,7 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     try:
         blocks, warnings = parse_body(front.body, front.body_line)
     except SourceError as exc:  # text the parser would drop: never a handout without it
-        problems.extend(f"{source}: {problem}" for problem in exc.problems)
-        blocks, warnings = (Paragraph((Span(" "),)),), ()
+        raise SourceError(*problems, *(f"{source}: {problem}" for problem in exc.problems)) from None
     if not blocks:
         problems.append(f"{source}: body: empty; expected the article text after the front matter")
     if problems:

@@ -1,7 +1,7 @@
 """Reading step: an imported article's draft mark and open review items, from its front matter.
 
 An import writes `status: draft` and one `review_items:` entry per thing a person must look at;
-both stay until someone approves the article (`python -m pipeline approve SLUG`). While they are
+both stay until someone approves the article (`.venv/bin/handouts approve SLUG`). While they are
 there, every `check` and `build` names them, and `--strict` refuses them.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.article import STATUSES, Status, clean_line, excerpt
 
-APPROVE = "python -m pipeline approve {slug}"
+APPROVE = ".venv/bin/handouts approve {slug}"
 DRAFT_NOTE = "# A draft until approved"  # the importer's comment line that approving removes
 
 

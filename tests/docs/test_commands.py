@@ -60,9 +60,10 @@ def _blocks() -> list[tuple[str, list[str]]]:
     found = []
     for page in PAGES:
         text = page.read_text(encoding="utf-8")
-        for match in re.finditer(r"^```console\n(.*?)^```", text, re.M | re.S):
+        for match in re.finditer(r"^( *)```console\n(.*?)^\1```", text, re.M | re.S):  # in a list item too
             line = text.count("\n", 0, match.start()) + 1
-            commands = [row[2:] for row in match[1].splitlines() if row.startswith("$ ")]
+            rows = (row[len(match[1]):] for row in match[2].splitlines())
+            commands = [row[2:] for row in rows if row.startswith("$ ")]
             found.append((f"{page.relative_to(ROOT)}:{line}", commands))
     return found
 
@@ -133,8 +134,9 @@ def _options() -> dict[str, set[str]]:
 def test_every_option_a_shown_command_uses_is_its_commands() -> None:
     options = _options()
     shown = [command for _, commands in BLOCKS for command in commands]
-    for page in PAGES:  # the synopses too: `handouts build [SLUG…] [--only PART]`
-        shown += re.findall(r"^handouts .*$", page.read_text(encoding="utf-8"), re.M)
+    for page in PAGES:  # the synopses too, in their ```text blocks: `handouts build [SLUG…] [--only PART]`
+        for block in re.findall(r"^```text\n(.*?)^```", page.read_text(encoding="utf-8"), re.M | re.S):
+            shown += re.findall(r"^handouts .*$", block, re.M)
     checked = 0
     for command in shown:
         words = shlex.split(command.replace("[", " ").replace("]", " "), comments=True)

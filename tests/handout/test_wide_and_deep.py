@@ -77,3 +77,21 @@ def test_a_list_nested_as_deep_as_the_reader_allows_stays_on_the_page(practice: 
     assert outside == []
     assert all(_squeezed(f"Step {level} of the plan") in text for level in range(19))
     assert _squeezed("The last paragraph after the plan.") in text
+
+
+@pytest.mark.parametrize("edition", ["regular", "large-print"])
+def test_a_real_nine_column_table_prints_whole(practice: Practice, edition: str) -> None:
+    """Factorio's Friday Facts table (a real saved page), imported: every column's heading prints."""
+    from pathlib import Path
+
+    from pipeline.importing.importer import import_page
+
+    real = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "real"
+    imported = import_page(real / "page-factorio-friday-facts-table.html")
+    header = next(line for line in imported.markdown.splitlines() if line.startswith("| ") and "UX draft" in line)
+    cells = [cell.strip() for cell in header.strip("|").split("|") if cell.strip()]
+    assert len(cells) == 8
+    article = parse_article(imported.markdown.encode(), "factorio.md", default_slug="factorio")
+    text, outside = _printed(render_handout(article, practice, edition))
+    assert outside == []
+    assert [cell for cell in cells if _squeezed(cell) not in text] == []

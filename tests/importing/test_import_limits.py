@@ -125,8 +125,12 @@ def test_a_9_mb_post_in_a_wordpress_export_is_skipped_by_its_length(tmp_path: Pa
     assert "skipped: export.xml: 'How to Really Listen to Your Partner' (too long (over 1 MB))" in lines
 
 
-@pytest.mark.parametrize(("source", "kind", "cut"), [(EXPORT, "export", 2 / 3), (BLOGGER, "backup", 1 / 2)],
-                         ids=["wordpress", "blogger"])
+JEKYLL = ROOT / "tests" / "fixtures" / "import" / "real" / "wordpress-com-export-jekyll-import.xml"
+
+
+@pytest.mark.parametrize(("source", "kind", "cut"), [(EXPORT, "export", 2 / 3), (JEKYLL, "export", 0.9),
+                                                     (BLOGGER, "backup", 1 / 2)],
+                         ids=["wordpress", "real-wordpress-com", "real-blogger"])
 def test_a_truncated_export_says_it_is_truncated(tmp_path: Path, source: Path, kind: str, cut: float) -> None:
     text = source.read_bytes()
     export = tmp_path / source.name

@@ -169,7 +169,8 @@ def test_two_saved_pages_with_one_file_name_are_two_drafts(tmp_path: Path) -> No
         (tmp_path / site / "index.html").write_text(page(title))
     imported([tmp_path / "one" / "index.html"], tmp_path / "articles")
     lines = imported([tmp_path / "two" / "index.html"], tmp_path / "articles")
-    assert lines[0] == f"wrote {tmp_path / 'articles' / 'grief.md'} from index.html — review it, then run `make`"
+    assert lines[0] == (f"wrote {tmp_path / 'articles' / 'grief.md'} from index.html — a draft: review it, "
+                        "then `.venv/bin/handouts approve grief`")
 
 
 def test_a_page_that_was_given_the_next_free_slug_is_the_same_draft_next_time(tmp_path: Path) -> None:
@@ -181,3 +182,47 @@ def test_a_page_that_was_given_the_next_free_slug_is_the_same_draft_next_time(tm
     imported([tmp_path / "anxiety.txt"], articles)
     lines = imported([tmp_path / "anxiety.txt"], articles)
     assert lines == [f"unchanged: {articles / 'anxiety-2.md'} already holds this import of anxiety.txt"]
+
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "real"
+
+
+def test_real_pages_never_take_a_reviewed_slug_and_update_their_own_drafts(tmp_path: Path) -> None:
+    """Real saved pages: one with its canonical link (Lemire's blog), one without (Szorc's)."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "reviewed.md").write_text(REVIEWED.replace("slug: anxiety", "slug: json-parsing-simdjson-vs-json-for-"
+                                                                           "modern-c"))
+    pages = [REAL / "page-lemire-json.html", REAL / "page-gregoryszorc-python3.html"]
+    lines = imported(pages, articles)
+    assert "review: slug 'json-parsing-simdjson-vs-json-for-modern-c' is another article's; this one is " \
+           "'json-parsing-simdjson-vs-json-for-modern-c-2'" in lines
+    for draft in ("json-parsing-simdjson-vs-json-for-modern-c-2", "mercurials-journey-to-and-reflections-on-python-3"):
+        (articles / f"{draft}.md").rename(articles / f"renamed-{draft[:10]}.md")
+    again = imported(pages, articles)
+    assert [line for line in again if not line.startswith("unchanged: ")] == []
+    assert len(read_library(articles).articles) == 3
+
+
+def test_an_explicit_slug_another_file_holds_is_refused_and_its_own_is_unchanged(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "coping.md").write_text(REVIEWED)
+    (tmp_path / "worry.html").write_text(page("Worry"))
+    assert imported([tmp_path / "worry.html"], articles, slug="anxiety") == [
+        f"error: --slug 'anxiety': {articles / 'coping.md'} already holds that slug; choose another --slug"]
+    imported([tmp_path / "worry.html"], articles, slug="worry-at-night")
+    assert imported([tmp_path / "worry.html"], articles, slug="worry-at-night")[0].startswith(
+        f"unchanged: {articles / 'worry-at-night.md'}")
+
+
+def test_a_zip_inside_an_imported_folder_is_told_to_be_unzipped_too(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "anxiety.html").write_text(page())
+    with zipfile.ZipFile(folder / "medium-export.zip", "w") as export:
+        export.writestr("posts/grief.html", page("Grief"))
+    lines = imported([folder], tmp_path / "articles")
+    assert f"error: {folder / 'medium-export.zip'}: a zip archive; unzip it first (a Medium export, say) and import " \
+           "the folder it unpacks to — or, if it is a Word document, give it the .docx ending" in lines
+    assert (tmp_path / "articles" / "anxiety.md").exists()

@@ -253,3 +253,32 @@ def test_a_spanish_article_s_page_and_a_library_in_two_languages_have_no_wcag_vi
     assert both.evaluate("document.documentElement.lang") in ("en", "es")
     assert axe_violations(both) == []
     context.close()
+
+
+def test_clicking_a_sentence_under_serve_plays_from_there(browser, index):
+    """Served by `serve` (which answers Range requests), a click seeks the recording to the
+    sentence, as on the published site, rather than starting it again from 0:00."""
+    import http.server
+    import threading
+
+    from pipeline.commands.serve import HOST, BuildState, _handler
+
+    state = BuildState()
+    state.finished([])
+    server = http.server.ThreadingHTTPServer((HOST, 0), _handler(index.parents[1], state))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 412, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"http://{HOST}:{server.server_address[1]}/{index.parent.name}/index.html")
+        page.wait_for_function("() => document.querySelector('audio').readyState >= 1", timeout=10_000)
+        page.click("text=Get up if you can't sleep after 20 minutes.")
+        page.wait_for_function("() => !document.querySelector('audio').seeking && "
+                               "document.querySelector('audio').currentTime > 0", timeout=10_000)
+        assert 3.5 <= page.evaluate("document.querySelector('audio').currentTime") < 4.5
+        assert speaking(page) == ["Get up if you can't sleep after 20 minutes."]
+    finally:
+        context.close()
+        state.stop()
+        server.shutdown()
+        server.server_close()

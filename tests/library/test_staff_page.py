@@ -46,12 +46,13 @@ def test_the_mail_client_instructions_are_here(staff):
 def test_edition_reading_level_and_review_status(staff, reviewed, spanish_article, seed_article):
     english = entry(staff, reviewed.title)
     assert re.search(r"<dd>2025-03-14 · [0-9a-f]{7}</dd>", english)
-    assert re.search(r"<dd>US grade \d+\.\d</dd>", english)
+    assert "Reading level" not in english  # under the 30 sentences SMOG is normed on: no measure stands in
     assert "Reviewed by Jane Doe, LCSW, on March 3, 2025; next review March 3, 2028" in english
     spanish = entry(staff, spanish_article.title)
     assert "<dd>Not reviewed</dd>" in spanish and "INFLESZ" in spanish and "<dd>Spanish</dd>" in spanish
     unbuilt = entry(staff, seed_article.title)
     assert "<dd>Not built yet</dd>" in unbuilt and "href" not in unbuilt
+    assert "<dd>SMOG grade 11.5</dd>" in unbuilt
 
 
 def test_it_is_one_page_with_nothing_loaded_and_no_script(staff):

@@ -110,7 +110,7 @@ def test_only_email_renders_nothing_else_and_says_what_is_missing(counted):
     assert calls == Counter()
     assert report.problems == [
         f"{slug}: writing the e-mail draft: it attaches {slug}.pdf and {slug}.mp3, missing or out of date; "
-        f"build them first (python -m pipeline build {slug}), then --only email" for slug in SLUGS]
+        f"build them first (.venv/bin/handouts build {slug}), then --only email" for slug in SLUGS]
     run_build(calls, settings)
     path = settings.articles_dir / "sleep-and-worry.md"
     path.write_text(path.read_text().replace("louder at night", "louder after dark"))
@@ -119,7 +119,7 @@ def test_only_email_renders_nothing_else_and_says_what_is_missing(counted):
     assert calls == Counter()  # the stale handout and recording are named, not rebuilt
     assert report.problems == [
         "sleep-and-worry: writing the e-mail draft: it attaches sleep-and-worry.pdf and sleep-and-worry.mp3, "
-        "missing or out of date; build them first (python -m pipeline build sleep-and-worry), then --only email"]
+        "missing or out of date; build them first (.venv/bin/handouts build sleep-and-worry), then --only email"]
 
 
 def test_only_index_never_narrates_or_renders(counted):

@@ -89,7 +89,7 @@ def test_a_draft_names_each_review_item_and_how_to_approve_it():
         "articles/a.md: review_items: check the title",
         "articles/a.md: review_items: 1 picture left out",
         "articles/a.md: status: draft — not reviewed; 2 review items open; read it through, fix what the items "
-        "name, then approve it with `python -m pipeline approve a`",
+        "name, then approve it with `.venv/bin/handouts approve a`",
     )
 
 

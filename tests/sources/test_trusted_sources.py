@@ -112,3 +112,22 @@ def test_a_source_that_grows_past_the_limit_is_cut_off_while_reading(tmp_path: P
     with pytest.raises(SourceError, match=r"big.md: larger than 2 MB; expected an article's Markdown text"):
         read_article(big)
     assert sum(reads) <= MAX_ARTICLE_BYTES + 1
+
+
+def test_a_build_with_two_sources_of_one_slug_writes_nothing(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    sources = tmp_path / "sources"
+    (sources / "articles").mkdir(parents=True)
+    (sources / "practice.toml").write_text((root / "sources" / "practice.toml").read_text())
+    (sources / "articles" / "anxiety.md").write_text(f"{FRONT}---\n\nThe unreviewed import.\n")
+    (sources / "articles" / "coping.md").write_text(f"{FRONT}slug: anxiety\nreviewed_by: Jane Doe\n"
+                                                    "reviewed_on: 2025-03-03\n---\n\nThe reviewed text.\n")
+    (sources / "articles" / "other.md").write_text(f"{FRONT}---\n\nAnother article.\n")
+    done = subprocess.run([sys.executable, "-m", "pipeline", "build", "--only", "pdf", "--sources", str(sources),
+                           "--out", str(tmp_path / "build"), "--cache", str(tmp_path / "cache")],
+                          capture_output=True, text=True, timeout=300, cwd=root)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert [line for line in done.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: {sources / 'articles' / 'coping.md'}: slug: 'anxiety' is also the slug of "
+        f"{sources / 'articles' / 'anxiety.md'}; each article needs its own slug, so nothing was built"]
+    assert not (tmp_path / "build").exists()
