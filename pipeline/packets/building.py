@@ -75,7 +75,7 @@ def article_recording(article: Article, practice: Practice, settings: Settings) 
     entry, facts = manifest.outputs.get(mp3), manifest.facts.get("recording")
     if entry is None or not isinstance(facts, dict) or not manifest.is_current(folder, mp3, entry.key):
         raise RenderError(f"{article.slug}: its recording ({folder / mp3}) is missing or damaged; build the "
-                          f"article first (python -m pipeline build {article.slug})")
+                          f"article first (.venv/bin/handouts build {article.slug})")
     return recording_from_facts(facts, (folder / mp3).read_bytes(), "")
 
 

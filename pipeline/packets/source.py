@@ -66,7 +66,7 @@ def read_packet(path: Path) -> Packet:
 
 def packet_on_the_spot(slugs: tuple[str, ...], practice: Practice, name: str | None = None,
                        sender: str | None = None, large_print: bool = False) -> Packet:
-    """`python -m pipeline packet SLUG...`: a packet named by `--name`, or by its slugs."""
+    """`handouts packet SLUG...`: a packet named by `--name`, or by its slugs."""
     problems = [f"{slug!r} is not an article slug like \"sleep-and-worry\"" for slug in slugs
                 if not SLUG.fullmatch(slug)]
     if name is not None and not SLUG.fullmatch(name):
@@ -126,11 +126,11 @@ def chosen_packets(sources: Path, practice: Practice, slugs: tuple[str, ...], na
         return [packet_on_the_spot(slugs, practice, name, sender, large_print)]
     if name or sender or large_print:
         raise SourceError("--name, --from and --large-print make a packet on the spot: name its articles "
-                          "(python -m pipeline packet SLUG... --from KEY)")
+                          "(.venv/bin/handouts packet SLUG... --from KEY)")
     files = sorted((sources / "packets").glob("*.toml"))
     if not files:
         raise SourceError(f"{sources / 'packets'}: no packets (*.toml); name articles to make one on the spot "
-                          "(python -m pipeline packet SLUG...)")
+                          "(.venv/bin/handouts packet SLUG...)")
     packets, problems = [], []
     for path in files:
         try:
