@@ -1,4 +1,4 @@
-"""The command line: `handouts build|check|serve|import|script|clean`; heavy imports stay inside."""
+"""The command line: `handouts build|check|serve|import|packet|script|clean`; heavy imports stay inside."""
 
 from __future__ import annotations
 
@@ -108,6 +108,22 @@ def _parser() -> argparse.ArgumentParser:
         description="Print what the voice will say for one article, sentence by sentence with its pauses, and "
                     "the page's wording where the voice says it differently, before anything is recorded.")
     script.add_argument("slug", metavar="SLUG", help="the article's slug, or a beginning only its slug has")
+
+    packet = commands.add_parser(
+        "packet", parents=[shared],
+        help="make a client packet into build/packets/NAME/: one PDF, one MP3, an e-mail draft and a send kit",
+        description="Give a client several handouts at once: one PDF with a cover and a bookmark per handout, one "
+                    "MP3 with a chapter per handout (joined from their recordings), an e-mail draft from the "
+                    "practice or a clinician, and a send kit for webmail. Name the articles to make one on the "
+                    "spot, or none to make every packet in sources/packets/.")
+    packet.add_argument("slugs", nargs="*", metavar="SLUG",
+                        help="the articles, in order, for a packet made on the spot (default: every "
+                             "sources/packets/*.toml)")
+    packet.add_argument("--name", metavar="N", help="its folder under build/packets/ (default: from the slugs)")
+    packet.add_argument("--from", dest="sender", metavar="KEY",
+                        help="send it from this clinician in practice.toml's [[clinicians]]")
+    packet.add_argument("--large-print", action="store_true", help="also attach the large-print handouts")
+    packet.add_argument("--engine", metavar="NAME", help="speech engine, overriding the profile (piper, gtts)")
 
     publish = commands.add_parser(
         "publish", parents=[shared], help="copy what may go on the website into a folder of its own",

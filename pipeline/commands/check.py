@@ -111,6 +111,10 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
                                        "will be built without audio")
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.crisis_notices_without_a_number())
+    if not slugs:  # the packets in sources/packets/, as `packet` would find them
+        from pipeline.packets import packet_file_problems
+
+        report.problems.extend(packet_file_problems(settings.sources, practice, articles, str(settings.practice_file)))
     for article in articles:
         refused = over_limits(article, practice, settings)
         if refused:  # too long to estimate in detail, or to build

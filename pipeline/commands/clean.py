@@ -106,11 +106,15 @@ def _manifest_outputs(folder: Path) -> list[str] | None:
 
 
 def _listed_files(out: Path) -> set[Path] | None:
-    """Every file the build's manifests list (top folder and article folders), with the manifests
+    """Every file the build's manifests list (top folder, article and packet folders), with the manifests
     and temporaries; None when no manifest of ours is found."""
     own: set[Path] = set()
     found = False
-    for folder in (out, *sorted(path for path in out.iterdir() if path.is_dir() and not path.is_symlink())):
+    packets = out / "packets"  # build/packets/<name>/: the client packets, a folder each
+    folders = [path for path in out.iterdir() if path.is_dir() and not path.is_symlink()]
+    if packets.is_dir() and not packets.is_symlink():
+        folders += [path for path in packets.iterdir() if path.is_dir() and not path.is_symlink()]
+    for folder in (out, *sorted(folders)):
         names = _manifest_outputs(folder)
         if names is None:
             continue

@@ -23,6 +23,7 @@ def run(command: str, settings: Settings, args: argparse.Namespace) -> int:
         "check": _check,
         "serve": _serve,
         "import": _import,
+        "packet": _packet,
         "approve": _approve,
         "script": _script,
         "clean": _clean,
@@ -114,6 +115,41 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
                         say=say, show=show if args.stdout else None)
     print(report.summary(), file=sys.stderr if args.stdout else sys.stdout)
     return 0 if report.ok else 1
+
+
+def _packet(settings: Settings, args: argparse.Namespace) -> int:
+    """Build the packets' articles' recordings, then each packet into build/packets/<name>/."""
+    import dataclasses
+
+    from filelock import FileLock
+
+    from pipeline.packets import KIT, build_packet, chosen_packets, packet_problems
+
+    practice, articles, problems = load_sources(settings)
+    packets = chosen_packets(settings.sources, practice, tuple(args.slugs), args.name, args.sender, args.large_print)
+    problems = [problem for packet in packets
+                for problem in packet_problems(packet, practice, articles, str(settings.practice_file))]
+    if problems:
+        raise PipelineError(*problems)
+    slugs = tuple(dict.fromkeys(slug for packet in packets for slug in packet.articles))
+    reporter = reporter_for(sys.stderr)
+    try:  # a packet is made from its articles' recordings, so they are brought up to date first
+        report = build(dataclasses.replace(settings, only=frozenset({"audio"})), slugs, reporter)
+    finally:
+        reporter.close()
+    _problems(report.problems)
+    if not report.ok:
+        return 1
+    for packet in packets:
+        with FileLock(settings.out / ".lock"), article_step(packet.name, "making the packet"):  # as a build does
+            result = build_packet(packet, practice, articles, settings)
+        print(f"{result.folder}/: {len(result.rebuilt)} file{'' if len(result.rebuilt) == 1 else 's'} made "
+              f"({', '.join(result.rebuilt) or 'all up to date'}); send kit for webmail in {result.folder / KIT}/")
+        if result.silent:
+            print(f"  not in the audio (no voice for their language): {', '.join(result.silent)}")
+        _problems(result.warnings, "warning")
+    _problems(report.warnings, "warning")
+    return 0
 
 
 def _approve(settings: Settings, args: argparse.Namespace) -> int:

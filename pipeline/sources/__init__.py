@@ -7,7 +7,7 @@ from pipeline.sources.editing import PlainLanguageSettings, ReviewSettings, Rule
 from pipeline.sources.files import read_limited
 from pipeline.sources.front_matter import split_front_matter
 from pipeline.sources.markdown import SAFE_LINK_SCHEMES, parse_body
-from pipeline.sources.practice import Practice, SpeechSettings
+from pipeline.sources.practice import Clinician, Practice, SpeechSettings
 from pipeline.sources.profile import load_practice, parse_practice
 from pipeline.sources.profile_fields import state_name, tel_link
 from pipeline.sources.publishing import ARTWORK_PIXELS, article_page_url, artwork_file, published_url
@@ -17,7 +17,7 @@ from pipeline.sources.structure import Finding, article_structure, structure_fin
 from pipeline.sources.summary import first_sentence
 
 __all__ = [
-    "APPROVE", "ARTWORK_PIXELS", "DRAFT_NOTE", "EditionMark", "Finding", "Library", "MAX_ARTICLE_BYTES",
+    "APPROVE", "ARTWORK_PIXELS", "Clinician", "DRAFT_NOTE", "EditionMark", "Finding", "Library", "MAX_ARTICLE_BYTES",
     "PlainLanguageSettings", "Practice", "ReviewSettings", "ReviewStatus", "RuleId", "SAFE_LINK_SCHEMES",
     "SLUG", "SpeechSettings", "article_page_url", "article_structure", "artwork_file", "edition_mark",
     "first_sentence", "load_practice", "next_review", "parse_article", "parse_body", "parse_practice",

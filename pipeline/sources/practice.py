@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from pipeline.language import SOURCE_LANGUAGE
 from pipeline.sources.editing import PlainLanguageSettings, ReviewSettings
@@ -155,6 +155,35 @@ class EmailSettings(_Schema):
     """Also attach the read-along e-book (it holds the recording too)."""
     attach: Literal["files", "links"] = "files"
     """`files` attaches them; `links` links the page, handout and audio under `publish.base_url` instead."""
+    subject_names_topic: bool = False
+    """`false`: the subject names the practice only ("Your handouts from …"), never the topic, which lock
+    screens and shared inboxes show; `true` puts the handout's title in it too."""
+
+
+def _clinician_key(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        raise ValueError(f"{value!r} is not a key like \"ana-nunez\" (lower-case letters, digits and dashes)")
+    return value
+
+
+class Clinician(_Schema):
+    """`[[clinicians]]`: someone a draft or packet can be sent from, in their name."""
+
+    key: Annotated[str, AfterValidator(_clinician_key)]
+    """What `packet --from KEY` and a packet file's `from = "KEY"` name them by: lower-case letters, digits, dashes."""
+    name: Words
+    """Their name, on the draft's From and in its signature."""
+    credentials: Words | None = None
+    """Shown after the name: "LCSW"."""
+    email: Email
+    """Their address, on the draft's From."""
+    reply_to: Email | None = None
+    """Where replies go; by default the practice's address, so someone reads them while they are away."""
+
+    @property
+    def signed(self) -> str:
+        """'Ana Núñez, LCSW'."""
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
 class PublishSettings(_Schema):
@@ -205,6 +234,20 @@ class Practice(_Schema):
     pronunciations: dict[str, str] = {}
     """`word = "how to say it"` (a respelling or `[[ phonemes ]]`) over the shipped lexicon, and
     `lexicon_file = "clinic.pls"`, a W3C pronunciation lexicon inside the sources folder."""
+    clinicians: tuple[Clinician, ...] = Field(default=(), strict=False)
+    """The clinicians a draft or packet can be sent from (`[[clinicians]]` tables)."""
+
+    @field_validator("clinicians")
+    @classmethod
+    def _one_key_each(cls, clinicians: tuple[Clinician, ...]) -> tuple[Clinician, ...]:
+        keys = [clinician.key for clinician in clinicians]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            raise ValueError(f"key {twice[0]!r} is given to more than one clinician; each needs its own")
+        return clinicians
+
+    def clinician(self, key: str) -> Clinician | None:
+        return next((clinician for clinician in self.clinicians if clinician.key == key), None)
 
     def notices_in(self, language: str) -> LanguageNotices | None:
         """The crisis notice and disclaimer for outputs in `language`, if the profile has them."""

@@ -127,6 +127,8 @@ def test_title_cannot_add_email_headers(built):
     raw = (out / "feeling-better" / "feeling-better.eml").read_bytes()
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert message["Bcc"] is None and message["X-Evil"] is None
-    assert message["Subject"].startswith("Feeling Better Bcc: everyone@evil.example X-Evil: 1")
+    assert message["Subject"] == "Your handouts from Your Practice Name"  # the title is not in it
+    assert [part.get_param("name") for part in message.iter_attachments()][0] == (
+        "Feeling Better Bcc everyone evil.example (handout).pdf")
     headers = raw.split(b"\r\n\r\n", 1)[0]
     assert not re.search(rb"^(Bcc|X-Evil):", headers, re.MULTILINE | re.IGNORECASE)

@@ -108,9 +108,9 @@ def test_without_a_voice_the_e_mail_and_page_say_nothing_about_audio(without_a_v
     settings, _ = without_a_voice
     message = email.message_from_bytes((settings.out / SLUG / f"{SLUG}.eml").read_bytes(),
                                        policy=email.policy.default)
-    assert message["Subject"] == "El sueño y la preocupación — un folleto de Your Practice Name"
-    assert [part.get_filename() for part in message.iter_attachments()] == [
-        "El sueno y la preocupacion (folleto).pdf"]
+    assert message["Subject"] == "Sus folletos de Your Practice Name"  # the practice, not the topic
+    assert [(part.get_filename(), part.get_param("name")) for part in message.iter_attachments()] == [
+        ("El sueño y la preocupación (folleto).pdf", "El sueno y la preocupacion (folleto).pdf")]
     for kind in ("plain", "html"):
         text = message.get_body((kind,)).get_content().lower()
         assert "audio" not in text and "escuchar" not in text
@@ -165,7 +165,7 @@ def test_a_spanish_voice_file_narrates_the_spanish_article(tmp_path):
     captions = (folder / f"{SLUG}.vtt").read_text()
     assert "Un folleto en audio de Your Practice Name." in captions and "Gracias por escuchar." in captions
     message = email.message_from_bytes((folder / f"{SLUG}.eml").read_bytes(), policy=email.policy.default)
-    assert [part.get_filename() for part in message.iter_attachments()] == [
+    assert [part.get_param("name") for part in message.iter_attachments()] == [
         "El sueno y la preocupacion (folleto).pdf", "El sueno y la preocupacion (audio).mp3"]
     assert "En el audio (" in message.get_body(("plain",)).get_content()
     assert "<audio" in (folder / "index.html").read_text()
