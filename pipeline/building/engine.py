@@ -17,12 +17,14 @@ from pipeline.building.isolation import article_step
 from pipeline.building.limits import within_limits
 from pipeline.building.loading import engine_problem, load_sources
 from pipeline.building.makers import MAKERS, Makers
+from pipeline.building.packets import build_packets
 from pipeline.building.pages import build_library_pages
 from pipeline.building.progress import PlainReporter, Reporter
 from pipeline.building.withdrawal import withdraw
 from pipeline.errors import ConfigError, PipelineError
 from pipeline.output import TEMPORARY
 from pipeline.outputs import ONLY_WORDS, selected, words_needing
+from pipeline.packets import PacketResult
 from pipeline.settings import Settings
 from pipeline.stopping import STOPPING, worker_threads
 
@@ -35,6 +37,7 @@ class BuildReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     withdrawn: list[str] = field(default_factory=list)  # one line per article whose source was removed
+    packets: list[PacketResult] = field(default_factory=list)
     index_rebuilt: bool = False
 
     @property
@@ -89,6 +92,10 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
             report.index_rebuilt = build_library_pages(library, context)
         if "feed" in made:
             build_feed(library, context)
+        if "packet-handout" in made and not slugs:  # after the articles: made from their files
+            report.packets, problems = build_packets(library, context)
+            report.problems += problems
+            report.warnings += [warning for packet in report.packets for warning in packet.warnings]
     finally:
         lock.release()
     if settings.strict and report.warnings:

@@ -4,6 +4,7 @@ drafts, staff pages and anything of an unapproved import never reach it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pipeline.article import Article
 from pipeline.building.context import RunContext
 from pipeline.building.freshness import current_files
 from pipeline.outputs import OUTPUTS, REGISTRY
+from pipeline.packets import PACKETS
 from pipeline.rebuild import read_manifest
 
 
@@ -63,7 +65,24 @@ def upload_set(library: list[Article], context: RunContext) -> UploadSet:
                 chosen.append(Path(article.slug) / name)
         if page in top.outputs and (out / page).is_file():
             chosen.append(Path(page))
+    chosen += _packet_files(out, leave)
     return UploadSet(tuple(chosen), left_out)
+
+
+def _packet_files(out: Path, leave: Callable[[str, int], None]) -> list[Path]:
+    """Each packet's client files that are whole as recorded (its handouts and recording, which the
+    links draft points at); its e-mail draft and send kit stay with the staff."""
+    folder = out / PACKETS
+    chosen: list[Path] = []
+    for packet in sorted(folder.iterdir()) if folder.is_dir() and not folder.is_symlink() else ():
+        manifest = read_manifest(packet)
+        client = {o.name(packet.name) for o in OUTPUTS if o.scope == "packet" and o.audience == "client"}
+        for name, entry in sorted(manifest.outputs.items()):
+            if name not in client:
+                leave("e-mail drafts and other staff files", 1)
+            elif manifest.is_current(packet, name, entry.key):
+                chosen.append(Path(PACKETS) / packet.name / name)
+    return chosen
 
 
 def _key_of(slug: str, name: str) -> str | None:

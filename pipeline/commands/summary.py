@@ -62,6 +62,10 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
     if profile_warnings > 0:  # the profile's own, such as placeholder contact details
         console.print(f"practice profile: {profile_warnings} warning{'s' if profile_warnings != 1 else ''} "
                       f"(listed below)")
+    for packet in report.packets:
+        made = f"{len(packet.rebuilt)} file{'' if len(packet.rebuilt) == 1 else 's'} made" if packet.rebuilt \
+            else "up to date"
+        console.print(f"packet: {packet.folder}/ ({made})")
     if REGISTRY["library-page"].made_by(settings.only):
         state = "rebuilt" if report.index_rebuilt else "up to date"
         console.print(f"library page: {settings.out / REGISTRY['library-page'].name()} ({state}); "

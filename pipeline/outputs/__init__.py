@@ -12,6 +12,7 @@ from pipeline.outputs.registry import (
     needed_by,
     offered,
     output,
+    packet_files,
     selected,
     still_current,
     words_needing,
@@ -19,5 +20,5 @@ from pipeline.outputs.registry import (
 
 __all__ = [
     "ONLY_WORDS", "OUTPUTS", "REGISTRY", "article_outputs", "Audience", "client_files", "file_names", "needed_by",
-    "offered", "output", "Output", "selected", "still_current", "words_needing",
+    "offered", "output", "Output", "packet_files", "selected", "still_current", "words_needing",
 ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 Audience = Literal["client", "staff"]
-Scope = Literal["article", "library"]
+Scope = Literal["article", "library", "packet"]
 
 
 class EmailChoices(Protocol):
@@ -42,7 +42,7 @@ class Output:
 
     key: str  # the registry's name for it, in the user's words
     word: str | None  # the `--only` word that selects it; None: made whenever its article is built
-    file: str | None  # its file name, `{slug}` standing for the article's; None: kept in the manifest
+    file: str | None  # its file name, `{slug}` standing for the article's (a packet's name); None: in the manifest
     label: str  # in summaries and download lists (translated where shown to clients)
     kind: str  # the file's kind as people say it: "PDF", "MP3", …
     audience: Audience  # client: published and linked from client pages; staff: never published
@@ -108,6 +108,18 @@ OUTPUTS: tuple[Output, ...] = (
     Output("staff-page", "index", "staff.html", "Staff page", "HTML", "staff", scope="library", reads="staff-page"),
     Output("feed", "index", "feed.xml", "Podcast feed", "RSS", "client", scope="library", reads="feed",
            extra_files=("artwork.png", "artwork.jpg")),
+
+    # A packet: several articles given together, in build/packets/<name>/ (`{slug}` is the packet's name).
+    Output("packet-handout", "packets", "{slug}.pdf", "Handouts", "PDF", "client", scope="packet",
+           reads="handout"),
+    Output("packet-large-print", "packets", "{slug}-large-print.pdf", "Handouts in large print", "PDF", "client",
+           scope="packet", reads="handout"),
+    Output("packet-recording", "packets", "{slug}.mp3", "Audio", "MP3", "client", scope="packet", reads="audio"),
+    Output("packet-captions", "packets", "{slug}.vtt", "Captions", "WebVTT", "client", scope="packet",
+           reads="audio"),
+    Output("packet-email", "packets", "{slug}.eml", "E-mail draft", ".eml", "staff", scope="packet", reads="email"),
+    # The message ready to paste and the files, for webmail, which cannot open a draft file.
+    Output("send-kit", "packets", "send-kit/", "Send kit", "folder", "staff", scope="packet", reads="email"),
 )
 
 REGISTRY: dict[str, Output] = {output.key: output for output in OUTPUTS}
@@ -177,6 +189,11 @@ def offered(audience: Audience) -> tuple[Output, ...]:
     """An article's files offered for download to `audience`, in the registry's order."""
     return tuple(o for o in OUTPUTS if o.scope == "article" and o.file is not None and o.offered
                  and o.audience == audience)
+
+
+def packet_files(name: str) -> dict[str, str]:
+    """Each packet output's file name (the send kit's folder with a trailing /), by key."""
+    return {o.key: o.name(name) for o in OUTPUTS if o.scope == "packet" and o.file is not None}
 
 
 def client_files(slug: str, keys: Iterable[str]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from pipeline.article import Article
 from pipeline.audio import MissingVoice, Recording, SpeechCache, load_voice, recording_facts, recording_from_facts
 from pipeline.email import draft_size_warning
 from pipeline.errors import RenderError, SourceError
-from pipeline.outputs import file_names
+from pipeline.outputs import file_names, packet_files
 from pipeline.packets.draft import PacketFiles, packet_draft, packet_note, send_kit
 from pipeline.packets.handout import packet_handout
 from pipeline.packets.recording import packet_recording
@@ -33,7 +33,7 @@ from pipeline.sources import Practice
 from pipeline.templating import TEMPLATES
 
 PACKETS = "packets"  # the folder under build/ that holds one folder per packet
-KIT = "send-kit"  # inside a packet's folder: the message to paste and the files, for webmail
+KIT = packet_files("")["send-kit"].rstrip("/")  # the message to paste and the files, for webmail
 _PACKAGE = Path(__file__).resolve().parent
 _TEMPLATES = ("packet.html.j2", "packet.css", "packet-email.txt.j2", "packet-email.html.j2")
 
@@ -49,8 +49,10 @@ class PacketResult:
 
 
 def packet_names(name: str) -> dict[str, str]:
-    return {"pdf": f"{name}.pdf", "large-print": f"{name}-large-print.pdf", "mp3": f"{name}.mp3",
-            "vtt": f"{name}.vtt", "eml": f"{name}.eml"}
+    """The packet's files, as the output registry names them."""
+    files = packet_files(name)
+    return {"pdf": files["packet-handout"], "large-print": files["packet-large-print"],
+            "mp3": files["packet-recording"], "vtt": files["packet-captions"], "eml": files["packet-email"]}
 
 
 def _code_version() -> str:

@@ -28,11 +28,13 @@ def profile(large_print: bool = False, epub: bool = False) -> SimpleNamespace:
 
 
 def test_todays_only_words_keep_working_as_groups() -> None:
-    assert ONLY_WORDS == ("pdf", "audio", "epub", "email", "index")
+    assert ONLY_WORDS == ("pdf", "audio", "epub", "email", "index", "packets")
     assert selected({"pdf"}) == {"handout", "large-print", "scorecard"}
     assert selected({"audio"}) >= {"recording", "captions", "chapters"}
     assert selected({"index"}) >= {"article-page", "library-page", "feed"}
     assert selected(ONLY_WORDS) == set(REGISTRY)
+    assert selected({"packets"}) == {"packet-handout", "packet-large-print", "packet-recording", "packet-captions",
+                                     "packet-email", "send-kit", "scorecard"}
 
 
 def test_every_output_declares_its_audience_and_the_email_draft_is_for_staff() -> None:
@@ -69,9 +71,9 @@ def test_an_output_is_current_only_while_what_it_needs_is() -> None:
 
 
 def test_each_output_file_name_is_spelled_in_the_registry_alone() -> None:
-    """No module but the registry spells an article output's file name."""
+    """No module but the registry spells an article's or a packet's output file name."""
     patterns = [re.escape(o.file).replace(r"\{slug\}", r"\{[^}]*\}") for o in OUTPUTS
-                if o.scope == "article" and o.file and "{slug}" in o.file]
+                if o.file and "{slug}" in o.file]
     spelled = re.compile("|".join(patterns))
     found = [f"{path.relative_to(PACKAGE)}:{number}" for path in sorted(PACKAGE.rglob("*.py"))
              if path.parent.name != "outputs"

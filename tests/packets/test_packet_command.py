@@ -99,6 +99,30 @@ def test_bad_input_is_one_line_and_nothing_is_written(first, root, args, line):
     assert sorted((root / "build").rglob("*")) == before
 
 
+def test_the_build_makes_each_packet_and_publish_carries_only_its_client_files(first, root):
+    packets = root / "sources" / "packets"
+    packets.mkdir()
+    (packets / "bedtime.toml").write_text('title = "Bedtime"\narticles = ["sleep-and-worry", "grounding"]\n',
+                                          encoding="utf-8")
+    try:
+        built = run(root, "build")
+        assert built.returncode == 0, built.stderr
+        folder = root / "build" / "packets" / "bedtime"
+        assert f"packet: {folder}/" in built.stdout
+        assert {"bedtime.pdf", "bedtime-large-print.pdf", "bedtime.mp3", "bedtime.eml"} <= \
+            {path.name for path in folder.iterdir()}
+        published = subprocess.run([sys.executable, "-m", "pipeline", "publish", "--to", str(root / "upload"),
+                                    "--sources", str(root / "sources"), "--out", str(root / "build"),
+                                    "--cache", str(root / "cache")], cwd=root, capture_output=True, text=True)
+        assert published.returncode == 0, published.stderr
+        uploaded = {str(path.relative_to(root / "upload")) for path in (root / "upload").rglob("*") if path.is_file()}
+        assert {"packets/bedtime/bedtime.pdf", "packets/bedtime/bedtime-large-print.pdf",
+                "packets/bedtime/bedtime.mp3"} <= uploaded
+        assert not [name for name in uploaded if name.endswith(".eml") or "send-kit" in name]
+    finally:
+        shutil.rmtree(packets)
+
+
 def test_packet_files_and_clean(first, root):
     (root / "sources" / "packets").mkdir()
     (root / "sources" / "packets" / "sleep.toml").write_text(
