@@ -146,7 +146,7 @@ def test_the_quick_estimates_match_the_script_and_the_seed_handout(seed_article,
 
 
 @pytest.mark.parametrize("key, value, message", [
-    ("max_listening_minutes", "0", "limits.max_listening_minutes: Input should be greater than or equal to 1"),
+    ("max_listening_minutes", "0", "limits.max_listening_minutes: expected a number at least 1, got 0"),
     ("max_handout_pages", '"many"', "limits.max_handout_pages: expected a whole number, got 'many'"),
 ])
 def test_limits_are_validated_with_file_and_key(key, value, message):
