@@ -43,7 +43,8 @@ from pipeline.audio.script import format_script
     ("Pareja & familia.", "Pareja y familia."),
     ("¿Qué ayuda?", "¿Qué ayuda?"),
 ], ids=["phone", "lifeline", "emergency", "tel", "date-day-first", "date-iso", "first-of-the-month",
-        "date-in-words", "aprox-hrs", "min", "pag", "email", "email-symbols", "web", "thousands", "decimal", "year-and-age",
+        "date-in-words", "aprox-hrs", "min", "pag", "email", "email-symbols", "web", "thousands", "decimal",
+        "year-and-age",
         "money", "one-dollar", "twenty-one-dollars", "percent", "range", "time-pm", "time-on-the-hour", "ordinals",
         "tercer",
         "titles", "etc", "weekday-range", "state-after-city", "ampersand", "question"])
