@@ -81,8 +81,9 @@ def test_spanish_article_without_spanish_notices_is_an_error_naming_the_key(tmp_
                                                  "(en), as its settings (en_US-stand-in-medium.onnx.json) say; "
                                                  "expected a Spanish (es) voice"),
     ('es = "es_ES-davefx-medium"', "speech.voices.es: 'es_ES-davefx-medium' is not installed for piper; installed "
-                                   "voices: en_US-joe-medium; or give a Piper voice file (.onnx) inside the sources "
-                                   "folder"),
+                                   "voices: en_US-joe-medium; Kokoro voices (Spanish): jf_alpha, jf_gongitsune, "
+                                   "jf_nezumi, jf_tebukuro, jm_kumo; or give a Piper voice file (.onnx) inside the "
+                                   "sources folder"),
 ], ids=["missing", "outside-the-sources", "no-settings-beside-it", "another-language", "not-installed"])
 def test_a_bad_voice_file_is_one_line_before_anything_is_built(tmp_path, setting, message):
     settings = spanish_sources(tmp_path, setting)
