@@ -1,18 +1,22 @@
 """The real thing, in Spanish: an article built with the offline Kokoro voice, heard back by multilingual Whisper.
 
 A fresh build through the CLI (nothing cached) of an article written for this test, with numbers,
-a year, a phone number and 988: the recording, its captions, the e-book's overlays and the page's
-player, then every word heard back by the multilingual recogniser and by `check --listen`.
+a year, a phone number and 988: the recording, its captions, the e-book's overlays, the page's
+player, the e-mail and the feed, then every word heard back by the multilingual recogniser and by
+`check --listen`.
 """
 
 from __future__ import annotations
 
+import email
+import email.policy
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import feedparser
 import pytest
 from conftest import ROOT
 from mutagen.id3 import ID3
@@ -23,6 +27,10 @@ from pipeline.commands.listening import cue_times
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "spanish_voice" / "article_heard_back_in_spanish.md"
 SLUG = "dormir-mejor"
 MOST_MISSED = 0.05  # of the words, digits counted as the number words they stand for
+PRACTICE = (("Your Practice Name", "Centro Serenidad"), ("(704) 555-0123", "(704) 555-2368"),
+            ("hello@example.com", "citas@centroserenidad.org"),
+            ("https://www.example.com/contact", "https://www.centroserenidad.org/contacto"),
+            ("https://www.example.com", "https://www.centroserenidad.org"))
 
 
 @pytest.mark.slow
@@ -31,7 +39,10 @@ def test_a_spanish_article_is_narrated_and_heard_back_in_spanish(tmp_path: Path)
 
     sources = tmp_path / "sources"
     (sources / "articles").mkdir(parents=True)
-    shutil.copy(ROOT / "sources" / "practice.toml", sources / "practice.toml")
+    profile = (ROOT / "sources" / "practice.toml").read_text(encoding="utf-8")
+    for placeholder, real in PRACTICE:  # a practice's own details, as it fills them in before printing
+        profile = profile.replace(placeholder, real)
+    (sources / "practice.toml").write_text(profile.replace("# base_url = ", "base_url = "), encoding="utf-8")
     shutil.copy(FIXTURE, sources / "articles" / f"{SLUG}.md")
     folders = ["--sources", str(sources), "--out", str(tmp_path / "build"), "--cache", str(tmp_path / "cache")]
     pipeline = [sys.executable, "-m", "pipeline"]
@@ -45,12 +56,18 @@ def test_a_spanish_article_is_narrated_and_heard_back_in_spanish(tmp_path: Path)
     assert tags["TLAN"].text == ["spa"] and tags["TIT2"].text == ["Dormir mejor cuando hay estrés"]
     assert [frame.element_id for frame in tags.getall("CHAP")] == ["chp0", "chp1", "chp2", "chp3"]
     captions = vtt.read_text(encoding="utf-8")
-    assert "Puede llamar a nuestra oficina al (704) 555-0142 de lunes a viernes." in captions
+    assert "Puede llamar a nuestra oficina al (704) 555-0142 de lunes a\nviernes." in captions
     with zipfile.ZipFile(folder / f"{SLUG}.epub") as book:
         overlays = [name for name in book.namelist() if name.endswith(".smil")]
         assert overlays and all(b"clipEnd" in book.read(name) for name in overlays)
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert f'src="{SLUG}.mp3"' in page and 'class="sentence"' in page and 'data-start="' in page
+    message = email.message_from_bytes((folder / f"{SLUG}.eml").read_bytes(), policy=email.policy.default)
+    assert "Dormir mejor cuando hay estres (audio).mp3" in [part.get_filename() for part in message.iter_attachments()]
+    feed = feedparser.parse((tmp_path / "build" / "feed.xml").read_bytes())
+    (episode,) = feed.entries
+    assert episode.enclosures[0].href.endswith(f"{SLUG}/{SLUG}.mp3")
+    assert int(episode.enclosures[0].length) == mp3.stat().st_size
 
     language, sure = detected_language(mp3)
     assert language == "es" and sure > 0.9
