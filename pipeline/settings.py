@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PARTS = ("pdf", "audio", "epub", "email", "index")
+from pipeline.outputs import ONLY_WORDS
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Settings:
     strict: bool = False
     debug: bool = False
     engine: str | None = None  # overrides the profile's speech engine
-    only: frozenset[str] = field(default_factory=lambda: frozenset(PARTS))
+    only: frozenset[str] = field(default_factory=lambda: frozenset(ONLY_WORDS))
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     @property

@@ -1,13 +1,12 @@
-/* Read-along: highlight the sentence being spoken; a sentence, selected, plays from there.
-   The cue times are the WebVTT cues, written into the page so they work from a local file
+/* Read-along: the sentence being spoken is lit in the article as written; a sentence, chosen,
+   plays from there. The cue times are written into the page so they work from a local file
    (browsers refuse to load a <track> from file://). */
 (function () {
   "use strict";
 
-  function readAlong(transcript) {
-    var audio = document.getElementById(transcript.getAttribute("data-read-along"));
-    var details = transcript.closest("details");
-    var sentences = Array.prototype.slice.call(transcript.querySelectorAll(".sentence"));
+  function readAlong(text) {
+    var audio = document.getElementById(text.getAttribute("data-read-along"));
+    var sentences = Array.prototype.slice.call(text.querySelectorAll(".sentence"));
     var starts = sentences.map(function (s) { return parseFloat(s.getAttribute("data-start")); });
     var current = null;
     if (!audio || !sentences.length) { return; }
@@ -22,22 +21,22 @@
       return found < 0 ? null : sentences[found];
     }
 
-    function keepInView(sentence) {
-      var box = transcript.getBoundingClientRect();
-      var line = sentence.getBoundingClientRect();
-      if (line.top < box.top || line.bottom > box.bottom) {
-        transcript.scrollTop += line.top - box.top - box.height / 3;
-      }
+    function onScreen(element) {
+      var box = element.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
     }
 
+    // Follow the voice down the page while the reader is following it (the lit sentence was on
+    // screen); a reader who has scrolled elsewhere is left where they are.
     function light(sentence) {
       if (sentence === current) { return; }
+      var following = !audio.paused && current !== null && onScreen(current);
       if (current) { current.classList.remove("speaking"); current.removeAttribute("aria-current"); }
       current = sentence;
       if (current) {
         current.classList.add("speaking");
         current.setAttribute("aria-current", "true");
-        if (details && details.open) { keepInView(current); }
+        if (following && !onScreen(current)) { current.scrollIntoView({block: "center"}); }
       }
     }
 
@@ -52,15 +51,15 @@
 
     ["timeupdate", "seeking", "seeked"].forEach(function (name) { audio.addEventListener(name, follow); });
     audio.addEventListener("ended", function () { light(null); });
-    audio.addEventListener("play", function () { if (details) { details.open = true; } });
 
-    transcript.addEventListener("click", function (event) {
+    text.addEventListener("click", function (event) {
+      if (event.target.closest("a")) { return; }  // a link in a sentence opens the link
       var sentence = event.target.closest(".sentence");
       if (sentence) { playFrom(sentence); }
     });
-    transcript.addEventListener("keydown", function (event) {
+    text.addEventListener("keydown", function (event) {
       var sentence = event.target.closest(".sentence");
-      if (sentence && (event.key === "Enter" || event.key === " ")) {
+      if (sentence && event.target === sentence && (event.key === "Enter" || event.key === " ")) {
         event.preventDefault();
         playFrom(sentence);
       }

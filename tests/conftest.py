@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.article.model import Article
+from pipeline.audio import Cue, Script
 from pipeline.sources.articles import parse_article, read_article
 from pipeline.sources.practice import Practice
 from pipeline.sources.profile import load_practice
@@ -36,15 +37,12 @@ Worry often gets louder at night. Dr. Lee says that is normal.
 """
 
 
-# The short article's narration as timed on a 6-second recording: (start, end, text, block).
-SHORT_ARTICLE_CUES = (
-    (0, 900, "Sleep and Worry", 0),
-    (1000, 2200, "Worry often gets louder at night.", 1),
-    (2400, 3300, "Dr. Lee says that is normal.", 1),
-    (3600, 4200, "What helps?", 2),
-    (4500, 5200, "Write the worry down.", 3),
-    (5300, 5900, "Get up if you can't sleep after 20 minutes.", 4),
-)
+def timed_cues(script: Script, sentence_ms: int = 500) -> tuple[Cue, ...]:
+    """The narration as if each sentence took `sentence_ms`, back to back: cues that follow the
+    script as a recording's do, for the pages and books that pair each sentence with its cue."""
+    return tuple(Cue(number * sentence_ms, (number + 1) * sentence_ms - 50, segment.written, segment.block)
+                 for number, segment in enumerate(script.segments))
+
 
 # The seed article's H2 headings, as an editor wrote them.
 SEED_HEADINGS = (
@@ -61,6 +59,12 @@ SEED_HEADINGS = (
 @pytest.fixture(scope="session")
 def practice() -> Practice:
     return load_practice(ROOT / "sources" / "practice.toml")
+
+
+@pytest.fixture(scope="session")
+def long_names_practice() -> Practice:
+    """A profile with real-length details: a 60-character name, a 50-character e-mail address, long URLs."""
+    return load_practice(FIXTURES / "practice_long_names.toml")
 
 
 @pytest.fixture(scope="session")

@@ -83,7 +83,7 @@ def test_strict_build_refuses_placeholders_before_writing(sources, tmp_path):
 def test_check_reports_each_article_and_warns_about_placeholders(sources):
     result = run("check", "--sources", str(sources))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("codependency: Flesch–Kincaid grade ")
+    assert result.stdout.startswith("codependency: SMOG ")  # the scorecard's measure, as the build's table
     assert "of listening" in result.stdout and "MB budget" in result.stdout
     assert "warning: " in result.stderr and "is a placeholder" in result.stderr
     assert run("check", "--strict", "--sources", str(sources)).returncode == 1
@@ -93,12 +93,42 @@ def test_check_reports_a_bad_article_and_still_checks_the_good_one(sources):
     (sources / "articles" / "broken.md").write_text("no front matter here\n")
     result = run("check", "--sources", str(sources))
     assert result.returncode == 1
-    assert "codependency: Flesch–Kincaid grade" in result.stdout
+    assert "codependency: SMOG " in result.stdout
     assert f"error: {sources / 'articles' / 'broken.md'}: front matter:" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["build", "check", "serve", "import", "script", "clean"])
+def test_each_commands_help_says_what_it_does(command):
+    from pipeline.cli import _parser
+
+    (commands,) = [action for action in _parser()._actions if action.dest == "command"]
+    description = commands.choices[command].description
+    assert description and len(description.split()) >= 15, description  # more than its one-line summary
+
+
+def test_an_article_is_named_by_a_beginning_only_its_slug_has(sources):
+    """`script panic` where the only slug starting "panic" is panic-attacks; an exact slug still wins."""
+    seed = (sources / "articles" / "codependency.md").read_text()
+    title = "What Does It Really Mean to Be Codependent?"
+
+    def add(slug: str, new_title: str) -> None:
+        (sources / "articles" / f"{slug}.md").write_text(seed.replace("slug: codependency", f"slug: {slug}")
+                                                         .replace(title, new_title))
+
+    add("panic-attacks", "When Panic Attacks")
+    result = run("script", "panic", "--sources", str(sources))
+    assert result.returncode == 0, result.stderr
+    assert "When Panic Attacks" in result.stdout
+    add("panic", "Panic, Briefly")
+    exact = run("script", "panic", "--sources", str(sources))
+    assert exact.returncode == 0 and "Panic, Briefly" in exact.stdout and "When Panic Attacks" not in exact.stdout
+    ambiguous = run("script", "pa", "--sources", str(sources))
+    assert ambiguous.returncode == 1 and "Traceback" not in ambiguous.stderr
+    assert "'pa' is the beginning of several slugs (panic, panic-attacks)" in ambiguous.stderr
+
+
 def test_unknown_command_and_option_exit_with_usage():
-    assert run("publish").returncode == 2
+    assert run("deploy").returncode == 2
     assert run("build", "--colour").returncode == 2
 
 

@@ -76,7 +76,7 @@ def test_audio_is_the_whole_article_with_chapters_and_a_spoken_stamp(built):
 
 def test_check_estimates_what_the_build_measured(built, seed_article, practice):
     """`check` predicts the listening time and the e-mail's size without building, within the 1 %
-    the README promises (measured here: 447.3 s for 451.0 s, 5.1 MB for 5.09 MB)."""
+    the docs promise (measured here: 447.3 s for 451.0 s, 5.1 MB for 5.09 MB)."""
     from mutagen.mp3 import MP3
 
     from pipeline.commands.check import estimated_email_mb, scripted_listening_ms
@@ -104,9 +104,10 @@ def test_library_page_links_the_article_page_which_links_every_output(built):
     out, _ = built
     assert f'href="{SLUG}/index.html"' in (out / "index.html").read_text()
     page = (out / SLUG / "index.html").read_text()
-    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.eml"):
+    for name in (f"{SLUG}.pdf", f"{SLUG}-large-print.pdf", f"{SLUG}.mp3", f"{SLUG}.vtt", f"{SLUG}.epub"):
         assert f'href="{name}"' in page or f'src="{name}"' in page, name
-    assert 'class="sentence"' in page and 'href="../index.html"' in page
+    assert f"{SLUG}.eml" not in page, "the e-mail draft is for staff, not on the client's page"
+    assert 'class="sentence"' in page and 'href="../index.html"' in page and 'href="tel:988"' in page
 
 
 def test_publishing_the_seed_gives_a_feed_links_and_codes_to_its_page(built, tmp_path):

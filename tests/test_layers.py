@@ -49,7 +49,7 @@ def reaches_inside(path: Path, source: str) -> list[str]:
 
 def test_the_stages_are_packages() -> None:
     assert {"article", "sources", "language", "importing", "handout", "audio", "email", "library", "rebuild",
-            "commands", "plain_language"} <= set(STAGES)
+            "commands", "plain_language", "building", "outputs"} <= set(STAGES)
     # Tools skip folders named like output folders (pytest's norecursedirs, black, isort): none is one.
     assert not {"build", "dist", "_build", "out"} & set(STAGES)
     for stage in STAGES:
@@ -115,8 +115,21 @@ def test_every_name_on_a_stage_face_is_there(stage: str) -> None:
 def test_the_build_command_loads_only_what_it_uses() -> None:
     """Heavy libraries load inside the functions that use them: importing every stage loads no numpy,
     no PDF renderer, no ONNX runtime, no image library."""
-    probe = ("import sys, pipeline.cli; from pipeline.commands import build, print_summary; "
+    probe = ("import sys, pipeline.cli; from pipeline.building import build; "
+             "from pipeline.commands import print_summary; "
              "import pipeline.audio, pipeline.handout, pipeline.library, pipeline.email, pipeline.importing; "
              "print(sorted({'numpy', 'weasyprint', 'onnxruntime', 'PIL'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_module_imports_itself_through_another() -> None:
+    """No import circles: for every import a → b, nothing that b imports (directly or not) leads back to a
+    (imports inside functions and for type checking count, as they are edges a reader follows too)."""
+    import grimp
+
+    graph = grimp.build_graph("pipeline", include_external_packages=False)
+    circles = sorted({tuple(sorted((module, imported))) for module in graph.modules
+                      for imported in graph.find_modules_directly_imported_by(module)
+                      if graph.find_shortest_chain(importer=imported, imported=module)})
+    assert circles == []

@@ -14,10 +14,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_every_package_is_listed_for_the_wheel() -> None:
+def _folders_with_files(top: Path, name: str) -> set[str]:
+    """Every folder under `top` that holds a file the package needs, as a dotted package name."""
+    return {".".join((name, *path.parent.relative_to(top).parts)) for path in top.rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts}
+
+
+def test_every_package_and_data_folder_is_listed_for_the_wheel() -> None:
+    """A folder left out is left out of the wheel, and setuptools warns about it on every install."""
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "pipeline").rglob("__init__.py")}
-    assert found | {"pipeline.templates"} == listed
+    found = _folders_with_files(ROOT / "pipeline", "pipeline") | _folders_with_files(ROOT / "templates",
+                                                                                       "pipeline.templates")
+    assert found == listed
 
 
 @pytest.mark.slow

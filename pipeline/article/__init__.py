@@ -3,6 +3,7 @@
 from pipeline.article.cleaning import clean_line, clean_text, excerpt, visible
 from pipeline.article.model import (
     MARKS,
+    STATUSES,
     Article,
     Block,
     BulletList,
@@ -15,6 +16,7 @@ from pipeline.article.model import (
     Quote,
     Rule,
     Span,
+    Status,
     Table,
     Text,
     current_words,
@@ -25,6 +27,7 @@ from pipeline.article.walk import BlockVisitor, block_kind, mark_name
 
 __all__ = [
     "Article", "Block", "BlockVisitor", "BulletList", "CodeBlock", "Heading", "ListItem", "MARKS", "Mark",
-    "OrderedList", "Paragraph", "Quote", "Rule", "Section", "Span", "Table", "Text", "block_kind", "body_text",
+    "OrderedList", "Paragraph", "Quote", "Rule", "STATUSES", "Section", "Span", "Status", "Table", "Text",
+    "block_kind", "body_text",
     "clean_line", "clean_text", "current_words", "excerpt", "mark_name", "plain", "sections", "text_runs", "visible",
 ]

@@ -118,6 +118,10 @@ class Rule:
 
 Block = Heading | Paragraph | BulletList | OrderedList | Quote | CodeBlock | Table | Rule
 
+# An imported article is a draft until a person approves it (front matter `status: draft`).
+Status = Literal["draft", "published"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -138,6 +142,13 @@ class Article:
     reviewed_by: str | None = None  # "Jane Doe, LCSW": the clinician who last reviewed it
     reviewed_on: date | None = None
     next_review: date | None = None  # None: reviewed_on plus the profile's review.every_years
+    status: Status = "published"  # "draft": imported and not yet approved by a person
+    import_findings: tuple[str, ...] = ()  # the import's open review items (front matter `review_items:`)
+
+    @property
+    def is_draft(self) -> bool:
+        """Imported and not yet approved: for staff only, never for clients."""
+        return self.status == "draft"
 
     def __post_init__(self) -> None:
         for name in ("title", "summary"):

@@ -70,7 +70,10 @@ _ABBREVIATIONS = (
 def abbreviations(text: str) -> str:
     """'Dr. Lee' -> 'Doctor Lee'; 'e.g.' -> 'for example'; 'Mon–Fri' -> 'Monday to Friday'."""
     for pattern, words in _ABBREVIATIONS:
-        text = re.sub(pattern, lambda m, words=words: keep_final_stop(m, m.expand(words)), text)
+        def expanded(m: re.Match[str], words: str = words) -> str:
+            return keep_final_stop(m, m.expand(words))
+
+        text = re.sub(pattern, expanded, text)
     return re.sub(
         rf"\b{_WEEKDAY}\.?\s?[-–]\s?{_WEEKDAY}\b\.?",
         lambda m: keep_final_stop(m, f"{_WEEKDAYS[m[1][:3].lower()]} to {_WEEKDAYS[m[2][:3].lower()]}"),

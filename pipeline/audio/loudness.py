@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import IO
 
 import imageio_ffmpeg
 
@@ -115,7 +116,7 @@ class SentenceMeter:
         self._unkept: set[str] = set()  # measured for this narration only
         self._steps = 0
         self._process: subprocess.Popen[bytes] | None = None
-        self._log = None
+        self._log: IO[bytes] | None = None
 
     def __call__(self, key: str | None, pcm: bytes | memoryview) -> None:
         if key is None or self._cache is None:
@@ -124,7 +125,8 @@ class SentenceMeter:
         self._order.append(key)
         if key in self._known or key in self._measuring:
             return
-        kept = None if key in self._unkept else self._cache.load_loudness(key, len(pcm) // 2, self._chain)
+        cache = None if key in self._unkept else self._cache
+        kept = cache.load_loudness(key, len(pcm) // 2, self._chain) if cache else None
         if kept is not None:
             self._known[key] = kept
             return
@@ -145,17 +147,21 @@ class SentenceMeter:
                  ",".join(filter(None, (self._chain, METER_EVERY_BLOCK))),
                  "-f", "null", "-"],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._log)
+        stdin = self._process.stdin
+        if stdin is None:  # not reached: ffmpeg was started with a pipe for its input
+            raise RenderError("ffmpeg's loudness meter has no input")
         try:
-            self._process.stdin.write(data)
+            stdin.write(data)
         except BrokenPipeError:
             self._finish()  # raises with ffmpeg's reason
             raise
 
     def _finish(self) -> list[float]:
         """Every step's momentary loudness of what was fed."""
-        if self._process is None:
+        if self._process is None or self._log is None:
             return []
-        self._process.stdin.close()
+        if self._process.stdin is not None:
+            self._process.stdin.close()
         code = self._process.wait()
         self._log.seek(0)
         stderr = self._log.read()
@@ -172,7 +178,7 @@ class SentenceMeter:
         for key, samples, first, steps in self._fed:
             # Only blocks above the absolute gate count: the sentence's silence is left out.
             self._known[key] = tuple(block for block in momentary[first:first + steps] if block > ABSOLUTE_GATE)
-            if key not in self._unkept:
+            if key not in self._unkept and self._cache is not None:
                 self._cache.save_loudness(key, samples, self._chain, self._known[key])
         return gated(block for key in self._order for block in self._known[key])
 
@@ -184,7 +190,7 @@ class SentenceMeter:
             if self._process.poll() is None:
                 self._process.kill()
                 self._process.wait()
-            if not self._process.stdin.closed:
+            if self._process.stdin is not None and not self._process.stdin.closed:
                 self._process.stdin.close()
         if self._log is not None:
             self._log.close()

@@ -13,7 +13,7 @@ from pipeline.audio.performance import Progress, perform
 from pipeline.audio.recording import Recording
 from pipeline.audio.script import Script
 from pipeline.audio.speech.cache import SpeechCache
-from pipeline.audio.speech.engines import load_voice
+from pipeline.audio.speech.engines import Voice, load_voice
 from pipeline.audio.tags import Tags, tag_mp3
 from pipeline.language import phrases
 from pipeline.sources import Practice
@@ -22,10 +22,12 @@ from pipeline.stopping import worker_threads
 
 
 def record(script: Script, practice: Practice, engine_name: str, cache_dir: Path,
-           progress: Progress | None = None, updated: date | None = None, sources: Path | None = None) -> Recording:
+           progress: Progress | None = None, updated: date | None = None, sources: Path | None = None,
+           voice: Voice | None = None) -> Recording:
     """The narrated recording of one script, in its language's voice: tagged MP3, captions, chapters
-    and cue times. `sources` is where voice files for other languages are kept."""
-    voice = load_voice(engine_name, practice.speech, cache_dir, script.language, sources)
+    and cue times. `sources` is where voice files for other languages are kept; `voice`, when the
+    build has already loaded it, saves loading it again."""
+    voice = voice or load_voice(engine_name, practice.speech, cache_dir, script.language, sources)
     cache = SpeechCache(cache_dir)
     with SentenceMeter(cache, voice.sample_rate) as meter:
         take = perform(script, voice, cache, progress, listen=meter)

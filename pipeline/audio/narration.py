@@ -1,7 +1,8 @@
 """Narration step: an article and the practice profile become the script the voice reads.
 
 Pure: no voice, no files. The script is every heading, paragraph and list item in order, one
-sentence a segment, between an introduction (title, who it is from) and the spoken stamp.
+sentence a segment, between an introduction (title, who it is from, the crisis line in short) and
+the spoken stamp.
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ def narration_script(article: Article, practice: Practice) -> Script:
     narrator = _Narrator(practice, article.language)
     _ = narrator._
     narrator.say([article.title], "title", narrator.speech.heading_pause_ms)
-    narrator.say([_("An audio handout from {practice}.").format(practice=practice.practice.name)], "stamp",
-                 narrator.speech.heading_pause_ms)
+    # The crisis line in its short form within the first seconds, so a listener in crisis need not
+    # wait for the stamp at the end (the full notice is kept there).
+    narrator.say([_("An audio handout from {practice}.").format(practice=practice.practice.name),
+                  crisis_line(article.language)], "stamp", narrator.speech.heading_pause_ms)
     for section in sections(article):
         if section.heading is not None:
             narrator.start_chapter(spoken_words(section.heading.text).strip())
@@ -57,6 +60,11 @@ def narration_script(article: Article, practice: Practice) -> Script:
     segments = narrator.segments
     segments[-1] = replace(segments[-1], pause_after_ms=0)  # the recording ends with the last word
     return Script(article.slug, article.title, article.language, tuple(segments))
+
+
+def crisis_line(language: str) -> str:
+    """The crisis line's short form, said at the start: 'If you are in crisis, call or text 988.'"""
+    return phrases(language)("If you are in crisis, call or text 988.")
 
 
 def sentences(text: str, language: str = "en") -> list[tuple[str, bool]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -29,3 +31,19 @@ class Recording:
     duration_ms: int
     chapters: tuple[Chapter, ...]
     cues: tuple[Cue, ...]
+
+
+def recording_facts(recording: Recording) -> dict[str, object]:
+    """What the manifest keeps of a recording, to make it again without synthesis."""
+    return {"duration_ms": recording.duration_ms,
+            "chapters": [asdict(chapter) for chapter in recording.chapters],
+            "cues": [asdict(cue) for cue in recording.cues]}
+
+
+def recording_from_facts(facts: Mapping[str, Any], mp3: bytes, captions: str) -> Recording:
+    """The recording of an earlier build, made again from its manifest facts and files without synthesis."""
+    return Recording(
+        mp3=mp3, captions=captions, duration_ms=int(facts["duration_ms"]),
+        chapters=tuple(Chapter(**chapter) for chapter in facts["chapters"]),
+        cues=tuple(Cue(**cue) for cue in facts["cues"]),
+    )

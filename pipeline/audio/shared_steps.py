@@ -87,7 +87,7 @@ def web_addresses(text: str, language: str = "en") -> str:
 
     def spoken(match: re.Match[str]) -> str:
         url = match[0]
-        trailing = re.search(r"[.,;:!?)']*$", url)[0]
+        trailing = url[len(url.rstrip(".,;:!?)'")):]
         return _spoken_url(url[: len(url) - len(trailing)], language) + trailing
 
     with_scheme = r"\bhttps?://[^\s<>\"]+"

@@ -24,6 +24,7 @@ from mutagen.id3 import (
     WOAS,
     WXXX,
     CTOCFlags,
+    Frame,
     PictureType,
 )
 
@@ -76,7 +77,7 @@ def _chapter_frames(chapters: Sequence[Chapter]) -> list[CHAP | CTOC]:
 def tag_mp3(mp3: bytes, tags: Tags) -> bytes:
     """The MP3 with an ID3v2.4 tag in front (any earlier tag replaced)."""
     language = iso639_2(tags.language)
-    frames = [
+    frames: list[Frame] = [
         TIT2(encoding=UTF8, text=[tags.title]),
         TPE1(encoding=UTF8, text=[tags.practice]),
         TALB(encoding=UTF8, text=[tags.album]),

@@ -19,15 +19,19 @@ from pipeline.article import (
     plain,
 )
 from pipeline.audio import narration_script, pronunciation_notes
-from pipeline.commands.article_step import article_step
-from pipeline.commands.limits import over_limits
-from pipeline.commands.loading import engine_problem, load_sources, missing_voice
+from pipeline.building import (
+    article_step,
+    engine_problem,
+    load_sources,
+    missing_voice,
+    over_limits,
+    reading_level_label,
+)
 from pipeline.commands.scorecards import ArticleCheck, article_check, check_warnings
 from pipeline.errors import PipelineError
 from pipeline.language import listening_time
-from pipeline.plain_language import reading_grade, reading_scale
 from pipeline.settings import Settings
-from pipeline.sources import Practice
+from pipeline.sources import Practice, article_structure
 
 BASE64_GROWTH = 4 / 3 * 78 / 76  # attachments in base64, in lines of 76 characters and a line break
 HANDOUT_ESTIMATE_BYTES = 60_000  # a typical handout PDF (the seed's: 55 KB, large print 58 KB)
@@ -38,6 +42,26 @@ LONG_PARAGRAPH_WORDS = 150
 LONG_SUMMARY_CHARS = 300
 
 
+JSON_VERSION = 1  # `check --json`'s "version": raised only if a key is renamed or removed
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What `check` says about one article besides its scorecard: listening time, e-mail size, pronunciation."""
+
+    listening_ms: int
+    email_mb: float
+    budget_mb: float
+    pronunciation_notes: tuple[str, ...]
+
+    def as_json(self) -> dict[str, object]:
+        return {"listening": {"estimated_seconds": round(self.listening_ms / 1000),
+                              "text": listening_time(self.listening_ms)},
+                "email": {"estimated_mb": self.email_mb, "budget_mb": self.budget_mb,
+                          "fits": self.email_mb <= self.budget_mb},
+                "pronunciation_notes": list(self.pronunciation_notes)}
+
+
 @dataclass
 class CheckReport:
     lines: list[str] = field(default_factory=list)
@@ -45,6 +69,21 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # worth knowing, never a failure
     articles: list[ArticleCheck] = field(default_factory=list)  # each article's scorecard and review
+    facts: dict[str, ArticleFacts] = field(default_factory=dict)  # by slug
+    voices: dict[str, str | None] = field(default_factory=dict)  # language -> why it has no voice, or None
+
+    def as_json(self) -> dict[str, object]:
+        """The whole text report as one document (its schema: docs/reference/check.schema.json)."""
+        return {
+            "version": JSON_VERSION,
+            "articles": [{**checked.as_json(), **self.facts[checked.article.slug].as_json()}
+                         for checked in self.articles],
+            "voices": [{"language": language, "available": missing is None, "missing": missing}
+                       for language, missing in sorted(self.voices.items())],
+            "notices": self.notices,
+            "warnings": self.warnings,
+            "problems": self.problems,
+        }
 
 
 def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = None) -> CheckReport:
@@ -58,6 +97,7 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
         where = "--engine gtts" if settings.engine else f"{settings.practice_file}: speech.engine = \"gtts\""
         report.notices.append(f"{where}: building sends every article's text to Google to be spoken; "
                               "the piper engine keeps it on this computer")
+        report.voices = {article.language: None for article in articles}  # Google speaks each language
     else:
         for language in sorted({article.language for article in articles}):  # the voice files, as build checks them
             try:
@@ -65,10 +105,16 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
             except PipelineError as exc:
                 report.problems.extend(exc.problems)
                 continue
+            report.voices[language] = silent
             if silent:
                 report.warnings.append(f"{settings.practice_file}: {silent}; articles in that language "
                                        "will be built without audio")
     report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.placeholders())
+    report.warnings.extend(f"{settings.practice_file}: {p}" for p in practice.crisis_notices_without_a_number())
+    if not slugs:  # the packets in sources/packets/, as `packet` would find them
+        from pipeline.packets import packet_file_problems
+
+        report.problems.extend(packet_file_problems(settings.sources, practice, articles, str(settings.practice_file)))
     for article in articles:
         refused = over_limits(article, practice, settings)
         if refused:  # too long to estimate in detail, or to build
@@ -76,16 +122,25 @@ def check(settings: Settings, slugs: tuple[str, ...] = (), today: date | None = 
             continue
         try:
             with article_step(article.slug, "checking"):
-                line, flags = article_summary(article, practice), editor_flags(article, practice)
                 checked = article_check(article, practice, today or date.today())
+                line, flags = article_summary(article, practice, checked), editor_flags(article, practice)
+                # Only words a voice will read in the article's language: none without its voice.
+                voiced = report.voices.get(article.language) is None
+                notes = pronunciation_notes(article, practice.pronunciations) if voiced else []
         except PipelineError as exc:  # one article's defect skips only that article
             report.problems.extend(exc.problems)
             continue
         report.lines.append(line)
         report.warnings.extend(flags)
+        for finding in article_structure(article):  # errors where the handout would come out wrong
+            (report.problems if finding.error else report.warnings).append(
+                f"{article.source}: {finding.where}: {finding.message}")
         report.warnings.extend(check_warnings(checked, practice))
         report.articles.append(checked)
-        report.notices.extend(pronunciation_notes(article, practice.pronunciations))
+        report.notices.extend(notes)
+        report.facts[article.slug] = ArticleFacts(scripted_listening_ms(article, practice),
+                                                  estimated_email_mb(article, practice),
+                                                  practice.email.budget_mb, tuple(notes))
     count = len(articles)
     report.lines.append(f"{count} article{'s' if count != 1 else ''} checked")
     return report
@@ -104,8 +159,11 @@ def estimated_email_mb(article: Article, practice: Practice) -> float:
     return round(((mp3 + MP3_TAGS_BYTES + pdfs) * BASE64_GROWTH + EMAIL_TEXT_BYTES) / 1_000_000, 1)
 
 
-def article_summary(article: Article, practice: Practice) -> str:
-    level = reading_scale(article.language).label(reading_grade(article))
+def article_summary(article: Article, practice: Practice, checked: ArticleCheck) -> str:
+    """One line: the reading level by the scorecard's measure (as the build's table names it), listening, e-mail."""
+    level = reading_level_label(checked.card)
+    if level == "too short":
+        level = checked.card.measures.smog_note or "too short to score"
     listening = listening_time(scripted_listening_ms(article, practice))
     listening = listening if listening.startswith("under") else f"about {listening}"
     size = estimated_email_mb(article, practice)

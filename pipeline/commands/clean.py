@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from pipeline.errors import PipelineError
+from pipeline.output import TEMPORARY
 from pipeline.rebuild import MANIFEST
 from pipeline.settings import Settings
 
 LOCK = ".lock"
-TEMPORARY = re.compile(r"^\..+\.part$")  # what `write_atomic` leaves behind if it is killed
 PROJECT_MARKERS = (".git", "pyproject.toml")
 
 
@@ -107,11 +106,15 @@ def _manifest_outputs(folder: Path) -> list[str] | None:
 
 
 def _listed_files(out: Path) -> set[Path] | None:
-    """Every file the build's manifests list (top folder and article folders), with the manifests
+    """Every file the build's manifests list (top folder, article and packet folders), with the manifests
     and temporaries; None when no manifest of ours is found."""
     own: set[Path] = set()
     found = False
-    for folder in (out, *sorted(path for path in out.iterdir() if path.is_dir() and not path.is_symlink())):
+    packets = out / "packets"  # build/packets/<name>/: the client packets, a folder each
+    folders = [path for path in out.iterdir() if path.is_dir() and not path.is_symlink()]
+    if packets.is_dir() and not packets.is_symlink():
+        folders += [path for path in packets.iterdir() if path.is_dir() and not path.is_symlink()]
+    for folder in (out, *sorted(folders)):
         names = _manifest_outputs(folder)
         if names is None:
             continue
@@ -128,7 +131,7 @@ def _listed_files(out: Path) -> set[Path] | None:
 
 def _foreign_files(out: Path, own: set[Path]) -> list[Path]:
     """Files and links under `out` that the build did not write (links are never followed)."""
-    foreign = []
+    foreign: list[Path] = []
     for folder, folders, files in os.walk(out):
         here = Path(folder)
         foreign.extend(here / name for name in folders if (here / name).is_symlink())

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.article import Article
-from pipeline.rebuild import output_names
+from pipeline.outputs import file_names
 from pipeline.settings import Settings
 from pipeline.sources import Practice
 
@@ -43,8 +43,8 @@ def listen_to_article(article: Article, practice: Practice, folder: Path) -> tup
     from pipeline.audio import Sentence, heard, hearings, narration_script
     from pipeline.errors import PipelineError
 
-    names = output_names(article.slug)
-    mp3, vtt = folder / names["mp3"], folder / names["vtt"]
+    names = file_names(article.slug)
+    mp3, vtt = folder / names["recording"], folder / names["captions"]
     if not mp3.is_file() or not vtt.is_file():
         raise PipelineError(f"no recording in {folder}/ to listen to; build it first")
     script = narration_script(article, practice)
@@ -64,8 +64,7 @@ def listen_to_article(article: Article, practice: Practice, folder: Path) -> tup
 def listen_back(settings: Settings, slugs: tuple[str, ...] = ()) -> ListeningReport:
     """Every built recording of the named articles (or all) heard back and compared with its script."""
     from pipeline.audio import HEARD_LANGUAGES
-    from pipeline.commands.article_step import article_step
-    from pipeline.commands.loading import load_sources
+    from pipeline.building import article_step, load_sources
     from pipeline.errors import PipelineError
 
     practice, articles, problems = load_sources(settings, slugs)

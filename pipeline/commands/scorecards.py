@@ -10,7 +10,6 @@ from rich.table import Table
 
 from pipeline.article import Article
 from pipeline.plain_language import FOR_A_PERSON, Scorecard, scorecard
-from pipeline.rebuild import scorecard_key
 from pipeline.sources import Practice, next_review, review_status
 
 
@@ -43,26 +42,6 @@ def article_check(article: Article, practice: Practice, today: date) -> ArticleC
     return ArticleCheck(article, scorecard(article, practice.plain_language),
                         next_review(article, review.every_years),
                         review_status(article, review.every_years, review.warn_days, today))
-
-
-def reading_facts(article: Article, practice: Practice, facts: dict[str, object]) -> dict[str, object]:
-    """The build summary's reading level and count of findings, scored again only when the article's
-    words or the `[plain_language]` settings change (kept in the manifest's facts)."""
-    key = scorecard_key(article, practice)
-    kept = facts.get("plain_language")
-    if isinstance(kept, dict) and kept.get("key") == key:
-        return kept
-    card = scorecard(article, practice.plain_language)
-    facts["plain_language"] = {"key": key, "level": reading_level_label(card), "findings": len(card.findings)}
-    return facts["plain_language"]  # type: ignore[return-value]
-
-
-def reading_level_label(card: Scorecard) -> str:
-    """'SMOG 11.5', 'Szigriszt-Pazos 62.1' (Spanish), or 'too short' when neither applies."""
-    measures = card.measures
-    if measures.language == "es" and measures.szigriszt_pazos is not None:
-        return f"Szigriszt-Pazos {measures.szigriszt_pazos:.1f}"
-    return f"SMOG {measures.smog:.1f}" if measures.smog is not None else "too short"
 
 
 def check_warnings(checked: ArticleCheck, practice: Practice) -> list[str]:

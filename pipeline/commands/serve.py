@@ -15,18 +15,25 @@ import http.server
 import io
 import json
 import logging
+import os
 import re
 import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable
+from functools import partial
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, cast
 
+from pipeline.commands.byte_ranges import byte_range
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from pipeline.templating import TEMPLATES
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRead, SupportsWrite
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +106,17 @@ def own_hosts(port: int) -> frozenset[str]:
     return frozenset(hosts | {HOST, "localhost"} if port == 80 else hosts)
 
 
+def _news(state: BuildState, sent: int) -> bool:
+    """A build finished since `sent`, or the server is stopping: the page has something to hear."""
+    return state.number != sent or state.stopping
+
+
 def _handler(folder: Path, state: BuildState,
              say: Callable[[str], None] = log.warning) -> type[http.server.SimpleHTTPRequestHandler]:
     refused = RefusedHosts(say)
 
     class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: object, **kwargs: object) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(folder), **kwargs)
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
@@ -121,7 +133,7 @@ def _handler(folder: Path, state: BuildState,
 
         def _for_this_server(self) -> bool:
             """True when the request names this server; else it is answered 421 and nothing is sent."""
-            port = self.server.server_address[1]
+            port = int(cast(tuple[str, int], self.server.server_address)[1])
             host = self.headers.get("Host", "")
             if host.lower() in own_hosts(port):
                 return True
@@ -130,14 +142,33 @@ def _handler(folder: Path, state: BuildState,
             self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "not this server's address")
             return False
 
-        def send_head(self) -> io.BytesIO | None:
-            path = Path(self.translate_path(self.path)).resolve()
-            inside = path.relative_to(folder.resolve()) if path.is_relative_to(folder.resolve()) else path
-            if any(part.startswith(".") for part in inside.parts):
-                self.send_error(404, "not published")  # .manifest.json, .lock
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (ConnectionError, TimeoutError):  # the browser cancelled a download or closed the tab
+                self.close_connection = True
+
+        def send_head(self) -> BinaryIO | None:
+            self.remaining: int | None = None
+            try:
+                return self._send_head()
+            except (ValueError, OSError):  # a NUL byte (%00) in the path, a name too long for the disk
+                self.send_error(HTTPStatus.NOT_FOUND, "not found")
+                return None
+
+        def _send_head(self) -> BinaryIO | None:
+            root = folder.resolve()
+            path = Path(self.translate_path(self.path)).resolve()  # links resolved: where it really is
+            if not path.is_relative_to(root):
+                self.send_error(HTTPStatus.NOT_FOUND, "not published")  # a link in build/ leading out of it
+                return None
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                self.send_error(HTTPStatus.NOT_FOUND, "not published")  # .manifest.json, .lock
                 return None
             if path.is_dir() and self.path.split("?")[0].endswith("/"):
                 path = path / "index.html"
+            if path.is_file() and path.suffix != ".html":
+                return self._send_file(path)
             if path.suffix != ".html" or not path.is_file():
                 return super().send_head()
             body = with_live_reload(path.read_text(encoding="utf-8"), state).encode("utf-8")
@@ -148,6 +179,42 @@ def _handler(folder: Path, state: BuildState,
             self.end_headers()
             return io.BytesIO(body)
 
+        def _send_file(self, path: Path) -> BinaryIO | None:
+            """The file, or the part of it a Range header asks for (206), so an <audio> player can seek."""
+            file = path.open("rb")
+            size = os.fstat(file.fileno()).st_size
+            wanted = None if "If-Range" in self.headers else byte_range(self.headers.get("Range"), size)
+            if wanted == "unsatisfiable":
+                file.close()
+                self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                self.send_header("Content-Range", f"bytes */{size}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            start, end = wanted or (0, size - 1)
+            self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            if wanted:
+                self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+            self.send_header("Content-Length", str(end - start + 1))
+            self.send_header("Accept-Ranges", "bytes")
+            self.send_header("Last-Modified", self.date_time_string(int(os.fstat(file.fileno()).st_mtime)))
+            self.end_headers()
+            file.seek(start)
+            self.remaining = end - start + 1
+            return file
+
+        def copyfile(self, source: SupportsRead[AnyStr], outputfile: SupportsWrite[AnyStr]) -> None:
+            if self.remaining is None:
+                super().copyfile(source, outputfile)
+                return
+            while self.remaining > 0:
+                chunk = source.read(min(self.remaining, 1 << 16))
+                if not chunk:
+                    break
+                outputfile.write(chunk)
+                self.remaining -= len(chunk)
+
         def _events(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
@@ -157,7 +224,7 @@ def _handler(folder: Path, state: BuildState,
             try:
                 while True:
                     with state.changed:
-                        state.changed.wait_for(lambda sent=sent: state.number != sent or state.stopping, timeout=15)
+                        state.changed.wait_for(partial(_news, state, sent), timeout=15)
                         number, problems, stopping = state.number, list(state.problems), state.stopping
                     if stopping:
                         return

@@ -9,9 +9,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.commands.build import BuildReport
-from pipeline.commands.build_article import ArticleResult
+from pipeline.building import ArticleResult, BuildReport
 from pipeline.language import running_time
+from pipeline.outputs import OUTPUTS, REGISTRY
 from pipeline.settings import Settings
 
 EVERY_ROW = 12  # articles up to which every one gets a row
@@ -28,8 +28,12 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
     if not console.is_terminal:
         console.width = max(console.width, 120)  # logs and CI: no terminal to wrap to
     table = Table(title=f"Built into {settings.out}/", title_justify="left")
-    for column in ("article", "rebuilt", "handout", "large print", "pages", "audio", "listening",
-                   "e-book", "e-mail", "warnings"):
+    sized = [made for made in OUTPUTS if made.column]  # each output's size, as the registry lists them
+    columns = ["article", "rebuilt"]
+    for output in sized:
+        columns.append(output.column or "")
+        columns += {"large-print": ["pages"], "recording": ["listening"]}.get(output.key, [])
+    for column in [*columns, "warnings"]:
         table.add_column(column, justify="left" if column in ("article", "rebuilt") else "right")
     shown = report.results
     if len(shown) > EVERY_ROW:
@@ -38,18 +42,14 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
         slug = result.slug
         files = result.files
         pages = "/".join(str(result.pages[e]) for e in ("regular", "large-print") if e in result.pages)
-        table.add_row(
-            slug,
-            f"{len(result.rebuilt)} of {len(files)}" if result.rebuilt else "up to date",
-            _size(files.get(f"{slug}.pdf")),
-            _size(files.get(f"{slug}-large-print.pdf")),
-            pages or "—",
-            _size(files.get(f"{slug}.mp3")),
-            "—" if result.duration_ms is None else running_time(result.duration_ms),
-            _size(files.get(f"{slug}.epub")),
-            _size(files.get(f"{slug}.eml")),
-            str(len(result.warnings)),
-        )
+        cells = [slug, f"{len(result.rebuilt)} of {len(files)}" if result.rebuilt else "up to date"]
+        for output in sized:
+            cells.append(_size(files.get(output.name(slug))))
+            if output.key == "large-print":
+                cells.append(pages or "—")
+            elif output.key == "recording":
+                cells.append("—" if result.duration_ms is None else running_time(result.duration_ms))
+        table.add_row(*cells, str(len(result.warnings)))
     if shown:
         console.print(table)
         console.print(_reading_table(shown))
@@ -62,9 +62,14 @@ def print_summary(report: BuildReport, settings: Settings, console: Console | No
     if profile_warnings > 0:  # the profile's own, such as placeholder contact details
         console.print(f"practice profile: {profile_warnings} warning{'s' if profile_warnings != 1 else ''} "
                       f"(listed below)")
-    if "index" in settings.only:
+    for packet in report.packets:
+        made = f"{len(packet.rebuilt)} file{'' if len(packet.rebuilt) == 1 else 's'} made" if packet.rebuilt \
+            else "up to date"
+        console.print(f"packet: {packet.folder}/ ({made})")
+    if REGISTRY["library-page"].made_by(settings.only):
         state = "rebuilt" if report.index_rebuilt else "up to date"
-        console.print(f"library page: {settings.out / 'index.html'} ({state})")
+        console.print(f"library page: {settings.out / REGISTRY['library-page'].name()} ({state}); "
+                      f"staff page: {settings.out / REGISTRY['staff-page'].name()}")
 
 
 def _reading_table(shown: list[ArticleResult]) -> Table:

@@ -13,9 +13,16 @@ from dataclasses import dataclass
 
 from filelock import FileLock
 
-from pipeline.audio import MissingVoice, SpeechCache, bundled_voice, load_voice, narration_script, outdated_models
-from pipeline.commands.article_step import article_step
-from pipeline.commands.loading import engine_problem, load_sources
+from pipeline.audio import (
+    MissingVoice,
+    SpeechCache,
+    Voice,
+    bundled_voice,
+    load_voice,
+    narration_script,
+    outdated_models,
+)
+from pipeline.building import article_step, engine_problem, load_sources
 from pipeline.errors import ConfigError, SourceError
 from pipeline.settings import Settings
 
@@ -38,8 +45,8 @@ def remove_unused_speech(settings: Settings) -> Removed:
         raise ConfigError(problem)
     engine = settings.engine or practice.speech.engine
     cache = SpeechCache(settings.cache)
-    needed = set()
-    voices = {}
+    needed: set[str] = set()
+    voices: dict[str, Voice] = {}
     for language in sorted({article.language for article in articles}):
         try:
             voices[language] = load_voice(engine, practice.speech, settings.cache, language, settings.sources)
@@ -55,7 +62,7 @@ def remove_unused_speech(settings: Settings) -> Removed:
     with FileLock(settings.out / ".lock"):  # not while a build is using the cache
         unused = cache.keys() - needed
         freed = cache.remove(unused)
-        in_use = {voice.files.model for voice in voices.values() if getattr(voice, "files", None)}
+        in_use = {files.model for voice in voices.values() if (files := getattr(voice, "files", None))}
         models = outdated_models(settings.cache, in_use | {bundled_voice().model})
         for model in models:
             freed += model.stat().st_size

@@ -17,6 +17,7 @@ from pipeline.audio import Recording, Script, title_card
 from pipeline.ebook.overlay import Overlay, clock, overlays
 from pipeline.ebook.reading import Text, book_text
 from pipeline.language import long_date, phrases
+from pipeline.outputs import file_names
 from pipeline.sources import Practice, review_line
 from pipeline.templating import TEMPLATES, environment
 
@@ -55,7 +56,7 @@ def render_epub(article: Article, practice: Practice, script: Script, recording:
     updated = long_date(article.updated, language) if article.updated else None
     dateline = _("Last updated %(updated)s") % {"updated": updated} if updated else None
     text = book_text(article, script, recording.cues if recording else None, dateline)
-    audio = f"{article.slug}.mp3" if recording else None
+    audio = file_names(article.slug)["recording"] if recording else None
     read = overlays([("article.xhtml", text.sentences("article")), ("stamp.xhtml", text.sentences("stamp"))],
                     recording.duration_ms) if recording else ()
     timed = {overlay.document for overlay in read}

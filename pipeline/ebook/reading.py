@@ -28,6 +28,7 @@ class Text:
     stamp: tuple[Node, ...]
     chapters: tuple[Chapter, ...]
     stamp_heading: Chapter
+    body: tuple[Node, ...] = ()  # the article's own blocks: `article` without its title and opening lines
 
     def sentences(self, part: str) -> list[Sentence]:
         """Every sentence of "article" or "stamp", in document order."""
@@ -66,4 +67,4 @@ def book_text(article: Article, script: Script, cues: Sequence[Cue] | None = Non
     heading, *paragraphs = outro
     stamp_heading = Chapter(heading[0].text, "about", 2)
     stamp_nodes = (Lines("h2", spaced(heading), "about"), *(Lines("p", spaced(group)) for group in paragraphs))
-    return Text((*opening, *body), stamp_nodes, tuple(chapters), stamp_heading)
+    return Text((*opening, *body), stamp_nodes, tuple(chapters), stamp_heading, tuple(body))

@@ -10,8 +10,9 @@ import font_source_sans_pro
 import fontpkg_source_code_pro
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from pipeline.handout.pdf import REFUSED
 from pipeline.templating import TEMPLATES
+
+REFUSED = "not one of the handout's own assets"  # how a refused URL is named in WeasyPrint's log
 
 log = logging.getLogger(__name__)
 

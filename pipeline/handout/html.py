@@ -23,6 +23,7 @@ from pipeline.article import (
 from pipeline.handout.pdf import write_pdf
 from pipeline.handout.qr import QrCode, qr_code
 from pipeline.language import long_date, phrases
+from pipeline.outputs import file_names
 from pipeline.sources import Practice, article_page_url, edition_mark, review_line
 from pipeline.stamp import Stamp, display_url, stamp
 from pipeline.templating import environment
@@ -89,7 +90,8 @@ def qr_codes(article: Article, practice: Practice) -> tuple[QrCode, ...]:
                          _("QR code: {name} contact page at {address}").format(name=contact.name, address=shown))]
     # The article's own page (player, read-along, files) once build/ is published; else the bare MP3.
     page = article_page_url(practice, article.slug)
-    audio = page or contact.audio_base_url and f"{contact.audio_base_url.rstrip('/')}/{article.slug}.mp3"
+    recording = file_names(article.slug)["recording"]
+    audio = page or contact.audio_base_url and f"{contact.audio_base_url.rstrip('/')}/{recording}"
     if audio:
         codes.append(qr_code(audio, _("Scan to listen"),
                              _("QR code: listen to this article at {address}").format(address=display_url(audio))))

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsBytes, cast
 
 import pydyf
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PDF_VARIANT = "pdf/ua-1"
-REFUSED = "not one of the handout's own assets"  # how a refused URL is named in WeasyPrint's log
 
 # SOURCE_DATE_EPOCH and WeasyPrint's logger are process-wide: one render at a time, so neither the
 # date nor a logged problem leaks from one handout into another rendered on another thread.
@@ -106,6 +105,8 @@ def _problem(record: logging.LogRecord) -> str | None:
         return "the handout HTML has no language (<html lang>)"
     if "cannot be loaded" in message and "Font-face" in message:
         return f"the handout font could not be loaded ({record.getMessage()})"
+    from pipeline.handout.assets import REFUSED  # loaded with WeasyPrint, which this log is from
+
     if message.startswith("Failed to load") and REFUSED not in record.getMessage():
         return f"a handout asset could not be loaded ({record.getMessage()})"
     return None
@@ -123,7 +124,7 @@ def _finish(document: object, pdf: pydyf.PDF, problems: list[str]) -> None:
 
 
 def _resolve(pdf: pydyf.PDF, reference: object) -> pydyf.Dictionary:
-    return pdf.objects[int(bytes(reference).split()[0])]
+    return pdf.objects[int(bytes(cast(SupportsBytes, reference)).split()[0])]  # "12 0 R": a pydyf reference
 
 
 def _is_reference(kid: object) -> bool:

@@ -24,7 +24,7 @@ from pipeline.errors import ImportFailed
 from pipeline.importing.draft import Draft
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
-from pipeline.importing.wordpress import Skipped, only_undeclared_prefixes, plain_text
+from pipeline.importing.wordpress import Skipped, only_undeclared_prefixes, plain_text, truncated
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LABEL_SCHEME = "http://www.blogger.com/atom/ns#"
@@ -74,6 +74,9 @@ def read_backup(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:
         if not only_undeclared_prefixes(exc, path):
             before = f"; the {read} entr{'ies' if read != 1 else 'y'} before it were read" if read else ""
             reason = re.sub(r",? line \d+, column \d+$", "", str(exc.msg or exc).strip())
+            if truncated(path):
+                raise ImportFailed(f"{path}: line {exc.lineno}: the backup stops in the middle: it is truncated (a "
+                                   f"download or copy cut short){before}; back it up again") from None
             raise ImportFailed(f"{path}: line {exc.lineno}: not well-formed XML ({reason}){before}") from None
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot read: {exc.strerror or exc}") from None

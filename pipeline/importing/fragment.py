@@ -130,8 +130,8 @@ class _Reader:
         if tag == "pre":
             for line_break in element.iter("br"):  # syntax highlighters write their lines with <br>
                 line_break.tail = "\n" + (line_break.tail or "")
-            text = "".join(element.itertext()).strip("\n")
-            return [CodeBlock(text)] if text.strip() else []
+            code = "".join(element.itertext()).strip("\n")
+            return [CodeBlock(code)] if code.strip() else []
         if tag == "hr":
             return [Rule()]
         if tag == "table":

@@ -1,4 +1,4 @@
-"""Import step: a page's furniture is recognised — bylines and dates, site chrome, the closing call to action.
+"""Import step: a page's furniture is recognised — bylines and dates, site chrome, calls to action.
 
 Both importers (copied text and saved HTML) sort a page's lines with these recognisers.
 """
@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from dateutil import parser as dates
-
-from pipeline.article import Block, Heading, Paragraph, plain
 
 BYLINE = "byline or date (now in the front matter)"
 _NO_YEAR = datetime(4, 1, 1)  # a leap year, so that "Feb 29" reads; a year no page shows
@@ -72,7 +70,8 @@ _AUTHOR_PART = re.compile(
     r"|(?:author|written by)\s*:\s*(?P<name2>.+)", re.IGNORECASE)
 _EXTRA_PART = re.compile(r"\d+\s*min(?:ute)?s?\s*read|(?:no|\d+)\s+comments?|(?:in|posted in|filed under)\s+.+",
                          re.IGNORECASE)
-_PART_SEPARATOR = re.compile(r"\s+[|·•—–]\s+|\s*[|·]\s*|(?<=\d{4})\s+(?=by\s)", re.IGNORECASE)
+_PART_SEPARATOR = re.compile(r"\s+[|·•—–]\s+|\s*[|·]\s*|(?<=\d{4})\s+(?=by\s)"  # "By Jane Doe. Last Updated on …"
+                             r"|\.\s+(?=(?:last\s+)?(?:updated|modified|reviewed|published|posted)\b)", re.IGNORECASE)
 _NAME_LINKS = {"and", "&", "de", "del", "la", "van", "von", "der"}
 
 
@@ -207,19 +206,3 @@ _CALL_TO_ACTION = _pattern(
 def is_call_to_action(text: str) -> bool:
     """Whether a short stretch of text asks the reader to book, call or contact the practice."""
     return len(text.split()) <= 60 and bool(_CALL_TO_ACTION.search(text))
-
-
-def trim_call_to_action(blocks: list[Block], lines: list[int]) -> list[Removed]:
-    """Drop the practice's closing call to action (and a heading left with nothing under it) in place."""
-    removed: list[Removed] = []
-    while len(blocks) > 1 and isinstance(blocks[-1], (Paragraph, Heading)):
-        text = plain(blocks[-1].text)
-        if is_call_to_action(text):
-            kind = "closing call to action"
-        elif isinstance(blocks[-1], Heading):
-            kind = "closing call to action" if removed else "heading with no text under it"
-        else:
-            break
-        blocks.pop()
-        removed.insert(0, Removed(lines.pop(), kind, text))
-    return removed

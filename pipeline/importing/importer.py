@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.article import Heading, Paragraph, clean_line, plain, text_runs, visible
-from pipeline.errors import ImportFailed
+from pipeline.errors import ImportFailed, SourceError
 from pipeline.importing.draft import Draft
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
@@ -19,10 +19,18 @@ from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
 from pipeline.importing.wordpress import Skipped
 from pipeline.language import language_name, languages
-from pipeline.sources import SLUG, first_sentence
+from pipeline.sources import (
+    APPROVE,
+    DRAFT_NOTE,
+    SLUG,
+    first_sentence,
+    parse_body,
+    read_limited,
+    structure_findings,
+    web_address_problem,
+)
 
 MAX_PAGE_BYTES = 5_000_000
-_WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")  # what an article's canonical_url accepts
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _PAGE_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
@@ -38,10 +46,13 @@ class Imported:
     markdown: str
     slug: str
     removed: tuple[str, ...]
+    canonical_url: str | None = None
+    origin: str = ""  # the file it was read from
 
     @property
-    def to_review(self) -> bool:
-        return any(line.startswith("review:") for line in self.removed)
+    def to_review(self) -> int:
+        """How many review items the draft carries (each a `review:` line)."""
+        return sum(line.startswith("review:") for line in self.removed)
 
 
 def check_slug(slug: str | None) -> None:
@@ -67,6 +78,10 @@ def read_page(path: Path, slug: str | None = None) -> Imported | Skipped:
     if page or len(_MARKUP.findall(text)) >= 3:  # a .txt that holds HTML is read as HTML, not as tags in words
         if path.suffix.lower() == ".txt":
             notes.append(f"review: {path.name} holds HTML, not plain text; it was read as HTML")
+        from pipeline.importing.page_depth import shallow_page
+
+        text, flattened = shallow_page(text, str(path))  # no parser after this drops text past its depth
+        notes += flattened
         if page:
             from pipeline.importing.html import read_html  # lxml and trafilatura load only for HTML
             from pipeline.importing.medium import is_medium_export, read_medium
@@ -110,15 +125,17 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
         notes.append(f"{NO_DATE}; add updated: (the day it was last reviewed) to show a 'last updated' line")
     if draft.author and clean_line(draft.author):
         meta["author"] = clean_line(draft.author)
-    if draft.canonical_url and _WEB_ADDRESS.fullmatch(draft.canonical_url):
+    if draft.canonical_url and not (problem := web_address_problem(draft.canonical_url)):
         meta["canonical_url"] = draft.canonical_url
+    elif draft.canonical_url:
+        notes.append(f"review: the page's own address was left out: {problem}")
     declared = draft.language.replace("_", "-").split("-")[0].lower() if draft.language else None
     written = text_language(draft.blocks) if declared else None  # the words decide, not a document property
     if declared and written and written != declared:
         notes.append(f"review: marked as written in {language_name(declared, 'en')} ({draft.language}), but its "
                      f"text reads as {language_name(written, 'en')}; lang: follows the text")
     if draft.language:
-        code = written or declared
+        code = written or declared or draft.language
         if code in languages():
             meta["lang"] = code
         else:
@@ -126,11 +143,33 @@ def article_source(draft: Draft, origin: str, fallback_name: str | None, notes: 
             notes.append(f"review: written in {language_name(code, 'en')}{source}, which the "
                          "handouts have no wording for; they will use the profile's language")
     meta["tags"] = [tag for tag in (clean_line(tag) for tag in draft.tags) if tag]
+    # The shape a handout would print wrong (a banner for a title, menu words left as empty headings).
+    notes += [f"review: {finding.where}: {finding.message}"
+              for finding in structure_findings(title, summary, draft.blocks, summary_written=False)]
+    # A draft until a person approves it: its open review items live in the front matter, where
+    # `check` and `build` see them (and `--strict` refuses them).
+    meta["status"] = "draft"
+    meta["review_items"] = [_one_line(note.removeprefix("review:").strip()) for note in notes]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
-    review = f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
-    review += "".join(f"# {_one_line(note)}\n" for note in notes)
-    markdown = f"---\n{review}{front}---\n\n{to_markdown(draft.blocks)}"
-    return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes))
+    body = to_markdown(draft.blocks)
+    try:  # the draft is read back as the build will read it: what it would not read is said now
+        parse_body(body)
+    except SourceError as exc:
+        notes += [f"review: the body's {problem} (the build refuses it until then)" for problem in exc.problems]
+        meta["review_items"] = [_one_line(note.removeprefix("review:").strip()) for note in notes]
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    review = (f"# Imported from {_one_line(origin)}: review the title and summary, and add tags.\n"
+              f"{DRAFT_NOTE}: fix what review_items name, then run {APPROVE.format(slug='<slug>')}\n")
+    markdown = f"---\n{review}{front}---\n\n{body}"
+    return Imported(markdown, slug, merged_removals(draft.removed) + tuple(notes),
+                    canonical_url=draft.canonical_url if "canonical_url" in meta else None, origin=origin)
+
+
+def with_review_item(markdown: str, note: str) -> str:
+    """The article source with one more `review_items:` entry (a `review:` note), the rest unchanged."""
+    entry = yaml.safe_dump([_one_line(note.removeprefix("review:").strip())], allow_unicode=True, width=1_000_000)
+    return re.sub(r"^review_items:(?: \[\])?\n", lambda _: f"review_items:\n{entry}", markdown, count=1,
+                  flags=re.MULTILINE)
 
 
 def _one_line(text: str) -> str:
@@ -139,17 +178,11 @@ def _one_line(text: str) -> str:
 
 def _read(path: Path) -> tuple[str, list[str]]:
     """The page's text, or one line saying why it cannot be read."""
-    try:
-        if path.is_dir():
-            raise ImportFailed(f"{path}: is a folder; expected a saved .html page or a .txt file")
-        if path.stat().st_size > MAX_PAGE_BYTES:
-            raise ImportFailed(f"{path}: larger than {MAX_PAGE_BYTES // 1_000_000} MB; expected one web page")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(f"{path}: file not found") from None
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    raw = read_limited(path, MAX_PAGE_BYTES, "a saved .html page or a .txt file", ImportFailed)
     notes: list[str] = []
+    if raw.startswith(b"PK\x03\x04") and path.suffix.lower() != ".docx":
+        raise ImportFailed(f"{path}: a zip archive; unzip it first (a Medium export, say) and import the folder "
+                           "it unpacks to — or, if it is a Word document, give it the .docx ending")
     for magic, kind in _NOT_TEXT.items():
         if raw.startswith(magic):
             raise ImportFailed(f"{path}: looks like {kind}; save the page as .html or paste its text into a .txt file")
@@ -186,7 +219,7 @@ _NOT_TITLES = {"notes", "footnotes", "endnotes", "contents", "table of contents"
 
 def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
     """The page's title, else its first heading, else its file's name, with a note asking the editor to review it."""
-    if draft.title and clean_line(draft.title):
+    if draft.title and clean_line(draft.title) and clean_line(draft.title).casefold() not in _NOT_TITLES:
         return clean_line(draft.title), None
     heading = next((text for block in draft.blocks if isinstance(block, Heading)
                     if (text := clean_line(plain(block.text))) and text.casefold() not in _NOT_TITLES), None)
@@ -198,6 +231,13 @@ def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
     return "Untitled article", "review: no title or heading found; title: is 'Untitled article'"
 
 
+# A picture's credit or caption line ("(All photos: Atlas staff)", "Photo by Jane Doe", "Imagen: archivo"), or
+# what Word shows for an empty table of figures: never a summary.
+_CREDIT = re.compile(r"no table of (?:contents|figures) entries found\.?|\(.*\)|\[.*\]|©.*"
+                     r"|(?:all\s+)?(?:photo|image|picture|illustration|credit|foto|imagen)(?:s|es)?"
+                     r"\s*(?:by\b|:|courtesy\b|credit\b).*|\(?symbolbild\)?", re.IGNORECASE)
+
+
 def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     """The excerpt, else the first sentence of the body's first words that are not the title."""
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
@@ -207,8 +247,8 @@ def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     fallback = None
     for text in text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading))):
         summary = clean_line(first_sentence((Paragraph(text),), ""))
-        if not summary or summary == title:
-            continue
+        if not summary or summary == title or _CREDIT.fullmatch(summary):
+            continue  # a photo's caption or credit is never the summary
         if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3:
             return summary, None
         if fallback is None and re.search(r"[^\W\d_]", summary):
@@ -238,7 +278,7 @@ def merged_removals(removed: tuple[Removed, ...]) -> tuple[str, ...]:
     lines = []
     for kind, texts in runs:
         shown = " / ".join(f'"{_short(text)}"' for text in texts[:4]) + (" …" if len(texts) > 4 else "")
-        lines.append(f"{kind}: {_one_line(shown)}")
+        lines.append(f"{kind}{' ' if ':' in kind else ': '}{_one_line(shown)}")  # "video: youtube.com \"…\""
     return tuple(lines)
 
 

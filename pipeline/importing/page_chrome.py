@@ -69,9 +69,9 @@ def without_blog_chrome(blocks: list[Block], lines: list[int]) -> tuple[list[Rem
         kind = None
         if text and _CATEGORIES_LINE.fullmatch(text) and len(text.split()) <= 14:
             kind = "date and categories line"
-            while index + 1 < len(blocks) and _category(blocks[index + 1]):
-                tags.append(_category(blocks[index + 1]))
-                removed.append(Removed(lines[index + 1], "tags and categories", plain(blocks[index + 1].text)))
+            while index + 1 < len(blocks) and (category := _category(following := blocks[index + 1])):
+                tags.append(category)
+                removed.append(Removed(lines[index + 1], "tags and categories", _words(following)))
                 del blocks[index + 1], lines[index + 1]
         elif text and _COMMENTS_LINK.fullmatch(text):
             kind = "comments link"
@@ -79,9 +79,10 @@ def without_blog_chrome(blocks: list[Block], lines: list[int]) -> tuple[list[Rem
             kind = "category heading"
             tags.append(text.strip("[]"))
         elif isinstance(block, Heading) and _OTHER_POSTS.fullmatch(text.rstrip(":")) \
-                and index + 1 < len(blocks) and _only_links(blocks[index + 1]):
+                and index + 1 < len(blocks) and isinstance(links := blocks[index + 1], (BulletList, OrderedList)) \
+                and _only_links(links):
             removed.append(Removed(lines[index + 1], "related posts", " / ".join(
-                plain(item.blocks[0].text) for item in blocks[index + 1].items if item.blocks)[:200]))
+                _words(item.blocks[0]) for item in links.items if item.blocks)[:200]))
             del blocks[index + 1], lines[index + 1]
             kind = "related posts"
         elif isinstance(block, Paragraph) and index == len(blocks) - 1 and _NEXT_POST.fullmatch(text) \
@@ -93,6 +94,11 @@ def without_blog_chrome(blocks: list[Block], lines: list[int]) -> tuple[list[Rem
         removed.append(Removed(lines[index], kind, text))
         del blocks[index], lines[index]
     return removed, tags
+
+
+def _words(block: Block) -> str:
+    """A paragraph's or heading's words as plain text; '' for any other block."""
+    return plain(block.text) if isinstance(block, (Paragraph, Heading)) else ""
 
 
 def _category(block: Block) -> str:

@@ -24,6 +24,7 @@ from pipeline.importing.furniture import (
 from pipeline.importing.lines import Line, list_line
 from pipeline.importing.platforms import captioned_author, is_platform_page_end, platform_chrome
 from pipeline.language import is_one_sentence
+from pipeline.sources import title_problem
 
 # Chrome next to which a bare name is the author's: their picture, a "Follow" button.
 _BESIDE_AUTHOR = {"author photo caption", "follow and sign-in links"}
@@ -137,7 +138,7 @@ def page_title(chunks: list[list[Line]], removed: list[Removed], found: list[Byl
         subtitle = chunks.pop(chosen)[0].text
         chosen -= 1
     before = chunks[:chosen]
-    if not all(len(line.text.split()) <= 8 and not line.text.endswith((".", "!", "?"))
+    if not all(len(line.text.split()) <= 8 and not line.text.endswith((".", "!", "?")) or title_problem(line.text)
                for chunk in before for line in chunk):
         return None, None, chunks
     for chunk in before:
@@ -185,4 +186,4 @@ def _subtitle(title: str, line: str) -> bool:
 def _looks_like_title(text: str) -> bool:
     return (2 <= len(text.split()) <= 16 and (text[0].isupper() or text[0].isdigit())
             and not text.endswith((".", ":", ",", ";")) and list_line(Line(0, 0, text)) is None
-            and is_one_sentence(text))
+            and is_one_sentence(text) and title_problem(text) is None)

@@ -45,8 +45,13 @@ _CHROME = "//*[" + " or ".join([
 _TITLE = ("//*[@data-hook='post-title'] | //*[@data-testid='storyTitle'] | //h1[contains(@class, 'pw-post-title')]"
           " | //h3[contains(@class, 'post-title')] | //h1[contains(@class, 'entry-title')]"
           f" | //*[{_has('class', 'post-header')}]//h1[{_has('class', 'post-title')}]")
+_SUBTITLE_CLASSES = ("subtitle", "sub-title", "subheading", "entry-subtitle", "post-subtitle", "article-subtitle",
+                     "page-subtitle", "dek", "standfirst")
 _SUBTITLE = ("//*[@data-testid='storySubtitle'] | //*[contains(@class, 'pw-subtitle-paragraph')]"
              f" | //*[{_has('class', 'post-header')}]//h3[{_has('class', 'subtitle')}]")
+# Any other site's subtitle, when it stands beside the page's <h1>: a summary, never a section.
+_SUBTITLE_NEAR_TITLE = (f"//h1/following-sibling::*[position() <= 2][{_has('class', *_SUBTITLE_CLASSES)}]"
+                        f" | //h1/parent::*/following-sibling::*[position() <= 2][{_has('class', *_SUBTITLE_CLASSES)}]")
 _BLOGGER = "//meta[@name='generator'][translate(@content, 'B', 'b')='blogger']"
 _POST_BODY = f"//div[{_has('class', 'post-body')}]"
 
@@ -70,11 +75,13 @@ def without_platform_chrome(html: str) -> PlatformPage:
         return PlatformPage(html)
     language = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     title = _text(root.xpath(_TITLE))
-    subtitle = _text(root.xpath(_SUBTITLE))
+    subtitle = _text(root.xpath(_SUBTITLE)) or _text(root.xpath(_SUBTITLE_NEAR_TITLE))
+    if subtitle and not 3 <= len(subtitle.split()) <= 45:
+        subtitle = None  # a label or a whole paragraph, not a line that sums the article up
     chrome = root.xpath(_CHROME)
     posts = root.xpath(_POST_BODY) if root.xpath(_BLOGGER) else []
     if not chrome and title is None and len(posts) != 1:
-        return PlatformPage(html, language=language)
+        return PlatformPage(html, subtitle=subtitle, language=language)
     for element in chrome:
         if element.getparent() is not None:
             element.drop_tree()

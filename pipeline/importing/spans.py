@@ -62,3 +62,20 @@ def paragraphs(text: Text) -> list[Text]:
             if piece:
                 out[-1].append(replace(span, text=piece))
     return [stripped(tuple(part)) for part in out if "".join(span.text for span in part).strip()]
+
+
+def spaced(spans: list[Span], page_text: str) -> list[Span]:
+    """Put back a space the extractor lost where one element ends and the next words begin.
+
+    trafilatura can drop the space between a link or bold word and the words after it
+    ("Mozilla Foundation</a> and" read as "Foundationand"). Where the page itself has the two
+    words apart and never together, the space is put back; `page_text` is the page's visible
+    text with its spaces collapsed.
+    """
+    out = list(spans)
+    for index in range(1, len(out)):
+        before, after = out[index - 1].text, out[index].text
+        end, start = re.search(r"\w+$", before), re.match(r"\w+", after)
+        if end and start and f"{end[0]} {start[0]}" in page_text and f"{end[0]}{start[0]}" not in page_text:
+            out[index] = replace(out[index], text=" " + after)
+    return out

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from pipeline.article import Block, BulletList, Heading, ListItem, OrderedList, Paragraph, Quote, Span, plain
+from pipeline.importing.closing import trim_call_to_action
 from pipeline.importing.draft import Draft
-from pipeline.importing.furniture import Byline, Removed, trim_call_to_action
+from pipeline.importing.furniture import Byline, Removed
 from pipeline.importing.lines import NUMBER, Line, list_line, page_lines
 from pipeline.importing.page_head import page_title, sort_lines
 from pipeline.importing.stamps import stamped_date
@@ -148,7 +149,7 @@ def _is_heading(text: str, numbered: bool = False) -> bool:
 def _is_quote(lines: list[Line]) -> bool:
     text = " ".join(line.text for line in lines)
     match = _QUOTED.fullmatch(text)
-    return bool(match) and (match[1], match[2]) in (("“", "”"), ('"', '"'))
+    return match is not None and (match[1], match[2]) in (("“", "”"), ('"', '"'))
 
 
 def _heading(text: str) -> Heading:

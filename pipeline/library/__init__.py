@@ -1,10 +1,8 @@
-"""Library stage: the library page that lists every article, each article's own page, and the podcast feed."""
+"""Library stage: the library page, each article's own page, the staff page, and the podcast feed."""
 
 from pipeline.library.article_page import render_article_page
 from pipeline.library.feed import Episode, render_feed
 from pipeline.library.library_page import render_library_page
-from pipeline.library.pages import build_library_pages
-from pipeline.library.podcast import build_feed
+from pipeline.library.staff_page import render_staff_page
 
-__all__ = ["Episode", "build_feed", "build_library_pages", "render_article_page", "render_feed",
-           "render_library_page"]
+__all__ = ["Episode", "render_article_page", "render_feed", "render_library_page", "render_staff_page"]

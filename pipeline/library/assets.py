@@ -7,11 +7,9 @@ import hashlib
 
 from markupsafe import Markup
 
-from pipeline.article import Article
-from pipeline.audio import Recording, rough_listening_ms
+from pipeline.audio import Recording
 from pipeline.errors import RenderError
-from pipeline.language import language_name, listening_time, phrases
-from pipeline.sources import Practice
+from pipeline.language import language_name, listening_time
 from pipeline.templating import TEMPLATES
 
 __all__ = ["inline_asset", "language_name", "listening"]
@@ -26,16 +24,8 @@ def inline_asset(name: str, closing_tag: str) -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"
 
 
-def listening(article: Article, recording: Recording | None, practice: Practice,
-              language: str | None = None) -> str | None:
-    """How long the recording plays; before it is recorded, a quick estimate (no script is
-    written for a page, so a huge article costs no more than a small one).
-
-    In `language` (the page's), or else the article's."""
-    language = language or article.language
-    if recording is not None:
-        return listening_time(recording.duration_ms, language)
-    estimate_ms = rough_listening_ms(article, practice)
-    estimate = listening_time(estimate_ms, language)
-    _ = phrases(language)
-    return estimate if estimate_ms < 45_000 else _("about {length}").format(length=estimate)
+def listening(recording: Recording | None, language: str) -> str | None:
+    """How long the recording plays, in `language`; None without one: a page states only what
+    exists, so an article that is not recorded (no voice for its language, or not built yet) has
+    no listening time."""
+    return listening_time(recording.duration_ms, language) if recording is not None else None

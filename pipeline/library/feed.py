@@ -8,15 +8,20 @@ comes from the articles, never the clock, so the same sources give the same byte
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from pipeline.article import Article
 from pipeline.audio import CHAPTERS_TYPE
 from pipeline.language import phrases
+from pipeline.outputs import file_names
 from pipeline.sources import Practice, article_page_url, published_url, review_line
 from pipeline.stamp import stamp
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -80,26 +85,26 @@ def render_feed(episodes: list[Episode], practice: Practice, artwork: str) -> by
     return feed.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
 
 
-def _add_episode(feed: object, episode: Episode, practice: Practice) -> None:
+def _add_episode(feed: FeedGenerator, episode: Episode, practice: Practice) -> None:
     article, slug = episode.article, episode.article.slug
-    files = f"{slug}/{slug}"
+    names = file_names(slug)
     entry = feed.add_entry()
     entry.title(article.title)
     entry.link(href=article_page_url(practice, slug))
     entry.guid(slug, permalink=False)  # stable: the slug never changes, whatever else does
     entry.description(str(_description(article, practice)))
-    entry.enclosure(published_url(practice, f"{files}.mp3"), str(episode.mp3_bytes), "audio/mpeg")
+    entry.enclosure(published_url(practice, f"{slug}/{names['recording']}"), str(episode.mp3_bytes), "audio/mpeg")
     if article.updated:
         entry.pubDate(_published(article))
     entry.podcast.itunes_duration(round(episode.duration_ms / 1000))
     entry.podcast.itunes_episode_type("full")
-    entry.podcastindex.transcript = published_url(practice, f"{files}.vtt")
-    entry.podcastindex.chapters = published_url(practice, f"{files}.chapters.json")
+    entry.podcastindex.transcript = published_url(practice, f"{slug}/{names['captions']}")
+    entry.podcastindex.chapters = published_url(practice, f"{slug}/{names['chapters']}")
     entry.podcastindex.language = article.language
 
 
 def _published(article: Article) -> datetime:
-    return datetime.combine(article.updated, PUBLISHED_AT)
+    return datetime.combine(article.updated or date.min, PUBLISHED_AT)  # called only for a dated article
 
 
 def _description(article: Article, practice: Practice) -> Markup:
@@ -135,7 +140,7 @@ class _ShowTags:
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS}
 
-    def extend_rss(self, rss: object) -> object:
+    def extend_rss(self, rss: Any) -> Any:
         from lxml import etree
 
         channel = rss[0]

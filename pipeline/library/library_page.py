@@ -14,6 +14,7 @@ from pipeline.article import Article
 from pipeline.audio import Recording
 from pipeline.language import language_name, long_date
 from pipeline.library.assets import inline_asset, listening
+from pipeline.outputs import file_names
 from pipeline.sources import Practice, next_review
 from pipeline.stamp import phone_link, stamp
 from pipeline.templating import environment
@@ -30,6 +31,7 @@ class Entry:
     language: str | None  # the article's language, when it differs from the page's
     next_review: str = ""  # ISO date of its next clinical review, for the staff filter; "" if unreviewed
     ebook: str | None = None  # its e-book, when current
+    read_along: bool = False  # its e-book reads along with a recording
 
 
 def newest_first(articles: Sequence[Article]) -> list[Article]:
@@ -56,15 +58,17 @@ def render_library_page(
             article=article,
             href=None if article.slug in not_built else f"{article.slug}/index.html",
             updated=long_date(article.updated, language) if article.updated else None,
-            listening_time=listening(article, recordings.get(article.slug), practice, language),
+            listening_time=listening(recordings.get(article.slug), language),
             language=language_name(article.language) if article.language != language else None,
             next_review=_next_review(article, practice),
-            ebook=f"{article.slug}/{article.slug}.epub" if article.slug in ebooks else None,
+            ebook=f"{article.slug}/{file_names(article.slug)['ebook']}" if article.slug in ebooks else None,
+            read_along=article.slug in recordings,
         )
         for article in newest_first(articles)
     ]
     return environment(language).get_template("library.html.j2").render(
         entries=entries,
+        any_audio=any(entry.listening_time for entry in entries),
         tags=sorted(tags.items(), key=lambda item: item[0].casefold()),
         stamp=stamp(practice, language),
         phone_link=phone_link(practice.practice.phone),

@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipeline.article import Article
-from pipeline.plain_language.passages import Passage, prose
+from pipeline.plain_language.passages import Passage, passages, prose
 from pipeline.plain_language.readability import reading_grade
 
 if TYPE_CHECKING:
@@ -95,3 +95,8 @@ def measure(article: Article, found: tuple[Passage, ...]) -> Measures:
                                 f"{SMOG_SENTENCES}")
     return Measures(article.language, words, len(sentences), smog_grade(sample) if sample else None, note,
                     reading_grade(article), None, None, None)
+
+
+def article_measures(article: Article) -> Measures:
+    """The article's counts and reading level, as its scorecard and the build's table give them."""
+    return measure(article, passages(article))

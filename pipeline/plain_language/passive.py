@@ -4,7 +4,7 @@ A small rule rather than a parser: the maintained detector on PyPI (PassivePy) n
 language model fetched at run time, which this offline pipeline does not do. The rule leaves out
 participles that read as adjectives after "to be" ("I was tired", "she is married", "es
 complicado"), since a writer cannot make those active; its precision on labelled sentences is
-measured in the tests and stated in the README.
+measured in the tests and stated in docs/maintainers/plain-language.md.
 """
 
 from __future__ import annotations

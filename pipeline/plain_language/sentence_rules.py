@@ -95,7 +95,8 @@ def _percent_advice(number: str, language: str) -> str:
                "dígalo con palabras (\"todos\", \"el doble\")")
 
 
-_ABBREVIATION = re.compile(r"(?<![\w.])([A-Z][A-Z0-9]{1,5})s?(?![\w.])")
+_ABBREVIATION = re.compile(r"(?<![\w.])([A-Z][A-Z0-9₀-₉]{1,5})s?(?![\w.])")  # CO2, and CO₂ as typed
+_NAMED_JUST_BEFORE = re.compile(r"[^\W\d_]{2,}[,]?\s*\(\s*$")  # "carbon dioxide (CO2)": words, then it in ( )
 _KNOWN = {"US", "USA", "UK", "OK", "TV", "AM", "PM", "ID", "DC", "NOT", "NO", "YES", "AND", "OR", "YOU", "STOP",
           "DO", "DON", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "EEUU", "EE", "UU", "SOS"}
 _STATES = {state.abbr for state in us.states.STATES_AND_TERRITORIES}
@@ -113,7 +114,8 @@ def undefined_abbreviations(found: tuple[Passage, ...], language: str) -> list[F
             seen.add(abbreviation)
             context = before + passage.text[:match.start()]
             after = passage.text[match.end():match.end() + 80]
-            if _spelled_out(abbreviation, context[-200:]) or re.match(r"\s*\([^)]{4,}\)", after):
+            if (_spelled_out(abbreviation, context[-200:]) or re.match(r"\s*\([^)]{4,}\)", after)
+                    or _NAMED_JUST_BEFORE.search(passage.text[:match.start()])):
                 continue
             findings.append(Finding("undefined-abbreviation", passage.line, abbreviation, _in(
                 language, f"spell it out the first time: \"the words it stands for ({abbreviation})\"",

@@ -4,14 +4,12 @@ from pipeline.rebuild.inputs import article_content, forget_versions, reads_vers
 from pipeline.rebuild.keys import (
     audio_key,
     chapters_key,
-    current_files,
     ebook_key,
     email_key,
     handout_key,
-    output_names,
     profile_as_read,
     scorecard_key,
-    script_digest,
+    script_source_key,
 )
 from pipeline.rebuild.manifest import (
     MANIFEST,
@@ -20,14 +18,11 @@ from pipeline.rebuild.manifest import (
     Manifest,
     fingerprint,
     read_manifest,
-    recording_facts,
-    recording_from_facts,
     write_manifest,
 )
 
 __all__ = [
-    "MANIFEST", "ArticleOutputs", "Entry", "Manifest", "article_content", "audio_key", "chapters_key",
-    "current_files", "ebook_key", "email_key", "fingerprint", "forget_versions", "handout_key", "output_names",
-    "profile_as_read", "read_manifest", "reads_version", "recording_facts", "recording_from_facts", "scorecard_key",
-    "script_digest", "write_manifest",
+    "MANIFEST", "ArticleOutputs", "Entry", "Manifest", "article_content", "audio_key", "chapters_key", "ebook_key",
+    "email_key", "fingerprint", "forget_versions", "handout_key", "profile_as_read", "read_manifest",
+    "reads_version", "scorecard_key", "script_source_key", "write_manifest",
 ]

@@ -20,7 +20,8 @@ from pipeline.templating import TEMPLATES
 PACKAGE = Path(__file__).resolve().parent.parent
 # Every output reads the sources (Article, Practice, wording, the Spanish catalog) and the shared
 # template environment and writer.
-SHARED_CODE = ("article", "sources", "language", "locales", "stamp.py", "templating.py", "output.py", "errors.py")
+SHARED_CODE = ("article", "sources", "language", "locales", "stamp.py", "templating.py", "output.py", "errors.py",
+               "outputs")
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,15 @@ READS = {
                                 "ebook/package.opf.j2", "ebook/container.xml.j2", "ebook/book.css"),
                    ("jinja2", "pillow"), ("font-source-sans-pro",)),
     "email": Reads(("email",), ("email.html.j2", "email.txt.j2"), ("jinja2", "segno")),
-    "library-page": Reads(("library", "plain_language"), ("library.html.j2", "library.css", "library.js"),
-                          ("jinja2",)),
-    "article-page": Reads(("library", "plain_language"), ("article.html.j2", "library.css", "read-along.js"),
-                          ("jinja2",)),
-    "feed": Reads(("library",), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),
+    "library-page": Reads(("library", "plain_language", "building/pages.py"),
+                          ("library.html.j2", "library.css", "library.js"), ("jinja2",)),
+    # the article page shows the article cut at its spoken sentences: it reads the narration and the e-book's body
+    "article-page": Reads(("library", "plain_language", "building/pages.py", "ebook", "audio"),
+                          ("article.html.j2", "library.css", "read-along.js"), ("jinja2", "num2words", "pysbd"),
+                          leaves_out=("audio/pronunciation/lexicon",)),
+    "staff-page": Reads(("library", "plain_language", "building/pages.py"), ("staff.html.j2", "library.css"),
+                        ("jinja2", "babel")),
+    "feed": Reads(("library", "building/feed.py"), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),
     "scorecard": Reads(("plain_language",), (), ("textstat", "pyphen", "pysbd", "us")),
 }
 

@@ -7,8 +7,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pipeline.audio import Chapter, Cue, Recording
 from pipeline.output import write_atomic
 from pipeline.stopping import stop_if_interrupted
 
@@ -41,7 +41,7 @@ class Manifest:
     """One article folder's record: each output's inputs and the facts the summary shows."""
 
     outputs: dict[str, Entry] = field(default_factory=dict)
-    facts: dict[str, object] = field(default_factory=dict)  # pages, recording timings
+    facts: dict[str, Any] = field(default_factory=dict)  # pages, recording timings (as JSON holds them)
 
     def is_current(self, folder: Path, name: str, key: str) -> bool:
         entry = self.outputs.get(name)
@@ -81,21 +81,6 @@ def write_manifest(folder: Path, manifest: Manifest) -> None:
     data = {"outputs": {name: asdict(entry) for name, entry in sorted(manifest.outputs.items())},
             "facts": manifest.facts}
     write_atomic(folder / MANIFEST, json.dumps(data, indent=1, sort_keys=True) + "\n")
-
-
-def recording_facts(recording: Recording) -> dict[str, object]:
-    return {"duration_ms": recording.duration_ms,
-            "chapters": [asdict(chapter) for chapter in recording.chapters],
-            "cues": [asdict(cue) for cue in recording.cues]}
-
-
-def recording_from_facts(facts: dict[str, object], mp3: bytes, captions: str) -> Recording:
-    """The recording of an earlier build, rebuilt from its manifest and files without synthesis."""
-    return Recording(
-        mp3=mp3, captions=captions, duration_ms=int(facts["duration_ms"]),
-        chapters=tuple(Chapter(**chapter) for chapter in facts["chapters"]),
-        cues=tuple(Cue(**cue) for cue in facts["cues"]),
-    )
 
 
 class ArticleOutputs:

@@ -10,14 +10,20 @@ from pathlib import Path
 from pipeline.article import Article, clean_line, excerpt
 from pipeline.errors import SourceError
 from pipeline.language import SOURCE_LANGUAGE, language_name, languages
+from pipeline.sources.addresses import web_address_problem
+from pipeline.sources.drafts import draft_warnings, read_status
+from pipeline.sources.files import read_limited
 from pipeline.sources.front_matter import split_front_matter
 from pipeline.sources.markdown import parse_body
+from pipeline.sources.nearest import did_you_mean
 from pipeline.sources.summary import first_sentence
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
+# Dates every output can carry (the e-book's zip clock runs 1980–2107; one before 1980 gets 1980).
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2099, 12, 31)
 FIELDS = {"title", "slug", "summary", "updated", "author", "canonical_url", "tags", "lang", "language",
-          "reviewed_by", "reviewed_on", "next_review"}
+          "reviewed_by", "reviewed_on", "next_review", "status", "review_items"}
 
 
 @dataclass(frozen=True)
@@ -37,29 +43,29 @@ def read_library(articles_dir: Path, default_language: str = SOURCE_LANGUAGE) ->
         raise SourceError(f"{articles_dir}: article folder not found")
     articles: list[Article] = []
     problems: list[str] = []
-    seen: dict[str, str] = {}
+    holders: dict[str, list[str]] = {}
     for path in sorted(articles_dir.glob("*.md")):
         try:
             article = read_article(path, default_language)
         except SourceError as exc:
             problems.extend(exc.problems)
             continue
-        if article.slug in seen:
-            problems.append(f"{path}: slug: {article.slug!r} is already used by {seen[article.slug]}")
-            continue
-        seen[article.slug] = str(path)
+        holders.setdefault(article.slug, []).append(str(path))
         articles.append(article)
+    # Two sources with one slug would write one build/<slug>/ over the other, whichever came last
+    # in name order: a reviewed handout replaced by an unreviewed import. Nothing is built then.
+    taken = [f"{files[1]}: slug: {slug!r} is also the slug of {files[0]}"
+             + (f" (and of {', '.join(files[2:])})" if len(files) > 2 else "")
+             + "; each article needs its own slug, so nothing was built" for slug, files in holders.items()
+             if len(files) > 1]
+    if taken:
+        raise SourceError(*taken, *problems)
     return Library(tuple(articles), tuple(problems))
 
 
 def read_article(path: Path, default_language: str = SOURCE_LANGUAGE) -> Article:
     """Read one article source file."""
-    try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise SourceError(f"{path}: larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; expected an article")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
+    raw = read_limited(path, MAX_ARTICLE_BYTES, "an article's Markdown text")
     return parse_article(raw, str(path), default_slug=path.stem, default_language=default_language)
 
 
@@ -74,7 +80,8 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     front = split_front_matter(text, source)
     meta = front.fields
-    problems = [f"{source}: {_key_name(key)}: unknown field (expected one of {', '.join(sorted(FIELDS))})"
+    problems = [f"{source}: {_key_name(key)}: unknown field"
+                + (did_you_mean(str(key), FIELDS) or f" (expected one of {', '.join(sorted(FIELDS))})")
                 for key in meta if key not in FIELDS]
     fields = _Fields(meta, source, problems)
     title = fields.text("title", required=True)
@@ -87,10 +94,14 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
     tags = fields.tags()
     reviewed_by, reviewed_on = fields.text("reviewed_by"), fields.date("reviewed_on")
     next_review = fields.date("next_review")
+    status, findings = read_status(meta, source, problems)
     if bool(reviewed_by) != bool(reviewed_on):
         problems.append(f"{source}: {'reviewed_on' if reviewed_by else 'reviewed_by'}: missing; a review needs "
                         "both who reviewed it (reviewed_by: Jane Doe, LCSW) and when (reviewed_on: 2025-03-03)")
-    blocks, warnings = parse_body(front.body, front.body_line)
+    try:
+        blocks, warnings = parse_body(front.body, front.body_line)
+    except SourceError as exc:  # text the parser would drop: never a handout without it
+        raise SourceError(*problems, *(f"{source}: {problem}" for problem in exc.problems)) from None
     if not blocks:
         problems.append(f"{source}: body: empty; expected the article text after the front matter")
     if problems:
@@ -100,8 +111,8 @@ def parse_article(raw: bytes, source: str, default_slug: str, default_language: 
         blocks=blocks,
         author=author or None, canonical_url=canonical, tags=tags, language=language, source=source,
         summary_from_body=not summary, reviewed_by=reviewed_by or None, reviewed_on=reviewed_on,
-        next_review=next_review,
-        warnings=tuple(f"{source}: {w}" for w in warnings),
+        next_review=next_review, status=status, import_findings=findings,
+        warnings=(*draft_warnings(source, slug, status, findings), *(f"{source}: {w}" for w in warnings)),
     )
 
 
@@ -129,8 +140,12 @@ class _Fields:
     def date(self, key: str) -> date | None:
         value = self.meta.get(key)
         if isinstance(value, datetime):
-            return value.date()
+            value = value.date()
         if isinstance(value, date):
+            if not EARLIEST_DATE <= value <= LATEST_DATE:
+                self.fail(key, f"{value.isoformat()} is not a date between {EARLIEST_DATE.year} and "
+                               f"{LATEST_DATE.year}; expected a date like 2025-08-04")
+                return None
             return value
         if value is not None:
             self.fail(key, f"expected a date like 2025-08-04, got {excerpt(value)}")
@@ -147,8 +162,11 @@ class _Fields:
         value = self.meta.get(key)
         if value is None:
             return None
-        if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", value):
+        if not isinstance(value, str):
             self.fail(key, f"expected a web address starting with https://, got {excerpt(value)}")
+            return None
+        if problem := web_address_problem(value):
+            self.fail(key, problem)
             return None
         return value
 

@@ -52,9 +52,7 @@ def _safe_fields(yaml_text: str, source: str, first_line: int) -> dict:
                                   "are not allowed; write each value out")
         meta = yaml.load(yaml_text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {first_line + mark.line})" if mark else ""
-        raise SourceError(f"{source}: front matter: not valid YAML{where}") from None
+        raise SourceError(_yaml_problem(exc, yaml_text, source, first_line)) from None
     except ValueError as exc:  # a well-formed but impossible date, e.g. 2025-02-30
         raise SourceError(f"{source}: updated: expected a date like 2025-08-04 that exists "
                           f"({str(exc)[:80]})") from None
@@ -63,3 +61,28 @@ def _safe_fields(yaml_text: str, source: str, first_line: int) -> dict:
     if not isinstance(meta, dict):
         raise SourceError(f"{source}: front matter: expected 'key: value' lines")
     return meta
+
+
+def _yaml_problem(exc: yaml.YAMLError, yaml_text: str, source: str, first_line: int) -> str:
+    """The one line for front matter libyaml cannot read: where, and what to do about it."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return f"{source}: front matter: not valid YAML; expected one 'key: value' line per field"
+    where = f"{source}: front matter (line {first_line + mark.line})"
+    problem = getattr(exc, "problem", "") or ""
+    lines = yaml_text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    key, colon, value = line.partition(":")
+    if "mapping values are not allowed" in problem and colon and not line.startswith((" ", "\t")):
+        quoted = value.strip().replace('"', '\\"')
+        return (f"{where}: {key.strip()}: the value holds a colon, which YAML reads as a new key; put the value "
+                f'in quotes: {key.strip()}: "{quoted}"')
+    if "mapping values are not allowed" in problem:
+        return f"{where}: a line is indented as if it belonged to the field above; start each field at the margin"
+    context, opened = getattr(exc, "context", "") or "", getattr(exc, "context_mark", None)
+    opened_at = f"{source}: front matter (line {first_line + opened.line})" if opened else where
+    if "quoted scalar" in context:
+        return f"{opened_at}: a quotation mark is opened and never closed; end the value with the same mark"
+    if "flow sequence" in context:
+        return f"{opened_at}: a list in [ ] is not closed; write it as [first, second] on one line"
+    return f"{where}: not valid YAML ({problem}); expected one 'key: value' line per field"

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from pipeline.article import (
@@ -31,6 +34,7 @@ from pipeline.article import (
     excerpt,
     mark_name,
 )
+from pipeline.errors import SourceError
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 # Inline HTML read as marks: the opening and closing tags of each, as authors and importers write them.
@@ -39,12 +43,36 @@ MARK_TAGS: dict[str, Mark] = {"sup": "superscript", "sub": "subscript", "del": "
 _MARK_TOKENS = {f"<{tag}>": (mark, True) for tag, mark in MARK_TAGS.items()} | {
     f"</{tag}>": (mark, False) for tag, mark in MARK_TAGS.items()}
 
+# Blocks inside blocks the parser reads: a list nested 10 deep, as Word outlines go, inside a quote
+# takes about 22 levels (a list and its item are two); past this limit markdown-it drops the rest
+# of the enclosing block without a word, so that is refused below, naming its line.
+MAX_NESTING = 40
+# Bold, italics and links inside each other past this depth add nothing a reader sees; they are
+# read as plain text instead, so a run of 1,000 '*' costs no deep recursion anywhere downstream.
+MAX_INLINE_NESTING = 12
+
 # html=True so raw HTML arrives as its own tokens, which are then dropped rather than
 # shown as literal tags or passed through.
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
 # Accept every link target at parse time so unsafe ones become plain text here, with a
 # warning, instead of staying in the text as literal Markdown.
 _PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
+
+
+class _NotingBlocks(ParserBlock):
+    """markdown-it's block tokenizer, noting the first line it skips for being nested too deep."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:  # noqa: N803 (its names)
+        if state.level >= state.md.options.maxNesting:
+            line = state.skipEmptyLines(startLine)
+            if line < endLine and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault("too_deep", []).append(line)
+        super().tokenize(state, startLine, endLine)
+
+
+_noting = _NotingBlocks()
+_noting.ruler = _PARSER.block.ruler  # the rules as enabled above
+_PARSER.block = _noting
 
 
 def parse_body(markdown: str, first_line: int = 1) -> tuple[tuple[Block, ...], tuple[str, ...]]:
@@ -53,7 +81,16 @@ def parse_body(markdown: str, first_line: int = 1) -> tuple[tuple[Block, ...], t
     `first_line` is the file's line number of the body's first line.
     """
     reader = _Reader(first_line)
-    tree = SyntaxTreeNode(_PARSER.parse(markdown))
+    env: dict = {}
+    tokens = _PARSER.parse(markdown, env)
+    if env.get("too_deep"):
+        line = first_line + min(env["too_deep"])
+        raise SourceError(f"line {line}: lists or quotes nested more than {MAX_NESTING // 2} deep; the text from "
+                          "here to the end of the outer list or quote would be lost — nest it less deeply")
+    for token in tokens:
+        if token.children:
+            token.children = _shallow_inline(token.children)
+    tree = SyntaxTreeNode(tokens)
     blocks = reader.blocks(tree.children)
     return blocks, tuple(reader.warnings)
 
@@ -82,7 +119,10 @@ class _Reader:
         if kind == "heading":
             level = int(node.tag[1])
             text = self.inline(node.children)
-            return Heading(level, text, line=self.line) if _has_words(text) else None
+            if not _has_words(text):
+                self.warn("empty heading left out of the article; give it words or delete the line")
+                return None
+            return Heading(level, text, line=self.line)
         if kind == "paragraph":
             text = self.inline(node.children)
             return Paragraph(text, line=self.line) if _has_words(text) else None
@@ -177,6 +217,23 @@ class _Reader:
                     self.warn(f"link to {excerpt(target)} kept as plain text")
             for child in node.children:
                 self.span(child, out, inner, open_tags)
+
+
+def _shallow_inline(tokens: list[Token]) -> list[Token]:
+    """The inline tokens with marks nested past MAX_INLINE_NESTING unwrapped; their text stays."""
+    kept: list[Token] = []
+    opened: list[bool] = []  # for each open mark, whether its tokens were kept
+    for token in tokens:
+        if token.nesting == 1:
+            keep = sum(opened) < MAX_INLINE_NESTING
+            opened.append(keep)
+        elif token.nesting == -1:
+            keep = opened.pop() if opened else True
+        else:
+            keep = True
+        if keep:
+            kept.append(token)
+    return kept
 
 
 def _merge(spans: list[Span]) -> Text:

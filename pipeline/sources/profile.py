@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from pipeline.article import excerpt
 from pipeline.errors import ConfigError
+from pipeline.sources.files import read_limited
+from pipeline.sources.nearest import did_you_mean
 from pipeline.sources.practice import Practice
 from pipeline.sources.publishing import artwork_file
+
+MAX_PROFILE_BYTES = 1_000_000  # a profile is a few kilobytes
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -23,29 +29,57 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-_MESSAGES = {
-    "missing": "required key is missing",
-    "extra_forbidden": "unknown key",
-    "string_type": "expected text in quotes",
-    "tuple_type": "expected a list",
-    "dict_type": "expected a table",
-    "model_type": "expected a table",
-    "int_type": "expected a whole number",
-    "float_type": "expected a number",
-    "bool_type": "expected true or false",
+_EXPECTED = {
+    "string_type": "text in quotes",
+    "tuple_type": "a list in [ ]",
+    "list_type": "a list in [ ]",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
 }
+_BOUNDS = {"greater_than": ("gt", "over"), "greater_than_equal": ("ge", "at least"),
+           "less_than": ("lt", "under"), "less_than_equal": ("le", "at most")}
 
 
-def _message(error: dict) -> str:
-    kind = error["type"]
+def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys the profile's schema allows beside the one at `loc` (for a mistyped key's suggestion)."""
+    model: type[BaseModel] = Practice
+    for part in loc[:-1]:
+        if isinstance(part, int):  # services.in_person[0]: the list's tables are its items'
+            continue
+        field = model.model_fields.get(part)
+        inner = getattr(field, "annotation", None)
+        if get_origin(inner) in (tuple, list):
+            inner = get_args(inner)[0]
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            return []
+        model = inner
+    return list(model.model_fields)
+
+
+def _message(error: ErrorDetails) -> str:
+    """Pydantic's finding in the profile's own words: what the key expected, and what it got."""
+    kind, ctx, got = error["type"], error.get("ctx", {}), excerpt(error.get("input"))
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return "unknown key" + did_you_mean(str(error["loc"][-1]), _known_keys(error["loc"]))
     if kind == "value_error":
-        return str(error["ctx"]["error"])
+        return str(ctx["error"])
     if kind == "literal_error":
-        return f"{excerpt(error['input'])} is not one of {error['ctx']['expected']}"
-    if kind in _MESSAGES:
-        suffix = "" if kind == "missing" else f", got {excerpt(error['input'])}"
-        return _MESSAGES[kind] + ("" if kind == "extra_forbidden" else suffix)
-    return error["msg"]
+        return f"{got} is not one of {ctx['expected']}"
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"expected a number {words} {ctx[key]:g}, got {got}"
+    if kind in ("too_short", "too_long"):
+        size = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        return f"expected a list of {'at least' if kind == 'too_short' else 'at most'} {size}, got {got}"
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, got {got}"
+    return f"not a value this key takes, got {got}"
 
 
 def parse_practice(text: str, source: str) -> Practice:
@@ -70,12 +104,9 @@ def parse_practice(text: str, source: str) -> Practice:
 
 def load_practice(path: Path) -> Practice:
     """Read and validate `practice.toml`."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: practice profile not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the practice profile: {exc.strerror}") from None
+    if not path.exists():
+        raise ConfigError(f"{path}: practice profile not found")
+    raw = read_limited(path, MAX_PROFILE_BYTES, "the practice profile (a TOML text file)", ConfigError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

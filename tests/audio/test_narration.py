@@ -87,11 +87,33 @@ def test_seed_chapters_are_introduction_each_section_and_the_practice(seed_scrip
     assert runs == list(SEED_CHAPTERS), "each chapter is one unbroken stretch"
 
 
-def test_seed_script_opens_with_title_then_practice(seed_script: Script, practice: Practice) -> None:
-    first, second = seed_script.segments[:2]
+def test_seed_script_opens_with_title_then_practice_then_the_crisis_line(seed_script: Script,
+                                                                         practice: Practice) -> None:
+    first, second, third = seed_script.segments[:3]
     assert (first.kind, first.spoken) == ("title", "What Does It Really Mean to Be Codependent?")
     assert second.spoken == "An audio handout from Your Practice Name."
-    assert first.pause_after_ms == second.pause_after_ms == practice.speech.heading_pause_ms
+    assert (third.written, third.spoken) == ("If you are in crisis, call or text 988.",
+                                             "If you are in crisis, call or text 9 8 8.")
+    assert second.block == third.block and third.chapter == "Introduction"
+    assert first.pause_after_ms == third.pause_after_ms == practice.speech.heading_pause_ms
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_crisis_line_is_said_within_thirty_seconds_and_the_full_notice_still_ends_it(
+        seed_article: Article, practice: Practice, language: str) -> None:
+    """A listener in crisis hears 988 in the first seconds, not after the whole article."""
+    import dataclasses
+
+    article = dataclasses.replace(seed_article, language=language)
+    script = narration_script(article, practice)
+    first_988 = next(n for n, s in enumerate(script.segments) if "988" in s.written)
+    opening = Script(script.slug, script.title, language, script.segments[:first_988 + 1])
+    assert opening.estimated_ms() < 30_000
+    assert script.segments[first_988].chapter == script.segments[0].chapter  # the first chapter
+    notice = practice.notices_in(language).crisis
+    assert sum("988" in s.written for s in script.segments) >= 2
+    assert any(s.written in notice for s in script.segments[first_988 + 1:] if "988" in s.written), \
+        "the full notice is kept in the stamp at the end"
 
 
 def test_nothing_in_the_article_is_dropped(seed_article: Article, seed_script: Script) -> None:
@@ -158,7 +180,7 @@ def test_pauses_come_from_the_profile(short_article: Article, practice: Practice
 
 def test_short_article_reads_naturally(short_article: Article, practice: Practice) -> None:
     spoken = [segment.spoken for segment in narration_script(short_article, practice).segments]
-    assert spoken[2:7] == [
+    assert spoken[3:8] == [
         "Worry often gets louder at night.",
         "Doctor Lee says that is normal.",
         "What helps?",

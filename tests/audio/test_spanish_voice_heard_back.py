@@ -72,7 +72,7 @@ def test_a_spanish_article_is_narrated_and_heard_back_in_spanish(tmp_path: Path)
     language, sure = detected_language(mp3)
     assert language == "es" and sure > 0.9
     from pipeline.audio.narration import narration_script
-    from pipeline.commands.loading import load_sources
+    from pipeline.building.loading import load_sources
     from pipeline.settings import Settings
 
     practice, (article,), _ = load_sources(Settings(sources=sources))

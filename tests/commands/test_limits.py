@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.commands import over_limits
+from pipeline.building import over_limits
 from pipeline.settings import Settings
 from pipeline.sources import Practice, parse_article
 

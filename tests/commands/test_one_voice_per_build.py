@@ -10,7 +10,7 @@ import onnxruntime
 import pytest
 
 from pipeline.audio.speech import piper
-from pipeline.commands.build import build
+from pipeline.building.engine import build
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

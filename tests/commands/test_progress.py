@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from pipeline.commands.progress import BarReporter, Cancelled, PlainReporter, reporter_for
+from pipeline.building.progress import BarReporter, Cancelled, PlainReporter, reporter_for
 
 
 def test_plain_lines_report_each_quarter_with_time_left():

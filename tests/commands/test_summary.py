@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from pipeline.commands.build import BuildReport
-from pipeline.commands.build_article import ArticleResult
+from pipeline.building.article import ArticleResult
+from pipeline.building.engine import BuildReport
 from pipeline.commands.summary import print_summary
 from pipeline.settings import Settings
 

@@ -14,7 +14,7 @@ from pipeline.audio.narration import narration_script
 from pipeline.audio.performance import perform
 from pipeline.audio.speech.cache import SpeechCache
 from pipeline.audio.speech.engines import ENGINES
-from pipeline.commands.loading import load_sources
+from pipeline.building.loading import load_sources
 from pipeline.commands.unused_speech import remove_unused_speech
 from pipeline.errors import SourceError
 from pipeline.settings import Settings

@@ -46,7 +46,7 @@ def test_opens_as_an_unaddressed_draft(draft):
     message = parse(draft)
     assert message["X-Unsent"] == "1"
     assert message["To"] is None and message["Cc"] is None and message["Bcc"] is None
-    assert message["Subject"] == "Sleep and Worry — a handout and audio from Your Practice Name"
+    assert message["Subject"] == "Your handouts from Your Practice Name"  # not the topic: lock screens show it
     assert message["From"].addresses[0].addr_spec == "hello@example.com"
     assert message["Date"].datetime.date().isoformat() == "2025-03-14"
     assert message.get_content_type() == "multipart/mixed"
@@ -122,9 +122,11 @@ def test_title_cannot_inject_headers(short_article, practice):
     message = parse(raw)
     headers = raw.split(b"\r\n\r\n", 1)[0]
     assert message["Bcc"] is None and b"\r\nBcc:" not in headers
-    assert message["Subject"] == (
-        "Sleep Bcc: everyone@example.org Body andWorry — a handout and audio from Your Practice Name"
-    )
+    assert message["Subject"] == "Your handouts from Your Practice Name"
+    topical = practice.model_copy(update={"email": EmailSettings(subject_names_topic=True)})
+    named = parse(render_email(hostile, topical, HANDOUT, None, recording()))
+    assert named["Subject"] == "Sleep Bcc: everyone@example.org Body andWorry — from Your Practice Name"
+    assert named["Bcc"] is None and named.defects == []
     names = [p.get_filename() for p in message.iter_attachments()]
     assert names[0] == "Sleep Bcc everyone example.org Body andWorry (handout).pdf"
     assert message.defects == []
@@ -148,7 +150,7 @@ def test_header_text(text, cleaned):
      ("Don’t “panic” — café / tea: a how-to", "Don't panic - cafe tea a how-to (handout).pdf"),
      ("Ünïcödé", "Unicode (handout).pdf"),
      ("???", "fallback-slug (handout).pdf"),
-     ("A very long title " * 6, "A very long title A very long title A very long title A very (handout).pdf")],
+     ("A very long title " * 6, "A very long title A very long title A very (handout).pdf")],
     ids=["plain", "question-mark", "punctuation", "accents", "nothing-left", "long"],
 )
 def test_attachment_names(title, name):
@@ -219,9 +221,11 @@ def test_without_a_base_url_the_draft_links_no_published_page(draft):
 def test_spanish_draft_matches_golden(spanish_article, practice, golden):
     raw = render_email(spanish_article, practice, HANDOUT, LARGE_PRINT, recording())
     message = parse(raw)
-    assert message["Subject"] == "El sueño y la preocupación — un folleto y audio de Your Practice Name"
-    assert [p.get_filename() for p in message.iter_attachments()] == [
-        "El sueno y la preocupacion (folleto).pdf", "El sueno y la preocupacion (letra grande).pdf",
-        "El sueno y la preocupacion (audio).mp3"]
+    assert message["Subject"] == "Sus folletos de Your Practice Name"
+    # The name with its accents (RFC 2231), and beside it the plain one every mail program reads.
+    assert [(p.get_filename(), p.get_param("name")) for p in message.iter_attachments()] == [
+        ("El sueño y la preocupación (folleto).pdf", "El sueno y la preocupacion (folleto).pdf"),
+        ("El sueño y la preocupación (letra grande).pdf", "El sueno y la preocupacion (letra grande).pdf"),
+        ("El sueño y la preocupación (audio).mp3", "El sueno y la preocupacion (audio).mp3")]
     golden("email-sueno-y-preocupacion.txt", body(raw, "plain"))
     golden("email-sueno-y-preocupacion.html", body(raw, "html"))

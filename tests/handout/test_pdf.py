@@ -209,7 +209,7 @@ def test_a_practice_name_cannot_break_out_of_the_footer_stylesheet(seed_article,
     assert all(f"{name} · (704) 555-0123" in " ".join(page.split("\n")) for page in text)
 
 
-@pytest.mark.parametrize(("edition", "pages"), [("regular", 5), ("large-print", 8)])
+@pytest.mark.parametrize(("edition", "pages"), [("regular", 5), ("large-print", 9)])
 def test_page_count_and_letter_paper(seed, edition, pages):
     pdf = opened(seed[edition].pdf)
     assert len(pdf.pages) == pages, "the seed's layout changed; look at it before updating this number"
@@ -222,8 +222,12 @@ def test_a4_paper_from_the_profile(seed_article, practice):
     assert {tuple(p.MediaBox[2:]) for p in pdf.pages} == {A4}
 
 
-FOOTER = ("Your Practice Name · (704) 555-0123 · www.example.com",
+FOOTER = ("Crisis: call or text 988 (24/7). Emergency: 911.",
+          "Your Practice Name · (704) 555-0123 · www.example.com",
           "Virtual sessions in AZ, FL, NC, SC, TN, TX, UT, VT, VA")
+# Large print's footer, at 16 pt, has room for the crisis line, the name and the phone; the
+# website and the states are in the stamp on the last page.
+LARGE_PRINT_FOOTER = ("Crisis: call or text 988 (24/7). Emergency: 911.", "Your Practice Name · (704) 555-0123")
 
 
 @EDITIONS
@@ -233,7 +237,8 @@ def test_the_stamp_and_page_n_of_m_are_on_every_page_as_pagination_artifacts(see
     for number, text in enumerate(texts, start=1):
         lines = text.splitlines()
         assert f"Page {number} of {len(texts)}" in lines, f"page {number}"
-        assert all(line in lines for line in FOOTER), f"page {number} lacks the stamp: {lines[-4:]}"
+        footer = FOOTER if edition == "regular" else LARGE_PRINT_FOOTER
+        assert all(line in lines for line in footer), f"page {number} lacks the stamp: {lines[-4:]}"
     pdf = opened(rendered.pdf)
     for pdf_page in pdf.pages:
         artifacts = [operands for operands, operator in pikepdf.parse_content_stream(pdf_page)
@@ -274,9 +279,9 @@ def test_the_crisis_notice_ends_the_handout_on_the_page_with_the_contact_details
     pages = [" ".join(page.split()) for page in seed[edition].text()]
     crisis = [number for number, text in enumerate(pages) if "If you need help now" in text]
     assert crisis == [len(pages) - 1]
-    assert "We reply within one business day" in pages[-1] and "not a substitute for therapy" in pages[-1]
+    assert "Scan to contact us" in pages[-1] and "not a substitute for therapy" in pages[-1]
     if edition == "regular":  # the whole contact block, heading to QR code, shares the page
-        assert "Contact Your Practice Name" in pages[-1] and "Scan to contact us" in pages[-1]
+        assert "Contact Your Practice Name" in pages[-1] and "We reply within one business day" in pages[-1]
 
 
 @EDITIONS

@@ -49,7 +49,7 @@ def test_a_spanish_handout_says_it_in_spanish(spanish_article, practice):
 def test_the_article_page_and_the_feed_carry_the_review(short_article, practice):
     article = _reviewed(short_article)
     page = render_article_page(article, None, practice)
-    assert '<p class="reviewed">Reviewed by Jane Doe, LCSW, on March 3, 2025</p>' in page
+    assert 'Reviewed by Jane Doe, LCSW, on March 3, 2025. Edition' in page
     published = practice.model_copy(update={"publish": PublishSettings(base_url="https://www.harborcouples.com/h/")})
     feed = feedparser.parse(render_feed([Episode(article, 6000, 1000)], published, "artwork.png"))
     assert "Reviewed by Jane Doe, LCSW, on March 3, 2025" in feed.entries[0].description

@@ -96,7 +96,8 @@ def test_seed_front_matter_is_left_for_the_editor(seed_import: Imported) -> None
     article = imported_article(seed_import)
     # The seed has no title line: the first heading stands in, and the editor is told so.
     assert article.title == "Where does the concept of codependency come from?"
-    assert "\n# review: no title found; title: is the first heading" in seed_import.markdown
+    assert article.is_draft and "\nstatus: draft\n" in seed_import.markdown
+    assert any(item.startswith("no title found; title: is the first heading") for item in article.import_findings)
     assert any(line.startswith("review: no title found") for line in seed_import.removed)
     assert article.summary == "I first heard the term “codependent” as a counseling student in graduate school."
     assert article.tags == () and "tags: []" in seed_import.markdown
@@ -118,6 +119,7 @@ class Page:
     absent: tuple[str, ...]
     present: tuple[str, ...] = ()
     canonical_url: str | None = None
+    summary: str | None = None  # the page's own description; else the body's first sentence
 
 
 PAGE_TABLE = [
@@ -177,7 +179,8 @@ PAGE_TABLE = [
                     "previous/next links", "page footer", "newsletter sign-up", "closing call to action"}),
          ("# 5 Ways", "Book a free", "Schedule a Consultation", "Our Team", "Facebook", "Older Post", "Sign up"),
          ("Panic that keeps coming back is very treatable.",),
-         "https://www.northsidetherapy.example.org/journal/calm-panic"),
+         "https://www.northsidetherapy.example.org/journal/calm-panic",
+         "Practical steps for the next time panic hits."),
 ]
 
 
@@ -197,8 +200,10 @@ def test_page_from_another_practice(page: Page) -> None:
     for text in page.present:
         assert text in body, f"{text!r} should be in the article"
     first = split_sentences(plain(next(block for block in article.blocks if isinstance(block, Paragraph)).text))
-    assert article.summary == (first[0] if len(first[0]) >= 40 else f"{first[0]} {first[1]}")
-    assert imported.slug == article.slug and article.warnings == ()
+    opening = first[0] if len(first[0]) >= 40 else f"{first[0]} {first[1]}"
+    assert article.summary == (page.summary or opening)
+    assert imported.slug == article.slug and article.is_draft and article.import_findings == ()
+    assert [warning for warning in article.warnings if "status: draft — not reviewed" not in warning] == []
 
 
 @pytest.mark.parametrize("file", [page.file for page in PAGE_TABLE] + ["seed"])
@@ -441,7 +446,8 @@ def test_unreadable_input_is_one_line_and_a_failing_exit(tmp_path: Path, name: s
     assert "Traceback" not in result.stderr
     assert lines[0].startswith(f"error: {path}: ") and message in lines[0]
     # A file that was looked at ends the run with the summary; a folder with nothing to read is one line.
-    assert lines[1:] == ([] if content == "dir" else ["imported 0, skipped 0; 0 to review; 1 file could not be read"])
+    assert lines[1:] == ([] if content == "dir"
+                         else ["imported 0, skipped 0; 0 review items; 1 file could not be read"])
 
 
 def test_windows_1252_text_is_read_with_a_note(tmp_path: Path) -> None:

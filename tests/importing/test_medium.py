@@ -33,10 +33,10 @@ def _parts(name: str) -> tuple[str, str, tuple[str, ...]]:
 
 def test_a_medium_post_keeps_its_title_subtitle_byline_date_link_and_tags():
     front, _, _ = _parts("medium-export-advanced-post.html")
-    assert front.endswith("\ntitle: Advanced Post Title\nslug: advanced-post-title\n"
+    assert ("\ntitle: Advanced Post Title\nslug: advanced-post-title\n"
                           "summary: This is a subtitle of some sort\nupdated: 2018-08-11\nauthor: Joe Bloggs\n"
                           "canonical_url: https://medium.com/@JoeBloggs/testpost-efefef12121212\n"
-                          "tags:\n- Things\n- Stuff")
+                          "tags:\n- Things\n- Stuff\nstatus: draft\n") in front
 
 
 def test_a_medium_post_body_is_read_graf_by_graf_without_its_title_and_subtitle():
@@ -102,7 +102,7 @@ def test_in_the_unpacked_export_only_the_posts_are_read_and_the_account_pages_ar
             "not posts") in err
     assert "skipped: draft-post.html: 'Draft Post Title' (draft)" in err
     assert out.strip().splitlines()[-1] == ("imported 2, skipped 3: Medium account page 1, draft 1, "
-                                            "response to another post 1; 1 to review")
+                                            "response to another post 1; 1 review item")
     written = sorted(path.name for path in (tmp_path / "sources" / "articles").iterdir())
     assert written == ["advanced-post-title.md", "code-post-title.md"]  # no page with the account's e-mail address
 

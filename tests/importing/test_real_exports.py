@@ -37,7 +37,7 @@ def test_blogger_backup_imports_published_posts_and_says_why_the_rest_is_left_ou
     assert skipped == [f"skipped: {BLOGGER.name}: 1 entry (template)",
                        f"skipped: {BLOGGER.name}: 47 entries (blog settings)",
                        f"skipped: {BLOGGER.name}: 3 entries (comments)"]
-    assert lines[-1] == "imported 4, skipped 3: blog settings 1, comments 1, template 1; 3 to review"
+    assert lines[-1] == "imported 4, skipped 3: blog settings 1, comments 1, template 1; 4 review items"
     article = read_article(tmp_path / "articles" / "about-me.md")
     assert article.title == "About Me"
     assert article.author == "JJ"
@@ -64,19 +64,19 @@ def test_a_blogger_draft_with_its_undeclared_app_prefix_is_skipped_not_a_crash(t
                       encoding="utf-8")
     lines = _run([backup], tmp_path / "articles")
     assert f"skipped: {backup.name}: 'About Me' (draft)" in lines
-    assert lines[-1] == "imported 3, skipped 4: blog settings 1, comments 1, draft 1, template 1; 3 to review"
+    assert lines[-1] == "imported 3, skipped 4: blog settings 1, comments 1, draft 1, template 1; 3 review items"
 
 
 def test_blogger_pages_come_with_the_pages_option(tmp_path):
     source = REAL / "blogger-sample-google.xml"  # written by Google's WordPress-to-Blogger converter (ns0: names)
     lines = _run([source], tmp_path / "articles")
-    assert lines[-1] == "imported 3, skipped 1: comments 1; 2 to review"
+    assert lines[-1] == "imported 3, skipped 1: comments 1; 2 review items"
 
 
 def test_an_old_wordpress_export_with_an_undeclared_excerpt_prefix_imports(tmp_path):
     # WordPress MU (2008) wrote <excerpt:encoded> without declaring excerpt:, which crashed the import.
     lines = _run([OLD_WORDPRESS], tmp_path / "articles")
-    assert lines[-1] == "imported 4, skipped 7: attachment 1, draft 6; 2 to review"  # a [youtube=…] player
+    assert lines[-1] == "imported 4, skipped 7: attachment 1, draft 6; 3 review items"  # a [youtube=…] player
     assert not [line for line in lines if line.startswith("error: ")]
     body = _body(tmp_path / "articles" / "about-me.md")
     assert body.startswith("Hi.\n\nMy name is Jeremy Lueck.")
@@ -92,7 +92,8 @@ def test_a_folder_of_mixed_real_files_never_stops_and_always_ends_with_its_summa
     last = out.strip().splitlines()[-1]
     assert last.startswith("imported ") and last.endswith("; 1 file could not be read")
     assert [line for line in err.splitlines() if line.startswith("error: ")] == [
-        f"error: {folder / 'broken.xml'}: line 1: not well-formed XML (Premature end of data in tag title line 1)"]
+        f"error: {folder / 'broken.xml'}: line 1: the export stops in the middle: it is truncated (a download or "
+        "copy cut short); export it again"]
     assert (tmp_path / "sources" / "articles" / "rolling-in-hawaii.md").exists()  # a Blogger post
     assert code == 1
 
@@ -109,7 +110,7 @@ CLASSIC = REAL / "wordpress-sample-google.xml"
 
 def test_classic_editor_text_gets_its_paragraphs_as_wordpress_shows_them(tmp_path):
     lines = _run([CLASSIC], tmp_path / "articles")
-    assert lines[-1] == "imported 3, skipped 2: attachment 1, page 1; 2 to review"
+    assert lines[-1] == "imported 3, skipped 2: attachment 1, page 1; 2 review items"
     body = _body(tmp_path / "articles" / "a-test-of-newlines-and-labelscategories.md")
     assert body == ("We're having fun with tags, labels, and categories today on the Data Portability Testbed blog."
                     "\n\nWhat's **your** take on newlines, huh?\n\nNext up, video and embedded links which Wordpress "
@@ -151,9 +152,11 @@ def test_highlighted_code_in_a_pre_is_a_code_block_line_by_line_not_a_quote():
 
 def test_pictures_in_a_saved_page_are_each_listed():
     _, removed = _page("page-blogspot-plentylife-review.html")
-    pictures = [line for line in removed if line.startswith("image: ")]
-    assert len(pictures) == 1 and pictures[0].count("https://") == 3  # three in the post body, one line
-    assert "review: 3 picture(s) were left out; check the text still reads well without them" in removed
+    pictures = [line for line in removed if line.startswith("picture: ")]
+    # Three in the post body, one line; with no alt text, each is named by its file.
+    assert pictures == ['picture: "Strong%2B%2526%2BBeautiful%2B-%2BPamela%2BReif.png" / '
+                        '"Strong%2B%2526%2BBeautiful%2B-%2BPamela_Reif.png" / "5von5.jpg"']
+    assert any(line.startswith("review: 3 pictures left out") for line in removed)
 
 
 def test_date_and_categories_lines_and_comment_links_leave_the_post_and_the_categories_become_tags():
@@ -165,7 +168,7 @@ def test_date_and_categories_lines_and_comment_links_leave_the_post_and_the_cate
     for chrome in ("categories:", "View Comments", "powered by Disqus", "Mercurial|"):
         assert chrome not in body, chrome
     assert "\nsummary: Mercurial 5.2 was released on November 5, 2019.\n" in front
-    assert front.endswith("\ntags:\n- Python\n- Mercurial")
+    assert "\ntags:\n- Python\n- Mercurial\nstatus: draft\n" in front
     assert 'comments link: "View Comments"' in imported.removed
 
 
@@ -239,4 +242,7 @@ def test_a_bare_date_at_the_top_of_the_text_is_not_the_summary():
     imported = import_page(REAL / "page-adac-kindersitze.html")
     front, body = imported.markdown.split("\n---\n\n", 1)
     assert "\n\n23.10.2018\n\n" in body  # the page's own line stays for the editor to judge
-    assert "\nsummary: Im aktuellen Test wurden 18 verschiedene Kindersitze in punkto Sicherheit" in front
+    # The page's own description sums it up, so it is the summary (not the date, nor the opening again).
+    assert ("\nsummary: Der ADAC hat 18 Kindersitze in punkto Sicherheit, Bedienung, Ergonomie und Schadstoffgehalt "
+            "geprüft. Alle Daten und Ergebnisse.\n") in front
+    assert "\nslug: kindersitztest-2018\n" in front  # the last part of its canonical address

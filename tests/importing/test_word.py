@@ -177,7 +177,7 @@ def test_a_folder_of_documents_imports_what_it_can(tmp_path, capsys):
     assert main(["import", str(folder), "--sources", str(sources)]) == 1  # the empty document
     captured = capsys.readouterr()
     assert captured.out.strip().splitlines()[-1] == (
-        "imported 3, skipped 0; 1 to review; 1 file could not be read")
+        "imported 3, skipped 0; 2 review items; 1 file could not be read")
     assert f"error: {folder / EMPTY.name}: the Word document is empty" in captured.err
     assert sorted(path.name for path in (sources / "articles").iterdir()) == [
         "calming-an-anxious-mind.md", "how-to-really-listen-to-your-partner.md", "sleep-and-worry.md"]

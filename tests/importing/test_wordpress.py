@@ -39,7 +39,7 @@ def test_published_posts_become_valid_article_sources(imported):
         "a-note-on-rest.md", "grief-and-the-holidays.md", "how-to-really-listen.md", "shlvm-and-peace.md",
         "why-we-worry-part-1.md"]
     assert lines[-1] == ("imported 5, skipped 8: attachment 1, draft 1, menu item 1, no content 1, page 1, "
-                         "password-protected 1, private 1, scheduled 1; 3 to review")
+                         "password-protected 1, private 1, scheduled 1; 3 review items")
 
 
 def test_every_skipped_item_is_listed_with_why(imported):
@@ -115,7 +115,7 @@ def test_right_to_left_and_emoji_text_keeps_its_words_and_loses_invisible_charac
 def test_post_with_no_title_uses_its_first_heading(imported):
     path = imported[0] / "a-note-on-rest.md"
     assert read_article(path).title == "A note on rest"
-    assert "# review: no title found" in path.read_text(encoding="utf-8")
+    assert read_article(path).import_findings[0].startswith("no title found")
 
 
 def test_pages_are_imported_when_asked(tmp_path):
@@ -167,7 +167,7 @@ UNDECLARED = """<?xml version="1.0"?>
     (BOMB, "line 1: has a document type declaration"),
     (OUTSIDE_FILE, "line 1: has a document type declaration"),
     (UNDECLARED, "line 3: not well-formed XML (Entity 'nbsp' not defined)"),
-    (EXPORT.read_text(encoding="utf-8")[:9000], "not well-formed XML"),
+    (EXPORT.read_text(encoding="utf-8")[:9000], "the export stops in the middle: it is truncated"),
     ("<rss><channel><title>A feed</title></channel></rss>", "not a WordPress export"),
 ], ids=["entity-bomb", "outside-file", "undeclared-entity", "cut-short", "plain-rss"])
 def test_hostile_or_broken_export_is_one_line(tmp_path, text, message):
@@ -240,7 +240,12 @@ def test_two_posts_with_one_slug_both_land_and_again_change_nothing(tmp_path):
     lines: list[str] = []
     first = run_import([export], tmp_path / "articles", say=lines.append)
     assert first.imported == 5 and (tmp_path / "articles" / "how-to-really-listen-2.md").exists()
-    assert any("slug 'how-to-really-listen' was taken by another import" in line for line in lines)
+    assert any("review: slug 'how-to-really-listen' is another article's; this one is 'how-to-really-listen-2'"
+               in line for line in lines)
+    second = read_article(tmp_path / "articles" / "how-to-really-listen-2.md")
+    assert second.slug == "how-to-really-listen-2"  # the note is in its front matter too, where check sees it
+    assert "slug 'how-to-really-listen' is another article's; this one is 'how-to-really-listen-2'" in \
+        second.import_findings
     again = run_import([export], tmp_path / "articles", say=lambda line: None)
     assert (again.imported, again.unchanged) == (0, 5)
 

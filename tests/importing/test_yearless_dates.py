@@ -61,9 +61,8 @@ def test_copied_text_with_only_yearless_dates_leaves_the_date_out_and_says_so(tm
     imported, article = _imported(tmp_path, "wix-racing-mind.txt", ("Mar 3, 2024\n", "Mar 3\n"),
                                   ("Updated: Apr 2, 2024\n", "Updated: Apr 2\n"))
     assert article.updated is None
-    notes = [line for line in imported.markdown.splitlines() if line.startswith("# review:")]
-    assert notes == ["# review: no date found: 'Updated: Apr 2' has no year and the page gives none, so no date "
-                     "was guessed; add updated: (the day it was last reviewed)"]
+    assert article.import_findings == ("no date found: 'Updated: Apr 2' has no year and the page gives none, so no "
+                                       "date was guessed; add updated: (the day it was last reviewed)",)
     assert "Apr 2" not in imported.markdown.split("\n---\n", 1)[1]
 
 

@@ -19,7 +19,7 @@ from lxml import etree
 from PIL import Image
 
 from pipeline.audio.speech.engines import ENGINES
-from pipeline.commands.build import build
+from pipeline.building.engine import build
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,8 @@
 
 Runs Debian's Chromium headless through Playwright (no browser download) on a build folder made
 here: the pages, a real MP3 made with ffmpeg, its captions, an e-mail draft and stand-in PDFs.
-The library page at library scale is tested in test_library_search_browser.py.
+The library page at library scale is tested in test_library_search_browser.py; the pages as a
+client meets them on a phone in test_client_view_browser.py.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pathlib import Path
 
 import imageio_ffmpeg
 import pytest
-from conftest import SHORT_ARTICLE_CUES
+from conftest import timed_cues
 
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio import narration_script
+from pipeline.audio.recording import Chapter, Recording
 from pipeline.email.draft import render_email
 from pipeline.library.article_page import render_article_page
 from pipeline.library.library_page import render_library_page
@@ -33,9 +35,6 @@ CHROMIUM_FLAGS = [
 ]
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-CUES = SHORT_ARTICLE_CUES
-
-
 def vtt_time(ms: int) -> str:
     return f"{ms // 60_000:02}:{ms // 1000 % 60:02}.{ms % 1000:03}"
 
@@ -51,14 +50,21 @@ def tone_mp3(seconds: int) -> bytes:
     return result.stdout
 
 
-@pytest.fixture(scope="module")
-def recording() -> Recording:
-    cues = tuple(Cue(start, end, text, block) for start, end, text, block in CUES)
+def recorded(article, practice) -> Recording:
+    """The article as if narrated half a second a sentence (captions that follow its script), over a
+    real MP3 as long as that."""
+    cues = timed_cues(narration_script(article, practice))
     captions = "WEBVTT\n" + "".join(
         f"\n{vtt_time(c.start_ms)} --> {vtt_time(c.end_ms)}\n{c.text}\n" for c in cues
     )
-    return Recording(tone_mp3(6), captions, 6000,
-                     (Chapter("Sleep and Worry", 0, 3600), Chapter("What helps?", 3600, 6000)), cues)
+    seconds = cues[-1].end_ms // 1000 + 1
+    return Recording(tone_mp3(seconds), captions, seconds * 1000,
+                     (Chapter(article.title, 0, 2500), Chapter("What helps?", 2500, seconds * 1000)), cues)
+
+
+@pytest.fixture(scope="module")
+def recording(short_article, practice) -> Recording:
+    return recorded(short_article, practice)
 
 
 def build_folder(folder: Path, articles, recording: Recording, practice) -> Path:
@@ -76,8 +82,9 @@ def build_folder(folder: Path, articles, recording: Recording, practice) -> Path
         (folder / article.slug).mkdir(parents=True, exist_ok=True)
         for suffix, data in files.items():
             (folder / article.slug / f"{article.slug}{suffix}").write_bytes(data)
+        narration = recording if article.language == "en" else recorded(article, practice)
         (folder / article.slug / "index.html").write_text(
-            render_article_page(article, recording, practice), encoding="utf-8")
+            render_article_page(article, narration, practice), encoding="utf-8")
     page = render_library_page(articles, {a.slug: recording for a in articles}, practice)
     (folder / "index.html").write_text(page, encoding="utf-8")
     return folder / "index.html"
@@ -138,16 +145,15 @@ def seek(page, seconds: float, expected: str) -> None:
                            arg=expected, timeout=5000)
 
 
-def test_no_wcag_violations_with_read_along_closed_and_open(page):
+def test_no_wcag_violations_while_reading_along(page):
     assert axe_violations(page) == []
-    page.click("summary")
-    seek(page, 1.5, "Worry often gets louder at night.")
+    seek(page, 1.6, "Worry often gets louder at night.")
     page.focus(".sentence >> nth=3")
     assert axe_violations(page) == []
 
 
 def test_works_offline_from_local_files(page):
-    assert page.evaluate("document.querySelector('audio').duration") == pytest.approx(6, abs=0.2)
+    assert page.evaluate("document.querySelector('audio').duration") == pytest.approx(10, abs=0.2)
     assert page.requests and all(url.startswith("file://") for url in page.requests)
 
 
@@ -155,8 +161,9 @@ def test_every_link_resolves(page, index, practice):
     links = page.evaluate("""() => [
         ...Array.from(document.querySelectorAll('a[href]'), a => a.getAttribute('href')),
         ...Array.from(document.querySelectorAll('audio[src], track[src]'), e => e.getAttribute('src'))]""")
-    assert len(links) >= 5 + 2 + 1  # five files, the player and its captions, the library page
-    contact = {"tel:+17045550123", f"mailto:{practice.practice.email}", practice.practice.website}
+    assert len(links) >= 4 + 2 + 1  # four files, the player and its captions, the library page
+    contact = {"tel:988", "sms:988", "tel:+17045550123", f"mailto:{practice.practice.email}",
+               practice.practice.website}
     for link in links:
         if link.startswith("#"):
             assert page.locator(link).count() == 1, f"no element {link} on the page"
@@ -167,44 +174,35 @@ def test_every_link_resolves(page, index, practice):
 
 
 def test_highlight_follows_the_audio(page):
-    page.click("summary")
-    for seconds, sentence in [(0.2, "Sleep and Worry"), (1.5, "Worry often gets louder at night."),
-                              (2.3, "Worry often gets louder at night."),  # the pause after it
-                              (4.6, "Write the worry down."), (2.5, "Dr. Lee says that is normal.")]:
+    for seconds, sentence in [(1.6, "Worry often gets louder at night."),
+                              (1.97, "Worry often gets louder at night."),  # the pause after it
+                              (2.6, "What helps?"), (3.1, "Write the worry down."),
+                              (2.1, "Dr. Lee says that is normal.")]:
         seek(page, seconds, sentence)
         assert speaking(page) == [sentence]
         assert page.get_attribute(".speaking", "aria-current") == "true"
 
 
 def test_clicking_a_sentence_plays_from_there(page):
-    page.click("summary")
     page.click("text=What helps?")
     page.wait_for_function("() => !document.querySelector('audio').seeking")
     position = page.evaluate("document.querySelector('audio').currentTime")
-    assert 3.6 <= position < 4.5
+    assert 2.5 <= position < 3.0
     assert speaking(page) == ["What helps?"]
 
 
 def test_enter_on_a_sentence_plays_from_there(page):
-    page.click("summary")
     page.focus("text=Get up if you can't sleep after 20 minutes.")
     page.keyboard.press("Enter")
     page.wait_for_function("() => !document.querySelector('audio').seeking")
-    assert page.evaluate("document.querySelector('audio').currentTime") >= 5.3
+    assert page.evaluate("document.querySelector('audio').currentTime") >= 3.5
     assert speaking(page) == ["Get up if you can't sleep after 20 minutes."]
 
 
-def test_playing_opens_the_read_along(page):
-    assert not page.eval_on_selector("details", "d => d.open")
-    page.evaluate("document.querySelector('audio').play()")
-    page.wait_for_function("() => document.querySelector('details').open", timeout=5000)
-
-
-FOCUSABLE = "a[href], button, summary, audio[controls], [tabindex='0']"
+FOCUSABLE = "a[href], button, audio[controls], [tabindex='0']"
 
 
 def test_tab_reaches_every_control_and_shows_where_focus_is(page):
-    page.eval_on_selector_all("details", "all => all.forEach(d => { d.open = true; })")
     expected = page.eval_on_selector_all(
         FOCUSABLE, "all => all.map((e, i) => { e.dataset.stop = i; return i; })"
     )
@@ -231,10 +229,8 @@ def test_nothing_from_an_article_runs_as_script(browser, tmp_path, short_article
         title='<img src=x onerror="window.pwned = 1">Sleep',
         summary="<script>window.pwned = 2</script>",
     )
-    cues = (Cue(0, 900, '<b onmouseover="window.pwned = 3">bold</b>', 0),) + recording.cues[1:]
-    build_folder(tmp_path, [hostile], dataclasses.replace(recording, cues=cues), practice)
+    build_folder(tmp_path, [hostile], recorded(hostile, practice), practice)
     page = open_page(browser, tmp_path / hostile.slug / "index.html")
-    page.click("summary")
     page.hover(".sentence >> nth=0")
     assert page.evaluate("window.pwned") is None
     assert page.inner_text("h1") == hostile.title
@@ -248,7 +244,7 @@ def test_a_spanish_article_s_page_and_a_library_in_two_languages_have_no_wcag_vi
     library = build_folder(tmp_path / "build", [spanish_article, short_article], recording, practice)
     spanish = open_page(browser, library.parent / spanish_article.slug / "index.html")
     assert spanish.evaluate("document.documentElement.lang") == "es"
-    assert spanish.locator("h2#files").text_content() == "Archivos"
+    assert spanish.locator("h2#files").text_content() == "Descargar o imprimir"
     assert axe_violations(spanish) == []
     spanish.context.close()
     context = browser.new_context(viewport={"width": 1000, "height": 900})
@@ -257,3 +253,32 @@ def test_a_spanish_article_s_page_and_a_library_in_two_languages_have_no_wcag_vi
     assert both.evaluate("document.documentElement.lang") in ("en", "es")
     assert axe_violations(both) == []
     context.close()
+
+
+def test_clicking_a_sentence_under_serve_plays_from_there(browser, index):
+    """Served by `serve` (which answers Range requests), a click seeks the recording to the
+    sentence, as on the published site, rather than starting it again from 0:00."""
+    import http.server
+    import threading
+
+    from pipeline.commands.serve import HOST, BuildState, _handler
+
+    state = BuildState()
+    state.finished([])
+    server = http.server.ThreadingHTTPServer((HOST, 0), _handler(index.parents[1], state))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 412, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"http://{HOST}:{server.server_address[1]}/{index.parent.name}/index.html")
+        page.wait_for_function("() => document.querySelector('audio').readyState >= 1", timeout=10_000)
+        page.click("text=Get up if you can't sleep after 20 minutes.")
+        page.wait_for_function("() => !document.querySelector('audio').seeking && "
+                               "document.querySelector('audio').currentTime > 0", timeout=10_000)
+        assert 3.5 <= page.evaluate("document.querySelector('audio').currentTime") < 4.5
+        assert speaking(page) == ["Get up if you can't sleep after 20 minutes."]
+    finally:
+        context.close()
+        state.stop()
+        server.shutdown()
+        server.server_close()

@@ -1,34 +1,40 @@
 """The library page and each article's page: golden output, relative links, the light list,
-read-along transcript, escaping, the stamp."""
+the article read along, the crisis line, only what exists, escaping, the stamp."""
 
 from __future__ import annotations
 
 import base64
 import dataclasses
 import hashlib
+import html
 import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
-from conftest import SHORT_ARTICLE_CUES
+from conftest import FIXTURES, timed_cues
 
+from pipeline.audio import narration_script
 from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.library.article_page import render_article_page, transcript
+from pipeline.library.article_page import render_article_page
 from pipeline.library.library_page import render_library_page
+from pipeline.sources.articles import read_article
 from pipeline.stamp import stamp
 
-CUES = SHORT_ARTICLE_CUES
 
-
-def recording(cues=CUES, duration_ms: int = 6000) -> Recording:
+def recording(cues: tuple[Cue, ...] = (), duration_ms: int = 6000) -> Recording:
     return Recording(
         mp3=b"ID3 not a real mp3",
         captions="WEBVTT\n",
         duration_ms=duration_ms,
         chapters=(Chapter("Sleep and Worry", 0, 3600), Chapter("What helps?", 3600, duration_ms)),
-        cues=tuple(Cue(start, end, text, block) for start, end, text, block in cues),
+        cues=cues,
     )
+
+
+def narrated(article, practice, duration_ms: int = 6000) -> Recording:
+    """A recording of the article whose captions follow its narration script, as `build` makes them."""
+    return recording(timed_cues(narration_script(article, practice)), duration_ms)
 
 
 class Elements(HTMLParser):
@@ -55,6 +61,13 @@ class Elements(HTMLParser):
         return [attrs for name, attrs in self.tags if name == tag]
 
 
+def spans(page: str) -> list[tuple[dict[str, str], str]]:
+    """Each <span>'s attributes and its text (sentences hold no spans of their own)."""
+    return [(dict(re.findall(r'([\w-]+)="([^"]*)"', match[1])), html.unescape(re.sub(r"<[^>]+>", "", match[2])))
+            if "<a " not in match[2] else (dict(re.findall(r'([\w-]+)="([^"]*)"', match[1])), match[2])
+            for match in re.finditer(r"<span([^>]*)>(.*?)</span>", page, re.S)]
+
+
 def parsed(page: str) -> Elements:
     elements = Elements()
     elements.feed(page)
@@ -64,12 +77,13 @@ def parsed(page: str) -> Elements:
 @pytest.fixture(scope="module")
 def page(short_article, seed_article, practice) -> str:
     """The article's own page, for the short article with its recording."""
-    return render_article_page(short_article, recording(), practice)
+    return render_article_page(short_article, narrated(short_article, practice), practice)
 
 
 @pytest.fixture(scope="module")
 def index(short_article, seed_article, practice) -> str:
-    return render_library_page([short_article, seed_article], {"sleep-and-worry": recording()}, practice)
+    return render_library_page([short_article, seed_article], {"sleep-and-worry": narrated(short_article, practice)},
+                               practice)
 
 
 def test_article_page_matches_golden(page, golden):
@@ -82,19 +96,62 @@ def test_library_page_matches_golden(index, golden):
 
 def test_article_page_links_are_relative_to_its_folder(page):
     hrefs = [a["href"] for a in parsed(page).all("a")]
-    for name in (".pdf", "-large-print.pdf", ".mp3", ".vtt", ".eml"):
+    for name in (".pdf", "-large-print.pdf", ".mp3", ".epub"):
         assert f"sleep-and-worry{name}" in hrefs
     assert "../index.html" in hrefs  # back to the library
     outside = {h for h in hrefs if re.match(r"[a-z]+:", h)}
-    assert outside == {"tel:+17045550123", "mailto:hello@example.com", "https://www.example.com"}
+    assert outside == {"tel:988", "sms:988", "tel:+17045550123", "mailto:hello@example.com",
+                       "https://www.example.com"}
+
+
+def test_the_client_s_page_carries_no_staff_material(page):
+    """The e-mail draft and how to open it in a mail client are on the staff page only; edition
+    codes, reading levels and file formats come after the article, if at all."""
+    hrefs = [a["href"] for a in parsed(page).all("a")]
+    assert not any(href.endswith(".eml") for href in hrefs)
+    for staff in ("E-mail draft", "Outlook", "Thunderbird", "Apple Mail", "Reading level", "US grade"):
+        assert staff not in page
+    opening = page[:page.index('<div class="article-text"')]
+    for later in ("Edition", "(PDF)", "(MP3)", "(EPUB)", "2025-03-14 ·"):
+        assert later not in opening, later
+
+
+def test_the_page_opens_with_title_summary_player_and_crisis_line(page, short_article):
+    """What a client sees first, in this order; the article and the files follow."""
+    marks = ['<h1 id="title">Sleep and Worry</h1>', short_article.summary, '<audio id="audio"',
+             'href="tel:988"', 'href="sms:988"', '<div class="article-text"', "<h2 id=\"heading-1\">",
+             'href="sleep-and-worry.pdf"', "Edition 2025-03-14 ·", '<footer class="stamp">']
+    positions = [page.index(mark) for mark in marks]
+    assert positions == sorted(positions)
+    assert "Listening time: under a minute" in page  # the recording lasts 6 s
+
+
+def test_an_article_without_audio_says_nothing_of_audio(practice):
+    """No recording (a language with no voice yet, or audio not built): no player, no listening
+    time, no read-along, no word of audio, and its e-book is not a read-along one."""
+    spanish = read_article(FIXTURES / "article_in_spanish.md")
+    built = (f"{spanish.slug}.pdf", f"{spanish.slug}-large-print.pdf", f"{spanish.slug}.epub")
+    page = render_article_page(spanish, None, practice, built)
+    elements = parsed(page)
+    assert not elements.all("audio") and not elements.all("script") and 'class="sentence"' not in page
+    for audio in ("audio", "Duración", "escuch", "Escuch", "leer mientras", ".mp3", "resaltada"):
+        assert audio not in page, audio
+    assert "Libro electrónico <span" in page and 'href="tel:988"' in page
+    assert "La preocupación suele crecer de noche." in page  # the article itself is still there
 
 
 def test_article_page_links_only_the_files_built(short_article, practice):
     page = render_article_page(short_article, None, practice, ("sleep-and-worry.pdf",))
     hrefs = [a["href"] for a in parsed(page).all("a") if not re.match(r"[a-z]+:", a["href"])]
     assert hrefs == ["#main", "../index.html", "sleep-and-worry.pdf"]
-    assert not parsed(page).all("audio") and "Read along" not in page
-    assert re.search(r"<dd>about \d+ minutes?</dd>", page)  # estimated from the script until recorded
+    assert not parsed(page).all("audio") and "Listening time" not in page
+
+
+def test_a_client_page_never_links_a_staff_file(page):
+    """The e-mail draft is a staff output in the registry: the client's page neither links nor explains it."""
+    hrefs = [a["href"] for a in parsed(page).all("a")]
+    assert not [h for h in hrefs if h.endswith(".eml")]
+    assert "Thunderbird" not in page and "Outlook" not in page
 
 
 def test_audio_player_has_its_captions_track(page):
@@ -106,20 +163,33 @@ def test_audio_player_has_its_captions_track(page):
     assert track["srclang"] == "en"
 
 
-def test_article_page_shows_what_the_office_needs(page, short_article):
-    assert "<h1 id=\"title\">Sleep and Worry</h1>" in page and short_article.summary in page
-    assert '<time datetime="2025-03-14">March 14, 2025</time>' in page
-    assert "<dd>under a minute</dd>" in page  # the fake recording lasts 6 s
-    assert re.search(r"<dd>US grade \d+\.\d</dd>", page)
-    assert "<dd>English</dd>" in page
+def test_read_along_is_the_article_as_written_each_sentence_timed_by_its_cue(short_article, practice, page):
+    """The page shows the article's own headings and list, not the captions; each sentence the
+    voice reads carries its cue's times, and the framing the voice adds is not shown as article."""
+    cues = {cue.text: cue for cue in narrated(short_article, practice).cues}
+    sentences = [(attrs, text) for attrs, text in spans(page) if attrs.get("class") == "sentence"]
+    assert [text for _attrs, text in sentences] == [
+        "Worry often gets louder at night.", "Dr. Lee says that is normal.", "What helps?",
+        "Write the worry down.", "Get up if you can't sleep after 20 minutes."]
+    for attrs, text in sentences:
+        assert (attrs["data-start"], attrs["data-end"]) == (f"{cues[text].start_ms / 1000:.3f}",
+                                                            f"{cues[text].end_ms / 1000:.3f}")
+        assert attrs["role"] == "button" and attrs["tabindex"] == "0"
+    text = page[page.index('<div class="article-text"'):]
+    assert re.search(r'<h2 id="heading-1"><span class="sentence"[^>]*>What helps\?</span></h2>', text)
+    assert re.search(r"<ul>\s*<li>\s*<p><span class=\"sentence\"[^>]*>Write the worry down\.</span></p>", text)
+    assert "An audio handout from" not in page and "About Your Practice Name" not in text
 
 
-def test_read_along_sentences_carry_their_cue_times(page):
-    sentences = [a for a in parsed(page).all("span") if a.get("class") == "sentence"]
-    assert [(s["data-start"], s["data-end"]) for s in sentences] == [
-        (f"{start / 1000:.3f}", f"{end / 1000:.3f}") for start, end, _, _ in CUES
-    ]
-    assert all(s["role"] == "button" and s["tabindex"] == "0" for s in sentences)
+def test_read_along_keeps_quotes_tables_numbered_lists_and_links(practice):
+    article = read_article(FIXTURES / "article_with_every_block.md")
+    page = render_article_page(article, narrated(article, practice), practice)
+    text = page[page.index('<div class="article-text"'):page.index("</article>")]
+    for tag in ("<blockquote>", "<table>", "<ol", "<ul>", "<h2", "<pre>", "<hr>", "<strong>"):
+        assert tag in text, tag
+    assert re.search(r'<tr class="sentence" data-start="[\d.]+"', text)
+    linked = [attrs for attrs, html in spans(text) if attrs.get("class") == "sentence" and "<a " in html]
+    assert linked and all("role" not in attrs for attrs in linked), "a sentence holding a link is not a button"
 
 
 def test_library_page_has_no_players_and_links_each_article_page(index):
@@ -133,7 +203,7 @@ def test_library_entry_shows_title_summary_tags_date_and_listening_time(index, s
     entry = index[index.index('<li class="entry">'):index.index("</li>\n    <li")]
     assert seed_article.title in entry and seed_article.summary in entry
     assert '<time datetime="2025-08-04">August 4, 2025</time>' in entry
-    assert re.search(r"Listening time: about \d+ minutes", entry)  # estimated: not recorded here
+    assert "Listening time" not in entry  # not recorded: no time is promised
     assert all(f'<span class="tag">{tag}</span>' in entry for tag in seed_article.tags)
     assert "Listening time: under a minute" in index  # the short article's recording
 
@@ -176,25 +246,6 @@ def test_library_page_stays_light_at_five_hundred_articles(short_article, practi
     assert len(index.encode()) < 500 * 1000 + 30_000  # under 1 KB an article, plus the page itself
 
 
-def test_transcript_groups_cues_into_paragraphs_by_block():
-    passages = transcript(recording())
-    assert [[s.text for s in p.sentences] for p in passages] == [
-        ["Sleep and Worry"],
-        ["Worry often gets louder at night.", "Dr. Lee says that is normal."],
-        ["What helps?"],
-        ["Write the worry down."],
-        ["Get up if you can't sleep after 20 minutes."],
-    ]
-    assert [p.chapter for p in passages] == [True, False, True, False, False]
-
-
-def test_transcript_marks_the_title_even_in_an_untitled_first_chapter():
-    narrated = dataclasses.replace(recording(), chapters=(Chapter("Introduction", 0, 3600),
-                                                          Chapter("What helps?", 3600, 6000)))
-    assert [p.chapter for p in transcript(narrated, "Sleep and Worry")] == [True, False, True, False, False]
-    assert [p.chapter for p in transcript(narrated)] == [False, False, True, False, False]
-
-
 @pytest.mark.parametrize("which", ["page", "index"])
 def test_footer_carries_the_whole_stamp(which, request, practice):
     page = request.getfixturevalue(which)
@@ -225,7 +276,7 @@ def test_nothing_from_an_article_becomes_markup(short_article, practice):
         title='<script>alert("title")</script>',
         summary='"><img src=x onerror=alert(1)>',
     )
-    cues = ((0, 900, '</span><script>alert("cue")</script>', 0), (1000, 2000, "\" onclick=\"alert(2)", 1))
+    cues = (Cue(0, 900, '</span><script>alert("cue")</script>', 0), Cue(1000, 2000, "\" onclick=\"alert(2)", 1))
     hostile = dataclasses.replace(hostile, tags=('<b onclick="alert(3)">x</b>',))
     for page in (render_library_page([hostile], {hostile.slug: recording(cues)}, practice),
                  render_article_page(hostile, recording(cues), practice)):

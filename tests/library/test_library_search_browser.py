@@ -125,6 +125,9 @@ def test_sort_by_title_and_back_to_newest(page, articles):
 
 def test_keyboard_alone_searches_sorts_and_opens_an_article(page, articles):
     page.keyboard.press("Tab")  # the skip link
+    for crisis in ("tel:988", "sms:988"):  # the crisis line comes first, then the search
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('href')") == crisis
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "find"
     page.keyboard.type("hope")

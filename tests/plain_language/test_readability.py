@@ -10,7 +10,8 @@ from textstat.textstat import textstatistics
 from pipeline.article.text import body_text
 from pipeline.commands.check import article_summary
 from pipeline.commands.scorecards import article_check, check_warnings
-from pipeline.library.article_page import reading_level
+from pipeline.library.staff_page import reading_level
+from pipeline.plain_language import article_measures
 from pipeline.plain_language.readability import reading_grade, reading_scale
 from pipeline.sources.articles import parse_article
 
@@ -47,10 +48,11 @@ def test_hard_spanish_is_flagged_against_its_own_target(practice):
     article = parse_article(HARD_SPANISH.encode(), "dificil.md", "dificil")
     score = reading_grade(article)
     assert reading_scale("es").too_hard(score)
-    warnings = check_warnings(article_check(article, practice, date(2025, 9, 1)), practice)
+    checked = article_check(article, practice, date(2025, 9, 1))
+    warnings = check_warnings(checked, practice)
     assert f"dificil.md:8: reading-level: Szigriszt-Pazos {score:.1f} (muy difícil); aim for 55 or above " \
            "(INFLESZ \"normal\"): shorter sentences and everyday words" in warnings
-    assert article_summary(article, practice).startswith(f"dificil: Szigriszt-Pazos {score:.1f}, ")
+    assert article_summary(article, practice, checked).startswith(f"dificil: Szigriszt-Pazos {score:.1f}, ")
 
 
 def test_easy_spanish_is_not_flagged(spanish_article, practice):
@@ -59,8 +61,12 @@ def test_easy_spanish_is_not_flagged(spanish_article, practice):
     assert not any(finding.rule == "reading-level" for finding in checked.card.findings)
 
 
-def test_the_article_page_shows_the_level_in_the_article_s_language(spanish_article, seed_article):
+def test_the_staff_page_shows_the_level_on_the_article_s_scale_in_the_page_s_language(spanish_article, seed_article):
     spanish = reading_level(spanish_article)
     assert spanish.endswith("de 100 en la escala Szigriszt-Pazos (INFLESZ); 55 o más es suficientemente fácil")
     assert "," in spanish.split(" ")[0]  # a decimal comma: "91,4"
-    assert reading_level(seed_article) == f"US grade {reading_grade(seed_article):.1f}"
+    in_english = reading_level(spanish_article, "en")
+    assert in_english.endswith("of 100 on the Szigriszt-Pazos (INFLESZ) scale; 55 or more is easy enough")
+    assert "." in in_english.split(" ")[0]
+    # English pages name the scorecard's measure, as `check` and the build's table do: SMOG.
+    assert reading_level(seed_article) == f"SMOG grade {article_measures(seed_article).smog:.1f}" == "SMOG grade 11.5"

@@ -42,7 +42,11 @@ def test_spanish_numbers_use_the_decimal_comma():
     (("We see clients in NC and AZ, in the US.",), []),
     (("Do NOT stop your medicine.",), []),
     (("PTSD is common.", "Post-traumatic stress disorder (PTSD) is treatable."), ["PTSD"]),
-], ids=["bare", "spelled-before", "or-form", "spelled-after", "states-and-us", "shouting", "defined-too-late"])
+    (("Fast breathing blows off carbon dioxide (CO2), and CO2 steadies you.",), []),
+    (("Fast breathing blows off carbon dioxide (CO₂).", "Slow breaths keep CO₂ steady."), []),
+    (("Too little CO₂ makes you dizzy.",), ["CO₂"]),
+], ids=["bare", "spelled-before", "or-form", "spelled-after", "states-and-us", "shouting", "defined-too-late",
+        "defined-in-parentheses-not-by-initials", "subscript-digit-defined", "subscript-digit-undefined"])
 def test_undefined_abbreviations(texts, found):
     assert [f.text for f in undefined_abbreviations(_paragraphs(*texts), "en")] == found
 

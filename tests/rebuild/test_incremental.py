@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import shutil
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
 import pytest
 
 from pipeline.audio.recording import Chapter, Cue, Recording
-from pipeline.commands.build import build
+from pipeline.building import MAKERS, Makers, build
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,21 +36,15 @@ def tiny_pdf(label: str) -> bytes:
 
 
 @pytest.fixture
-def counted(monkeypatch, tmp_path):
-    """Real build orchestration with renderers that count their calls instead of rendering."""
-    import pipeline.audio
-    import pipeline.ebook
-    import pipeline.email
-    import pipeline.handout
-    import pipeline.library
-
-    calls: Counter[str] = Counter()
+def counted(tmp_path):
+    """Real build orchestration with makers that count their calls instead of rendering."""
+    calls = Calls()
 
     def render_handout(article, practice, edition):
         calls[f"{article.slug}:{edition}"] += 1
         return tiny_pdf(f"{article.title} {practice.practice.phone} {edition}")
 
-    def record(script, practice, engine, cache_dir, progress=None, updated=None, sources=None):
+    def record(script, practice, engine, cache_dir, progress=None, updated=None, sources=None, voice=None):
         calls[f"{script.slug}:audio"] += 1
         text = " ".join(segment.spoken for segment in script.segments)
         return Recording(mp3=text.encode(), captions="WEBVTT\n", duration_ms=1000,
@@ -71,12 +66,8 @@ def counted(monkeypatch, tmp_path):
         calls[f"{article.slug}:page"] += 1
         return f"<html>{article.title} {' '.join(built)}</html>"
 
-    monkeypatch.setattr(pipeline.handout, "render_handout", render_handout)
-    monkeypatch.setattr(pipeline.audio, "record", record)
-    monkeypatch.setattr(pipeline.email, "render_email", render_email)
-    monkeypatch.setattr(pipeline.ebook, "render_epub", render_epub)
-    monkeypatch.setattr(pipeline.library.pages, "render_library_page", render_library_page)
-    monkeypatch.setattr(pipeline.library.pages, "render_article_page", render_article_page)
+    calls.makers = replace(MAKERS, handout=render_handout, recording=record, email=render_email, ebook=render_epub,
+                     library_page=render_library_page, article_page=render_article_page)
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
     (sources / "articles" / "sleep-and-worry.md").write_text(SECOND)
@@ -84,24 +75,26 @@ def counted(monkeypatch, tmp_path):
     return calls, settings
 
 
-def count_scripts(calls: Counter, monkeypatch) -> None:
+class Calls(Counter):
+    """The makers' calls, counted, and the makers that count them (the build's seam)."""
+
+    makers: Makers = MAKERS
+
+
+def count_scripts(calls: Calls) -> None:
     """Count each narration script written, by article, as `<slug>:script` in `calls`."""
-    import pipeline.audio
-    import pipeline.rebuild.keys
+    from pipeline.audio import narration_script
 
-    write_script = pipeline.audio.narration_script
-
-    def narration_script(article, practice):
+    def script(article, practice):
         calls[f"{article.slug}:script"] += 1
-        return write_script(article, practice)
+        return narration_script(article, practice)
 
-    monkeypatch.setattr(pipeline.audio, "narration_script", narration_script)  # the build's
-    monkeypatch.setattr(pipeline.rebuild.keys, "narration_script", narration_script)  # the keys'
+    calls.makers = replace(calls.makers, script=script)
 
 
-def run_build(calls: Counter, settings: Settings, **kwargs) -> Counter:
+def run_build(calls: Calls, settings: Settings, **kwargs) -> Counter:
     calls.clear()
-    report = build(settings, **kwargs)
+    report = build(settings, makers=calls.makers, **kwargs)
     assert report.ok, report.problems
     return Counter(calls)
 
@@ -164,7 +157,7 @@ def test_email_budget_change_rebuilds_nothing_and_the_warning_follows_it(counted
     profile = settings.practice_file
     profile.write_text(profile.read_text().replace("budget_mb = 10", "budget_mb = 0.0001"))
     calls.clear()
-    report = build(settings)
+    report = build(settings, makers=calls.makers)
     assert report.ok and calls == Counter()
     over = [warning for warning in report.warnings if "over the e-mail budget of 0.0001 MB" in warning]
     assert [warning.split(":")[0] for warning in over] == [
@@ -231,8 +224,8 @@ def test_only_pdf_and_index_lists_every_article_without_narrating(counted):
 
 def test_library_page_lists_every_article_and_marks_the_unbuilt(counted):
     calls, settings = counted
-    build(settings, ("sleep-and-worry",))
+    build(settings, ("sleep-and-worry",), makers=calls.makers)
     assert (settings.out / "index.html").read_text() == "<html>codependency? sleep-and-worry</html>"
     assert not (settings.out / "codependency" / "index.html").exists()
-    build(settings)
+    build(settings, makers=calls.makers)
     assert (settings.out / "index.html").read_text() == "<html>codependency sleep-and-worry</html>"

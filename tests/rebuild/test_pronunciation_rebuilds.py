@@ -16,7 +16,7 @@ def _add_entries(settings, entries: str) -> None:
 
 def test_an_entry_remasters_only_the_article_that_says_the_word(counted, monkeypatch):
     calls, settings = counted
-    test_incremental.count_scripts(calls, monkeypatch)
+    test_incremental.count_scripts(calls)
     run_build(calls, settings)
     _add_entries(settings, 'Zylberstein = "ZIL ber stine"')  # a word neither article says
     changed = run_build(calls, settings)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.audio.speech.piper as piper_engine
-from pipeline.commands.build import build
+from pipeline.building.engine import build
 from pipeline.rebuild import inputs
 from tests.rebuild import test_incremental
 from tests.rebuild.test_incremental import run_build
@@ -110,7 +110,7 @@ def test_only_email_renders_nothing_else_and_says_what_is_missing(counted):
     assert calls == Counter()
     assert report.problems == [
         f"{slug}: writing the e-mail draft: it attaches {slug}.pdf and {slug}.mp3, missing or out of date; "
-        f"build them first (python -m pipeline build {slug}), then --only email" for slug in SLUGS]
+        f"build them first (.venv/bin/handouts build {slug}), then --only email" for slug in SLUGS]
     run_build(calls, settings)
     path = settings.articles_dir / "sleep-and-worry.md"
     path.write_text(path.read_text().replace("louder at night", "louder after dark"))
@@ -119,7 +119,7 @@ def test_only_email_renders_nothing_else_and_says_what_is_missing(counted):
     assert calls == Counter()  # the stale handout and recording are named, not rebuilt
     assert report.problems == [
         "sleep-and-worry: writing the e-mail draft: it attaches sleep-and-worry.pdf and sleep-and-worry.mp3, "
-        "missing or out of date; build them first (python -m pipeline build sleep-and-worry), then --only email"]
+        "missing or out of date; build them first (.venv/bin/handouts build sleep-and-worry), then --only email"]
 
 
 def test_only_index_never_narrates_or_renders(counted):
@@ -153,7 +153,7 @@ def test_pages_link_only_files_that_are_current(counted):
 def scripted(counted, monkeypatch):
     """The counting build, also counting each narration script written (by article)."""
     calls, settings = counted
-    test_incremental.count_scripts(calls, monkeypatch)
+    test_incremental.count_scripts(calls)
     return calls, settings
 
 

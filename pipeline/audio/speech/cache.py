@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import logging
+import math
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,8 +85,11 @@ class SpeechCache:
     def _loudness(self, key: str) -> dict:
         try:
             kept = json.loads(self.loudness_path(key).read_text(encoding="utf-8"))
+            # NaN or +inf is no loudness a block can have (silence is -inf): such an entry is damaged,
+            # measured again and rewritten, never read as a silent narration.
             if isinstance(kept["samples"], int) and all(
-                    isinstance(name, str) and all(isinstance(block, float) for block in blocks)
+                    isinstance(name, str) and all(isinstance(block, float) and not math.isnan(block)
+                                                  and block != math.inf for block in blocks)
                     for name, blocks in kept["momentary"].items()):
                 return kept
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
