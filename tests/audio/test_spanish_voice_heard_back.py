@@ -63,7 +63,7 @@ def test_a_spanish_article_is_narrated_and_heard_back_in_spanish(tmp_path: Path)
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert f'src="{SLUG}.mp3"' in page and 'class="sentence"' in page and 'data-start="' in page
     message = email.message_from_bytes((folder / f"{SLUG}.eml").read_bytes(), policy=email.policy.default)
-    assert "Dormir mejor cuando hay estres (audio).mp3" in [part.get_filename() for part in message.iter_attachments()]
+    assert "Dormir mejor cuando hay estrés (audio).mp3" in [part.get_filename() for part in message.iter_attachments()]
     feed = feedparser.parse((tmp_path / "build" / "feed.xml").read_bytes())
     (episode,) = feed.entries
     assert episode.enclosures[0].href.endswith(f"{SLUG}/{SLUG}.mp3")
