@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmark.library import library_rows
+from benchmark.spanish import LABEL, spanish_rows
 from benchmark.wordpress_export import write_export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,29 +106,32 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
-def library_only() -> None:
-    """`python -m benchmark --library`: measure the library rows alone and replace them in
-    BENCHMARKS.md, keeping every other row as it was."""
+def rows_only(flag: str, prefix: str, name: str, measure: Callable[[Path], list[tuple[str, str]]]) -> None:
+    """`python -m benchmark --library` (or `--spanish`): measure those rows alone and replace them
+    in BENCHMARKS.md, keeping every other row as it was."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        rows = library_rows(work, ROOT, run, median_after)
+        rows = measure(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = ROOT / "BENCHMARKS.md"
     lines = [line for line in report.read_text(encoding="utf-8").splitlines()
-             if not line.startswith(("| Library ", "The library rows were measured"))]
+             if not line.startswith((f"| {prefix}", f"The {name} rows were measured"))]
     start = next(number for number, line in enumerate(lines) if line.startswith("|"))
     end = next((number for number in range(start, len(lines)) if not lines[number].startswith("|")), len(lines))
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines[end:end] = [*(f"| {name} | {value} |" for name, value in rows), "",
-                      f"The library rows were measured on their own by `python -m benchmark --library` on {when}."]
+                      f"The {name} rows were measured on their own by `python -m benchmark {flag}` on {when}."]
     report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 
 def main() -> None:
     if "--library" in sys.argv[1:]:
-        library_only()
+        rows_only("--library", "Library ", "library", lambda work: library_rows(work, ROOT, run, median_after))
+        return
+    if "--spanish" in sys.argv[1:]:
+        rows_only("--spanish", LABEL, "Spanish voice", lambda work: spanish_rows(work, ROOT, run))
         return
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     sources, out, cache = work / "sources", work / "build", work / "cache"
@@ -209,6 +213,7 @@ def main() -> None:
             (f"Import of a generated 100 MB WordPress export ({posts} posts)",
              f"{imported.seconds:.0f} s, peak memory {imported.peak_mb:.0f} MB (streamed: not the export's size)"),
         ]
+        rows += spanish_rows(work, ROOT, run)
         rows += library_rows(work, ROOT, run, median_after)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -2,8 +2,8 @@
 
 The same shape as `normalise.STEPS`: small pure `str -> str` functions applied in order. Numbers
 come from num2words' Spanish; digits that are read one by one (phone numbers, 988) are spoken as
-Spanish words ("nueve ocho ocho"), so any voice says them in Spanish. Numbers are written the way
-US and Mexican Spanish write them: 1,200 and 3.5.
+Spanish words ("nueve, ocho, ocho"), so any voice says them in Spanish. Numbers are written the way
+US and Mexican Spanish write them: 1,200 and 3.5; dates in figures day first (15/09/2025).
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ _ABBREVIATIONS = (
     (r"\bp\.\s?ej\.", "por ejemplo"),
     (r"\betc\.", "etcétera"),
     (r"\bEE\.\s?UU\.", "Estados Unidos"),
+    (r"\b[Aa]prox\.", "aproximadamente"),
+    (r"\b[Tt]el\.(?=\s?[\d(])", "teléfono"),
+    (r"\b[Pp]ág\.(?=\s?\d)", "página"),
+    (r"\bhrs?\.", "horas"),
+    (r"\bmin\.(?=\s|$)", "minutos"),
     (r"\bn\.º\s?(?=\d)|\bnúm\.\s?(?=\d)|#(?=\d)", "número "),
 )
 
@@ -56,10 +61,35 @@ def phone_numbers(text: str) -> str:
 
 
 def service_numbers(text: str) -> str:
-    """'llame al 988' -> 'llame al nueve ocho ocho'; '24/7' -> 'veinticuatro siete'."""
+    """'llame al 988' -> 'llame al nueve, ocho, ocho': each digit said on its own, as the Lifeline
+    asks; '24/7' -> 'veinticuatro siete'."""
     text = re.sub(r"(?<![\w$.,/])24/7(?![\w/])", "veinticuatro siete", text)
     return re.sub(r"(?<![\w$.,/-])(211|311|411|511|611|711|811|911|988)(?![\w%]|[.,]\d)",
-                  lambda m: spoken_digits(m[1]), text)
+                  lambda m: ", ".join(cardinal(int(digit), LANGUAGE) for digit in m[1]), text)
+
+
+def _month_names() -> tuple[str, ...]:
+    from babel.dates import get_month_names
+
+    names = get_month_names("wide", locale=LANGUAGE)
+    return tuple(names[number] for number in range(1, 13))
+
+
+MONTHS = _month_names()  # 'enero' … 'diciembre'
+
+
+def dates(text: str) -> str:
+    """'15/09/2025' and '2025-09-15' -> '15 de septiembre de 2025' (the figures are said by
+    `numbers`); '1 de mayo' -> 'primero de mayo', as Latin American Spanish says the first."""
+
+    def spoken(day: str, month: str, year: str) -> str:
+        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return f"{day}/{month}/{year}"
+        return f"{int(day)} de {MONTHS[int(month) - 1]} de {year}"
+
+    text = re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})\b", lambda m: spoken(m[1], m[2], m[3]), text)
+    text = re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: spoken(m[3], m[2], m[1]), text)
+    return re.sub(rf"(?<![\d.,])\b1 de (?=(?:{'|'.join(MONTHS)})\b)", "primero de ", text, flags=re.IGNORECASE)
 
 
 def times(text: str) -> str:
@@ -144,6 +174,6 @@ def state_codes(text: str) -> str:
 STEPS: tuple[Callable[[str], str], ...] = (
     common.characters, partial(common.emails, language=LANGUAGE), partial(common.web_addresses, language=LANGUAGE),
     spanish_places, abbreviations, partial(common.dashes, language=LANGUAGE), state_codes,
-    partial(capitals, language=LANGUAGE), phone_numbers, service_numbers, times, money, percentages, ranges,
+    partial(capitals, language=LANGUAGE), phone_numbers, service_numbers, dates, times, money, percentages, ranges,
     ordinals, numbers, symbols, common.spacing,
 )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.audio.listening.alignment import Sentence, hearings, missed_share, plain_words
+from pipeline.audio.listening.alignment import (
+    SLIGHT_WORDS_BY_LANGUAGE,
+    Sentence,
+    hearings,
+    missed_share,
+    plain_words,
+)
 from pipeline.audio.listening.recogniser import HeardWord
 
 
@@ -19,6 +25,32 @@ from pipeline.audio.listening.recogniser import HeardWord
 ], ids=["capitals", "hyphens-and-dots", "spaced-letters", "mixed-form", "dotted", "possessive-and-phonemes", "numbers"])
 def test_plain_words(text: str, words: list[str]) -> None:
     assert plain_words(text) == words
+
+
+@pytest.mark.parametrize(("_in", "_out"), [
+    ("Llame al 988.", ["llame", "al", "9", "8", "8"]),
+    ("llame al nueve, ocho, ocho", ["llame", "al", "9", "8", "8"]),
+    ("al (704) 555-0142", ["al", "7", "0", "4", "5", "5", "5", "0", "1", "4", "2"]),
+    ("siete cero cuatro, cinco cinco cinco, cero uno cuatro dos", ["7", "0", "4", "5", "5", "5", "0", "1", "4", "2"]),
+    ("treinta y cinco de cada cien", ["3", "5", "de", "cada", "1", "0", "0"]),
+    ("¿Cuándo? Levántese el año", ["cuando", "levantese", "el", "año"]),
+], ids=["figures", "digit-words", "phone-figures", "phone-words", "number-words", "accents-aside"])
+def test_plain_words_in_spanish(_in: str, _out: list[str]) -> None:
+    assert plain_words(_in, "es") == _out
+
+
+def test_a_spanish_number_heard_as_figures_or_words_is_heard() -> None:
+    meant = plain_words("Puede llamar al siete cero cuatro, cinco cinco cinco, cero uno cuatro dos.", "es")
+    slight = SLIGHT_WORDS_BY_LANGUAGE["es"]
+    assert missed_share(meant, plain_words("Puede llamar al 704-555-0142.", "es"), slight) == 0
+    assert missed_share(meant, plain_words("Puede llamar al 704-555-0143.", "es"), slight) == pytest.approx(1 / 12)
+
+
+def test_spanish_slight_words_are_not_counted_in_spanish_only() -> None:
+    sentences = [Sentence(0, 3000, "Carolina del Norte y Arizona.", "Carolina del Norte y Arizona.")]
+    heard = _words("Carolina de Norte Arizona", 0)
+    assert hearings(sentences, heard, "es")[0].word_error == 0
+    assert hearings(sentences, heard, "en")[0].word_error == pytest.approx(2 / 5)  # "del" and "y" missed
 
 
 def test_missed_share_counts_words_not_heard_and_ignores_extra_and_slight_ones() -> None:

@@ -11,8 +11,16 @@ from pipeline.audio.script import format_script
 
 @pytest.mark.parametrize(("written", "said"), [
     ("Llame al (704) 555-0123.", "Llame al siete cero cuatro, cinco cinco cinco, cero uno dos tres."),
-    ("Llame al 988 y marque 2.", "Llame al nueve ocho ocho y marque dos."),
-    ("En una emergencia, llame al 911.", "En una emergencia, llame al nueve uno uno."),
+    ("Llame al 988 y marque 2.", "Llame al nueve, ocho, ocho y marque dos."),
+    ("En una emergencia, llame al 911.", "En una emergencia, llame al nueve, uno, uno."),
+    ("Tel. (704) 555-0123.", "teléfono siete cero cuatro, cinco cinco cinco, cero uno dos tres."),
+    ("Su cita es el 15/09/2025.", "Su cita es el quince de septiembre de dos mil veinticinco."),
+    ("Desde el 2025-09-01.", "Desde el primero de septiembre de dos mil veinticinco."),
+    ("El 1 de mayo.", "El primero de mayo."),
+    ("El 4 de agosto de 2025.", "El cuatro de agosto de dos mil veinticinco."),
+    ("Duerma aprox. 8 hrs. cada noche.", "Duerma aproximadamente ocho horas cada noche."),
+    ("Espere 10 min. y vuelva.", "Espere diez minutos y vuelva."),
+    ("Vea la pág. 4.", "Vea la página cuatro."),
     ("Escriba a hola@example.com.", "Escriba a hola arroba example punto com."),
     ("Escriba a mi-nombre+citas@example.org.", "Escriba a mi guion nombre más citas arroba example punto org."),
     ("Visite https://www.example.com/contacto/.", "Visite example punto com barra contacto."),
@@ -34,7 +42,9 @@ from pipeline.audio.script import format_script
     ("Vivimos en Charlotte, NC.", "Vivimos en Charlotte, Carolina del Norte."),
     ("Pareja & familia.", "Pareja y familia."),
     ("¿Qué ayuda?", "¿Qué ayuda?"),
-], ids=["phone", "lifeline", "emergency", "email", "email-symbols", "web", "thousands", "decimal", "year-and-age",
+], ids=["phone", "lifeline", "emergency", "tel", "date-day-first", "date-iso", "first-of-the-month",
+        "date-in-words", "aprox-hrs", "min", "pag", "email", "email-symbols", "web", "thousands", "decimal",
+        "year-and-age",
         "money", "one-dollar", "twenty-one-dollars", "percent", "range", "time-pm", "time-on-the-hour", "ordinals",
         "tercer",
         "titles", "etc", "weekday-range", "state-after-city", "ampersand", "question"])
@@ -65,7 +75,7 @@ def test_spanish_script_speaks_the_stamp_in_spanish(spanish_article, practice):
     assert "Ofrecemos sesiones virtuales a clientes en Arizona, Florida, Carolina del Norte" in said
     assert "llame al siete cero cuatro, cinco cinco cinco, cero uno dos tres." in said
     assert "hello arroba example punto com o visitar example punto com." in said
-    assert "llame al nueve ocho ocho y marque dos" in said and "la palabra AYUDA al nueve ocho ocho" in said
+    assert "llame al nueve, ocho, ocho y marque dos" in said and "la palabra AYUDA al nueve, ocho, ocho" in said
     assert "Primero, escriba" in said and "Segundo, levántese" in said
     assert "Cita: Lo que se escribe" in said and "Fin de la cita." in said
     assert said.endswith("Gracias por escuchar.")

@@ -1,4 +1,8 @@
-"""Articles in Spanish through the real build: notices per language, voices per language, the fallback."""
+"""Articles in Spanish through the real build: notices per language, voices per language, the fallback.
+
+Spanish is spoken by the offline Kokoro voice unless a Piper voice is named; the tests of a language
+without a voice take Kokoro's Spanish away (`without_kokoro`), as for a language no voice speaks.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +37,12 @@ def spanish_sources(tmp_path: Path, voices: str = "") -> Settings:
         profile = sources / "practice.toml"
         profile.write_text(profile.read_text().replace("[email]", f"[speech.voices]\n{voices}\n\n[email]"))
     return Settings(sources=sources, out=tmp_path / "build", cache=tmp_path / "cache", jobs=1)
+
+
+@pytest.fixture
+def without_kokoro(monkeypatch):
+    """No offline voice speaks Spanish: Kokoro's languages emptied."""
+    monkeypatch.setattr("pipeline.audio.speech.kokoro.LANGUAGES", frozenset())
 
 
 def stand_in_voice(sources: Path, language_code: str = "es_MX", name: str = "es_MX-stand-in-medium") -> str:
@@ -71,8 +81,9 @@ def test_spanish_article_without_spanish_notices_is_an_error_naming_the_key(tmp_
                                                  "(en), as its settings (en_US-stand-in-medium.onnx.json) say; "
                                                  "expected a Spanish (es) voice"),
     ('es = "es_ES-davefx-medium"', "speech.voices.es: 'es_ES-davefx-medium' is not installed for piper; installed "
-                                   "voices: en_US-joe-medium; or give a Piper voice file (.onnx) inside the sources "
-                                   "folder"),
+                                   "voices: en_US-joe-medium; Kokoro voices (Spanish): jf_alpha, jf_gongitsune, "
+                                   "jf_nezumi, jf_tebukuro, jm_kumo; or give a Piper voice file (.onnx) inside the "
+                                   "sources folder"),
 ], ids=["missing", "outside-the-sources", "no-settings-beside-it", "another-language", "not-installed"])
 def test_a_bad_voice_file_is_one_line_before_anything_is_built(tmp_path, setting, message):
     settings = spanish_sources(tmp_path, setting)
@@ -90,7 +101,9 @@ def test_a_bad_voice_file_is_one_line_before_anything_is_built(tmp_path, setting
 def without_a_voice(tmp_path_factory):
     """A real build of the Spanish article with no Spanish voice: handouts, e-mail and page, no audio."""
     settings = spanish_sources(tmp_path_factory.mktemp("no-voice"))
-    return settings, build(settings)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("pipeline.audio.speech.kokoro.LANGUAGES", frozenset())
+        return settings, build(settings)
 
 
 def test_without_a_voice_the_audio_is_skipped_with_one_warning_naming_the_setting(without_a_voice):
@@ -127,7 +140,7 @@ def test_the_spanish_handouts_are_tagged_spanish(without_a_voice):
             assert str(pdf.Root.Lang) == "es"
 
 
-def test_without_a_voice_strict_fails(tmp_path):
+def test_without_a_voice_strict_fails(tmp_path, without_kokoro):
     settings = spanish_sources(tmp_path)
     strict = Settings(sources=settings.sources, out=settings.out, cache=settings.cache, jobs=1, strict=True,
                       only=frozenset({"audio"}))
@@ -141,7 +154,7 @@ def test_without_a_voice_strict_fails(tmp_path):
                for problem in report.problems)
 
 
-def test_gtts_speaks_spanish_so_no_voice_is_missing(tmp_path):
+def test_gtts_speaks_spanish_so_no_voice_is_missing(tmp_path, without_kokoro):
     settings = spanish_sources(tmp_path)
     from pipeline.building.loading import missing_voice
     from pipeline.sources import load_practice
@@ -171,7 +184,7 @@ def test_a_spanish_voice_file_narrates_the_spanish_article(tmp_path):
     assert "<audio" in (folder / "index.html").read_text()
 
 
-def test_check_reports_the_voices_as_build_does(tmp_path):
+def test_check_reports_the_voices_as_build_does(tmp_path, without_kokoro):
     from pipeline.commands.check import check
 
     settings = spanish_sources(tmp_path)
@@ -184,6 +197,14 @@ def test_check_reports_the_voices_as_build_does(tmp_path):
     broken = spanish_sources(tmp_path / "broken", 'es = "voices/missing.onnx"')
     assert check(broken).problems == [f"{broken.practice_file}: speech.voices.es: {broken.sources}/voices/missing.onnx "
                                       "not found; expected a Piper voice model (.onnx)"]
+
+
+def test_kokoro_speaks_spanish_when_no_piper_voice_is_named(tmp_path):
+    from pipeline.building.loading import missing_voice
+    from pipeline.sources import load_practice
+
+    settings = spanish_sources(tmp_path)
+    assert missing_voice("es", load_practice(settings.practice_file), settings) is None
 
 
 def test_a_voice_file_speaks_and_its_prepared_model_is_kept_under_its_name(tmp_path):

@@ -52,7 +52,8 @@ FILES = {
     "copied-text.txt": IMPORTS / "codependency-article.txt",
     "page.html": IMPORTS / "squarespace-racing-mind.html",
 }
-NOT_OURS = {"--keep-going": "sphinx-build's", "--library": "python -m benchmark's"}
+NOT_OURS = {"--keep-going": "sphinx-build's", "--library": "python -m benchmark's",
+            "--spanish": "python -m benchmark's"}
 
 
 def _blocks() -> list[tuple[str, list[str]]]:

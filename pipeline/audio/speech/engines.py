@@ -1,4 +1,9 @@
-"""Speech engines behind one small interface, chosen by name (`piper` offline, `gtts` online opt-in)."""
+"""Speech engines behind one small interface, chosen by name (`piper` offline, `gtts` online opt-in).
+
+The offline engine speaks each language with a Piper voice, or, for Spanish, which no Piper voice
+on PyPI speaks, with Kokoro: by default when `[speech.voices]` names no Piper voice for it, or when
+it names a Kokoro voice (`es = "jm_kumo"`).
+"""
 
 from __future__ import annotations
 
@@ -28,9 +33,19 @@ class Voice(Protocol):
 
 
 def _piper(settings: SpeechSettings, workdir: Path | None, language: str, sources: Path | None) -> Voice:
+    from pipeline.audio.speech.kokoro import LANGUAGES, VOICES, kokoro_voice
     from pipeline.audio.speech.piper import piper_voice
+    from pipeline.audio.speech.voices import MissingVoice
 
-    return piper_voice(settings, workdir, language, sources)
+    chosen = settings.voices.get(language)
+    if chosen in VOICES:
+        return kokoro_voice(settings, workdir, language, chosen)
+    try:
+        return piper_voice(settings, workdir, language, sources)
+    except MissingVoice:
+        if language in LANGUAGES and not chosen:
+            return kokoro_voice(settings, workdir, language)
+        raise
 
 
 def _gtts(settings: SpeechSettings, workdir: Path | None, language: str, sources: Path | None) -> Voice:
