@@ -50,7 +50,10 @@ def spoken_digits(text: str) -> str:
 def abbreviations(text: str) -> str:
     """'Dra. Pérez' -> 'doctora Pérez'; 'p. ej.' -> 'por ejemplo'."""
     for pattern, words in _ABBREVIATIONS:
-        text = re.sub(pattern, lambda m, words=words: keep_final_stop(m, words), text)
+        def expanded(m: re.Match[str], words: str = words) -> str:
+            return keep_final_stop(m, words)
+
+        text = re.sub(pattern, expanded, text)
     return text
 
 

@@ -166,7 +166,7 @@ def _narration(article: Article, context: RunContext, narration: Narration, repo
     if "recording" not in only:
         stale.append(names["recording"])
         return None
-    engine = context.engine_for(article.language)
+    engine = voice.engine  # the engine that speaks this language (Spanish: kokoro by default)
     with article_step(slug, "writing the narration script"):
         script = narration.script()
     reporter.step(slug, f"narrating {len(script.segments)} sentences with {engine}")

@@ -51,7 +51,9 @@ def unsent_draft(subject: str, who: Sender, dated: date | None, text: str, html:
     names: dict[int, tuple[str, str]] = {}
     for file in files:
         message.add_attachment(file.data, maintype=file.maintype, subtype=file.subtype, filename=file.filename)
-        names[id(message.get_payload()[-1])] = (file.filename, file.real_name or file.filename)
+        parts = message.get_payload()
+        if isinstance(parts, list):  # a multipart message: its parts, the one just added last
+            names[id(parts[-1])] = (file.filename, file.real_name or file.filename)
     name_attachments(message, names)
     for part in message.walk():
         if part is not message:

@@ -15,6 +15,7 @@ from pipeline.article import Article
 from pipeline.audio import MissingVoice, Recording, SpeechCache, load_voice, recording_facts, recording_from_facts
 from pipeline.email import draft_size_warning
 from pipeline.errors import RenderError, SourceError
+from pipeline.handout import Edition
 from pipeline.outputs import file_names, packet_files
 from pipeline.packets.draft import PacketFiles, packet_draft, packet_note, send_kit
 from pipeline.packets.handout import packet_handout
@@ -102,7 +103,8 @@ def build_packet(packet: Packet, practice: Practice, articles: list[Article], se
 
     handout_key = fingerprint(made_from, reads_version("handout"), [article_content(a) for a in chosen],
                               practice.practice, practice.services, practice.notices, practice.handout)
-    for edition, name in (("regular", names["pdf"]), ("large-print", names["large-print"])):
+    editions: tuple[tuple[Edition, str], ...] = (("regular", names["pdf"]), ("large-print", names["large-print"]))
+    for edition, name in editions:
         if not outputs.current(name, handout_key):
             outputs.put(name, handout_key, packet_handout(packet, chosen, practice, edition, clinician))
 

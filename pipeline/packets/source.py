@@ -131,7 +131,8 @@ def chosen_packets(sources: Path, practice: Practice, slugs: tuple[str, ...], na
     if not files:
         raise SourceError(f"{sources / 'packets'}: no packets (*.toml); name articles to make one on the spot "
                           "(.venv/bin/handouts packet SLUG...)")
-    packets, problems = [], []
+    packets: list[Packet] = []
+    problems: list[str] = []
     for path in files:
         try:
             packets.append(read_packet(path))

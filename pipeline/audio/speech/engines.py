@@ -22,10 +22,14 @@ class Voice(Protocol):
     text it keys the speech cache. `workers` is how many sentences may be spoken at once.
     """
 
-    engine: str
-    identity: str
-    sample_rate: int
-    workers: int
+    @property
+    def engine(self) -> str: ...
+    @property
+    def identity(self) -> str: ...
+    @property
+    def sample_rate(self) -> int: ...
+    @property
+    def workers(self) -> int: ...
 
     def speak(self, text: str) -> bytes:
         """The sentence as 16-bit mono PCM at `sample_rate`, without added silence."""
