@@ -59,10 +59,10 @@ def _library_page(articles: Any, recordings: Any, practice: Practice, not_built:
     return render_library_page(articles, recordings, practice, not_built, ebooks)
 
 
-def _staff_page(articles_with_files: Any, practice: Practice) -> str:
+def _staff_page(articles_with_files: Any, practice: Practice, measured: Any = None) -> str:
     from pipeline.library import render_staff_page
 
-    return render_staff_page(articles_with_files, practice)
+    return render_staff_page(articles_with_files, practice, measured)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ def build_library_pages(library: list[Article], context: RunContext) -> bool:
     recordings: dict[str, Recording] = {}
     ebooks: list[str] = []
     shelf: list[tuple[Article, tuple[str, ...]]] = []  # every article and its current files, for the staff page
+    measured: dict[str, float | None] = {}  # the reading measures the build kept, for the staff page
     written = False
     for article in library:
         folder = settings.out / article.slug
@@ -43,6 +44,9 @@ def build_library_pages(library: list[Article], context: RunContext) -> bool:
             continue
         files = current_files(article, context, folder, manifest)
         shelf.append((article, files))
+        kept = manifest.facts.get("plain_language")
+        if isinstance(kept, dict) and "value" in kept:
+            measured[article.slug] = kept["value"]
         names = file_names(article.slug)
         if names["ebook"] in files:
             ebooks.append(article.slug)
@@ -69,22 +73,23 @@ def build_library_pages(library: list[Article], context: RunContext) -> bool:
         page = context.makers.library_page(listed, recordings, practice, not_built, ebooks).encode("utf-8")
         write_atomic(settings.out / library_page, page)
         top.record(library_page, key, page)
-    written = _staff_page(shelf, context, top) or written
+    written = _staff_page(shelf, measured, context, top) or written
     if rebuilt or written:
         write_manifest(settings.out, top)
     return rebuilt
 
 
-def _staff_page(shelf: list[tuple[Article, tuple[str, ...]]], context: RunContext, top: Manifest) -> bool:
+def _staff_page(shelf: list[tuple[Article, tuple[str, ...]]], measured: dict[str, float | None], context: RunContext,
+                top: Manifest) -> bool:
     """The staff page, `build/staff.html`: every article (drafts too) with its e-mail draft and review;
     True when it was rewritten."""
     practice, out = context.practice, context.settings.out
     name = REGISTRY["staff-page"].name()
     key = fingerprint("staff-page", reads_version("staff-page"), profile_as_read(practice),
-                      [(article_content(article), files) for article, files in shelf])
+                      [(article_content(article), files) for article, files in shelf], measured)
     if top.is_current(out, name, key):
         return False
-    page = context.makers.staff_page(shelf, practice).encode("utf-8")
+    page = context.makers.staff_page(shelf, practice, measured).encode("utf-8")
     write_atomic(out / name, page)
     top.record(name, key, page)
     return True

@@ -15,10 +15,13 @@ def reading_facts(article: Article, practice: Practice, facts: dict[str, Any]) -
     words or the `[plain_language]` settings change (kept in the manifest's facts)."""
     key = scorecard_key(article, practice)
     kept = facts.get("plain_language")
-    if isinstance(kept, dict) and kept.get("key") == key:
+    if isinstance(kept, dict) and kept.get("key") == key and "value" in kept:
         return kept
     card = scorecard(article, practice.plain_language)
-    kept = facts["plain_language"] = {"key": key, "level": reading_level_label(card), "findings": len(card.findings)}
+    measures = card.measures
+    value = measures.szigriszt_pazos if measures.language == "es" else measures.smog  # the staff page shows it
+    kept = facts["plain_language"] = {"key": key, "level": reading_level_label(card), "findings": len(card.findings),
+                                      "value": value}
     return kept
 
 

@@ -7,7 +7,7 @@ and no client page links it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
@@ -41,20 +41,27 @@ def reading_level(article: Article, language: str | None = None) -> str | None:
     """The scorecard's measure, as `check` and the build's table name it: 'SMOG grade 11.5' for English
     (None under the 30 sentences SMOG is normed on), or for Spanish '68.0 of 100 on the Szigriszt-Pazos
     (INFLESZ) scale…'; in `language` (the page's), or else the article's."""
-    language = language or article.language
-    _ = phrases(language)
-    if article.language == "es":
-        value = format_decimal(reading_grade(article), format="0.0", locale=language)
-        return _(reading_scale(article.language).shown).format(value=value)
-    smog = article_measures(article).smog
-    if smog is None:
+    value = reading_grade(article) if article.language == "es" else article_measures(article).smog
+    return measured_level(value, article.language, language or article.language)
+
+
+def measured_level(value: float | None, article_language: str, language: str) -> str | None:
+    """A measure already scored (the build keeps each article's), worded as `reading_level` words it."""
+    if value is None:
         return None
-    return _("SMOG grade {value}").format(value=format_decimal(smog, format="0.0", locale=language))
+    _ = phrases(language)
+    shown = format_decimal(value, format="0.0", locale=language)
+    if article_language == "es":
+        return _(reading_scale(article_language).shown).format(value=shown)
+    return _("SMOG grade {value}").format(value=shown)
 
 
-def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[str]]], practice: Practice) -> str:
+def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[str]]], practice: Practice,
+                      measured: Mapping[str, float | None] | None = None) -> str:
     """The staff page for every article, each with the names of the files its folder holds (as
-    the build's `current_files` gives them: made from today's sources and whole on disk)."""
+    the build's `current_files` gives them: made from today's sources and whole on disk).
+    `measured` holds the reading measures the build already scored, by slug: a library of
+    hundreds is not scored again each time one article changes (one not yet scored shows none)."""
     style, style_hash = inline_asset("library.css", "</style")
     language = practice.practice.language
     files = {article.slug: built for article, built in articles_with_files}
@@ -68,7 +75,8 @@ def render_staff_page(articles_with_files: Sequence[tuple[Article, Collection[st
             page=f"{slug}/{names['article-page']}" if built else None,  # every built article has its page
             draft=f"{slug}/{names['email']}" if names["email"] in built else None,
             edition=str(edition_mark(article)),
-            reading_level=reading_level(article, language),
+            reading_level=reading_level(article, language) if measured is None
+            else measured_level(measured.get(slug), article.language, language),
             reviewed=review_line(article),
             next_review=long_date(due, language) if due else None,
             language=language_name(article.language, language) if article.language != language else None,

@@ -58,3 +58,12 @@ def test_edition_reading_level_and_review_status(staff, reviewed, spanish_articl
 def test_it_is_one_page_with_nothing_loaded_and_no_script(staff):
     assert "<script" not in staff and "<link" not in staff and "<img" not in staff
     assert "script-src" not in staff and '<meta name="robots" content="noindex">' in staff
+
+
+def test_the_build_hands_in_the_measures_it_kept_and_an_unscored_article_shows_none(seed_article, practice):
+    """The build passes each article's kept measure, so a library of hundreds is not scored again
+    whenever one article changes; an article not scored yet (not built) shows no level."""
+    page = render_staff_page([(seed_article, ())], practice, measured={seed_article.slug: 7.25})
+    assert "SMOG grade 7.2" in page or "SMOG grade 7.3" in page
+    assert "SMOG grade" not in render_staff_page([(seed_article, ())], practice, measured={})
+    assert "SMOG grade 11" in render_staff_page([(seed_article, ())], practice)  # scored when nothing is handed in
