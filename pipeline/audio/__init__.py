@@ -18,7 +18,14 @@ from pipeline.audio.performance import Take, perform
 from pipeline.audio.pronunciation.coverage import pronunciation_notes
 from pipeline.audio.pronunciation.practice_table import LEXICON_FILE, with_lexicon_file
 from pipeline.audio.recording import Chapter, Cue, Recording, recording_facts, recording_from_facts
-from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE, Script, Segment, format_script
+from pipeline.audio.script import (
+    SECONDS_PER_CHARACTER,
+    SECONDS_PER_SENTENCE,
+    Script,
+    Segment,
+    SegmentKind,
+    format_script,
+)
 from pipeline.audio.sound import decoded_mp3, mono
 from pipeline.audio.speech.cache import SpeechCache
 from pipeline.audio.speech.engines import ENGINES, Voice, load_voice
@@ -27,10 +34,10 @@ from pipeline.audio.speech.voices import MissingVoice, bundled_voice
 from pipeline.audio.tags import Tags, tag_mp3
 
 __all__ = [
-    "CHAPTERS_TYPE", "Chapter", "Cue", "ENGINES", "HEARD_LANGUAGES", "Hearing", "LEXICON_FILE", "MissingVoice",
-    "Recording", "SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE", "Script", "Segment", "Sentence", "SpeechCache",
-    "Tags", "Take", "Voice", "bundled_voice", "chapters_json", "decoded_mp3", "format_script", "heard", "hearings",
-    "load_voice", "master", "mono", "narration_script", "outdated_models", "perform", "pronunciation_notes",
-    "record", "recording_facts", "recording_from_facts", "rough_listening_ms", "speakable", "spoken_words",
-    "tag_mp3", "title_card", "webvtt", "with_lexicon_file",
+    "CHAPTERS_TYPE", "ENGINES", "HEARD_LANGUAGES", "LEXICON_FILE", "SECONDS_PER_CHARACTER", "SECONDS_PER_SENTENCE",
+    "bundled_voice", "Chapter", "chapters_json", "Cue", "decoded_mp3", "format_script", "heard", "Hearing",
+    "hearings", "load_voice", "master", "MissingVoice", "mono", "narration_script", "outdated_models", "perform",
+    "pronunciation_notes", "record", "Recording", "recording_facts", "recording_from_facts", "rough_listening_ms",
+    "Script", "Segment", "SegmentKind", "Sentence", "speakable", "SpeechCache", "spoken_words", "tag_mp3", "Tags",
+    "Take", "title_card", "Voice", "webvtt", "with_lexicon_file",
 ]

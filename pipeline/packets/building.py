@@ -30,7 +30,7 @@ from pipeline.rebuild import (
     reads_version,
 )
 from pipeline.settings import Settings
-from pipeline.sources import Practice
+from pipeline.sources import Clinician, Practice
 from pipeline.templating import TEMPLATES
 
 PACKETS = "packets"  # the folder under build/ that holds one folder per packet
@@ -140,7 +140,7 @@ def build_packet(packet: Packet, practice: Practice, articles: list[Article], se
 
 def _recording(packet: Packet, recordings: list[tuple[Article, Recording | None]], practice: Practice,
                settings: Settings, outputs: ArticleOutputs, names: dict[str, str], made_from: str,
-               clinician: object) -> Recording | None:
+               clinician: Clinician | None) -> Recording | None:
     """The packet's MP3 and captions: as built when still current, else joined anew."""
     heard = [(article.slug, article.title, recording.mp3 and hashlib.sha256(recording.mp3).hexdigest())
              for article, recording in recordings if recording is not None]
@@ -159,7 +159,7 @@ def _recording(packet: Packet, recordings: list[tuple[Article, Recording | None]
     if current and isinstance(facts, dict):
         return recording_from_facts(facts, outputs.read(names["mp3"]), outputs.read(names["vtt"]).decode("utf-8"))
     made = packet_recording(packet, recordings, practice, voice, SpeechCache(settings.cache),
-                            clinician)  # type: ignore[arg-type]
+                            clinician)
     if made is None:
         raise RenderError(f"packet {packet.name}: no recording was made")
     outputs.put(names["mp3"], audio_key, made.mp3)

@@ -19,6 +19,7 @@ from pipeline.audio import (
     Recording,
     Script,
     Segment,
+    SegmentKind,
     SpeechCache,
     Tags,
     Take,
@@ -108,7 +109,7 @@ def opening_script(packet: Packet, titles: Sequence[str], silent: Sequence[str],
     """What the packet says before its first handout: its title, who it is from, the crisis line,
     what it holds, and the handouts that have no recording."""
     _ = phrases(language)
-    lines = [(packet.title, "title"),
+    lines: list[tuple[str, SegmentKind]] = [(packet.title, "title"),
              (_("Handouts from {practice}.").format(practice=practice.practice.name), "stamp"),
              # within the first seconds, as each article's own recording has it
              (_("If you are in crisis, call or text 988."), "stamp")]
@@ -127,14 +128,15 @@ def opening_script(packet: Packet, titles: Sequence[str], silent: Sequence[str],
 
 def closing_script(packet: Packet, practice: Practice, language: str) -> Script:
     _ = phrases(language)
-    lines = [(_("That was the last handout in this recording."), "sentence")]
+    lines: list[tuple[str, SegmentKind]] = [(_("That was the last handout in this recording."), "sentence")]
     return _script(packet, lines, _("Closing"), practice, language)
 
 
-def _script(packet: Packet, lines: list[tuple[str, str]], chapter: str, practice: Practice, language: str) -> Script:
+def _script(packet: Packet, lines: list[tuple[str, SegmentKind]], chapter: str, practice: Practice,
+            language: str) -> Script:
     speech = practice.speech
     segments = tuple(
-        Segment(speakable(text, practice.pronunciations, language), text, kind, chapter, number,  # type: ignore[arg-type]
+        Segment(speakable(text, practice.pronunciations, language), text, kind, chapter, number,
                 speech.heading_pause_ms if kind == "title" else speech.paragraph_pause_ms)
         for number, (text, kind) in enumerate(lines, start=1))
     return Script(packet.name, packet.title, language, segments)
