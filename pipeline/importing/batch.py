@@ -16,16 +16,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import ImportFailed
+from pipeline.importing.draft import Skipped
 from pipeline.importing.holders import Held, holder_of, same_page, sources_held
-from pipeline.importing.importer import Imported, article_source, check_slug, read_page, with_review_item
-from pipeline.importing.wordpress import Skipped
+from pipeline.importing.importer import Imported, check_slug, with_review_item
+from pipeline.importing.readers import SUFFIXES, read_file
 from pipeline.output import write_atomic
 from pipeline.sources import APPROVE
 
 _SLUG_LINE = re.compile(r"^slug: .*$", re.MULTILINE)
-EXPORTS = (".xml",)
-DOCUMENTS = (".docx",)
-PAGES = (".html", ".htm", ".xhtml", ".txt")
 
 
 @dataclass
@@ -78,7 +76,7 @@ def files_to_import(paths: list[Path], account_pages: list[Path] | None = None,
             found_all = []
             for found in sorted(path.rglob("*")):  # rglob does not go down a linked folder
                 if found.is_symlink() or not (found.is_dir() or found.is_file()):
-                    if found.suffix.lower() in (*EXPORTS, *DOCUMENTS, *PAGES) or found.is_symlink():
+                    if found.suffix.lower() in SUFFIXES or found.is_symlink():
                         links.append(found)
                     continue
                 found_all.append(found)
@@ -87,7 +85,7 @@ def files_to_import(paths: list[Path], account_pages: list[Path] | None = None,
             for found in found_all:
                 hidden = any(part.startswith((".", "~$")) for part in found.relative_to(path).parts)
                 # A .zip is listed too, so that it is told to be unzipped rather than passed over in silence.
-                if not found.is_file() or hidden or found.suffix.lower() not in (*EXPORTS, *DOCUMENTS, *PAGES, ".zip"):
+                if not found.is_file() or hidden or found.suffix.lower() not in (*SUFFIXES, ".zip"):
                     continue
                 if any(export in found.parents and export / "posts" not in found.parents for export in exports):
                     account_pages.append(found)
@@ -95,26 +93,6 @@ def files_to_import(paths: list[Path], account_pages: list[Path] | None = None,
                 yield found
         else:
             yield path
-
-
-def read_file(path: Path, pages: bool, slug: str | None) -> Iterator[Imported | Skipped]:
-    """The drafts one file holds: many for a WordPress export, one for a page or a Word document."""
-    suffix = path.suffix.lower()
-    if suffix in EXPORTS:
-        if slug:
-            raise ImportFailed(f"{path}: --slug names one article; an export holds many posts")
-        from pipeline.importing.blogger import is_blogger_backup, read_backup  # lxml loads only for exports
-        from pipeline.importing.wordpress import read_export
-
-        for found in (read_backup if is_blogger_backup(path) else read_export)(path, pages):
-            yield found if isinstance(found, Skipped) else article_source(found, path.name, None)
-    elif suffix in DOCUMENTS:
-        from pipeline.importing.bounded import bounded
-        from pipeline.importing.word import read_document  # mammoth loads only for Word files
-
-        yield article_source(bounded(read_document, path), path.name, path.stem, slug=slug)
-    else:
-        yield read_page(path, slug)
 
 
 def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, force: bool = False,
@@ -131,7 +109,7 @@ def run_import(paths: list[Path], articles_dir: Path, *, pages: bool = False, fo
         kind = "a link" if link.is_symlink() else "not a regular file"
         say(f"skipped: {link}: {kind}, not followed; copy the file itself into the folder to import it")
     if not files:
-        raise ImportFailed(*(f"{path}: no {', '.join((*EXPORTS, *DOCUMENTS, *PAGES))} files in this folder"
+        raise ImportFailed(*(f"{path}: no {', '.join(SUFFIXES)} files in this folder"
                              for path in paths))
     if slug and (len(files) != 1 or paths[0].is_dir()):
         raise ImportFailed("--slug names one article; give exactly one page or document with it")

@@ -21,27 +21,16 @@ from lxml import etree
 
 from pipeline.article import clean_line, visible
 from pipeline.errors import ImportFailed
-from pipeline.importing.draft import Draft
+from pipeline.importing.draft import Draft, Skipped
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
-from pipeline.importing.wordpress import Skipped, only_undeclared_prefixes, plain_text, truncated
+from pipeline.importing.wordpress import only_undeclared_prefixes, plain_text, truncated
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LABEL_SCHEME = "http://www.blogger.com/atom/ns#"
 _MEDIA = {"image", "gallery", "embed", "video", "audio"}
 # What each kind of entry that is not a post is, in the skipped lines and the summary.
 _NOT_POSTS = {"comment": "comments", "settings": "blog settings", "template": "template"}
-
-
-def is_blogger_backup(path: Path) -> bool:
-    """Whether an `.xml` file is an Atom feed (a Blogger backup) rather than a WordPress export."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(4096)
-    except OSError:
-        return False
-    feed, rss = re.search(rb"<(?:\w+:)?feed\b", head), re.search(rb"<(?:\w+:)?rss\b", head)
-    return feed is not None and (rss is None or feed.start() < rss.start())
 
 
 def read_backup(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:

@@ -24,3 +24,12 @@ class Draft:
     slug: str | None = None  # an export's own slug, before it is made safe
     notes: tuple[str, ...] = ()  # "review: …" lines for the editor
     language: str | None = None  # as the source declares it: "es-ES", "en-US"…
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A post left out of the import: which one, and why ('draft', 'password-protected', …)."""
+
+    name: str
+    reason: str
+    titled: bool = True  # `name` is the post's title, shown quoted; else a count such as "47 entries"

@@ -11,13 +11,12 @@ import yaml
 
 from pipeline.article import Heading, Paragraph, clean_line, plain, text_runs, visible
 from pipeline.errors import ImportFailed, SourceError
-from pipeline.importing.draft import Draft
+from pipeline.importing.draft import Draft, Skipped
 from pipeline.importing.furniture import Removed
 from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.stamps import NO_DATE
 from pipeline.importing.text import read_text
 from pipeline.importing.text_language import text_language
-from pipeline.importing.wordpress import Skipped
 from pipeline.language import language_name, languages
 from pipeline.sources import (
     APPROVE,

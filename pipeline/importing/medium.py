@@ -20,10 +20,9 @@ from datetime import date
 import lxml.html
 from lxml import etree
 
-from pipeline.importing.draft import Draft
+from pipeline.importing.draft import Draft, Skipped
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
-from pipeline.importing.wordpress import Skipped
 
 _BODY = re.compile(r"<section\b[^>]*\bdata-field\s*=\s*[\"']?body\b", re.IGNORECASE)
 _GRAF = re.compile(r"\bclass\s*=\s*[\"'][^\"']*\bgraf--", re.IGNORECASE)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
@@ -22,7 +21,7 @@ from lxml import etree
 
 from pipeline.article import clean_line, visible
 from pipeline.errors import ImportFailed
-from pipeline.importing.draft import Draft
+from pipeline.importing.draft import Draft, Skipped
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.furniture import Removed
 from pipeline.importing.wordpress_body import body_html
@@ -43,15 +42,6 @@ _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # One post's HTML: a long article is 100 KB; reading 1 MB of it takes seconds, 9 MB took minutes.
 MAX_POST_CHARS = 1_000_000
 _MEDIA = {"image", "gallery", "embed", "video", "audio"}
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A post left out of the import: which one, and why ('draft', 'password-protected', …)."""
-
-    name: str
-    reason: str
-    titled: bool = True  # `name` is the post's title, shown quoted; else a count such as "47 entries"
 
 
 def read_export(path: Path, pages: bool = False) -> Iterator[Draft | Skipped]:

@@ -12,9 +12,9 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.errors import ImportFailed
-from pipeline.importing.batch import read_file
+from pipeline.importing.draft import Skipped
 from pipeline.importing.importer import Imported, import_page
-from pipeline.importing.wordpress import Skipped
+from pipeline.importing.readers import read_file
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "real"
 

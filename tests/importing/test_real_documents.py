@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.importing.batch import read_file
 from pipeline.importing.importer import Imported
+from pipeline.importing.readers import read_file
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "real"
 

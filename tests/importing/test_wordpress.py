@@ -11,9 +11,10 @@ from pipeline.article.model import Heading, Paragraph, Quote, Table, plain
 from pipeline.cli import main
 from pipeline.errors import ImportFailed
 from pipeline.importing.batch import run_import
+from pipeline.importing.draft import Skipped
 from pipeline.importing.fragment import fragment_blocks
 from pipeline.importing.markdown_writer import to_markdown
-from pipeline.importing.wordpress import Skipped, plain_text, read_export
+from pipeline.importing.wordpress import plain_text, read_export
 from pipeline.importing.wordpress_body import body_html
 from pipeline.sources.articles import read_article
 
