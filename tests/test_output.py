@@ -30,7 +30,7 @@ def test_a_full_disk_names_the_file_and_leaves_nothing_half_written(tmp_path: Pa
 
 def test_a_full_disk_during_a_build_step_is_one_line_naming_the_file(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.commands.article_step import article_step
+    from pipeline.building import article_step
 
     monkeypatch.setattr(os, "fsync", full)
     target = tmp_path / "sleep.pdf"

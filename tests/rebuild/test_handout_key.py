@@ -88,6 +88,7 @@ NOT_READ = {  # inputs of other outputs: the handout must not be rebuilt for the
     "email.budget_mb": in_profile("email.budget_mb", 2.0),
     "email.attach_large_print": in_profile("email.attach_large_print", True),
     "email.attach_epub": in_profile("email.attach_epub", True),
+    "email.subject_names_topic": in_profile("email.subject_names_topic", True),
     "limits.max_handout_pages": in_profile("limits.max_handout_pages", 12),
     "limits.max_listening_minutes": in_profile("limits.max_listening_minutes", 20),
     # The scorecard's thresholds and the review cycle are for `check`; the handout prints the

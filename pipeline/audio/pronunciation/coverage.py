@@ -48,6 +48,11 @@ def spoken_lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
+# Languages whose spelling says how a word sounds: the voice's rules say any word right, so only
+# capitals (said letter by letter) and the lexicon's entries are worth a note, never a rare word.
+SPELLED_AS_WRITTEN = frozenset({"es"})
+
+
 def findings(article: Article, table: Mapping[str, str] | None = None) -> list[Finding]:
     """Each all-capital word and each word nothing covers, once, at the line it first appears."""
     try:
@@ -68,7 +73,7 @@ def findings(article: Article, table: Mapping[str, str] | None = None) -> list[F
             if word not in found and not is_emphasis(word, language):
                 found[word] = Finding(word, number, f"is in capitals: said {spelled(word, language)!r}; add it to "
                                       "[pronunciations] if it is said as a word")
-        for match in _WORD.finditer(line):
+        for match in _WORD.finditer(line) if language not in SPELLED_AS_WRITTEN else ():
             word = match[0].replace("’", "'")
             key = word.lower()
             if key in found or word in found or word.isupper() or HOLDER.fullmatch(word):
