@@ -244,7 +244,7 @@ OWN_LINES = (  # what a build of one article with the shipped profile says on st
 
 @pytest.mark.slow
 def test_a_build_says_only_its_own_lines_and_library_chatter_waits_for_debug(sources, tmp_path):
-    from conftest import SHORT_ARTICLE
+    from tests.conftest import SHORT_ARTICLE
 
     for article in (sources / "articles").iterdir():
         article.unlink()

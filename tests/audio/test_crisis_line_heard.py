@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHORT_ARTICLE
 
 from pipeline.audio.listening.alignment import plain_words
+from tests.conftest import ROOT, SHORT_ARTICLE
 
 
 def says_988(words: list[str]) -> bool:

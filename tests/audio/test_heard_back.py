@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from pipeline.audio.listening.alignment import plain_words
+from tests.conftest import ROOT
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "pronunciation" / "article_naming_twenty_clinical_terms.md"
 TERMS = ("CBT", "DBT", "ACT", "IFS", "ERP", "TF-CBT", "CPT", "LCSW", "LPC", "LMFT", "LMHC", "NCC", "PhD", "PTSD",

@@ -6,7 +6,6 @@ import re
 from dataclasses import FrozenInstanceError
 
 import pytest
-from conftest import SEED_HEADINGS
 
 from pipeline.article.model import Article
 from pipeline.article.text import body_text
@@ -14,6 +13,7 @@ from pipeline.audio.narration import join_places, narration_script, sentences, w
 from pipeline.audio.script import Script, Segment, format_script
 from pipeline.sources.articles import parse_article
 from pipeline.sources.practice import Practice
+from tests.conftest import SEED_HEADINGS
 
 SEED_CHAPTERS = ("Introduction", *SEED_HEADINGS, "About Your Practice Name")
 

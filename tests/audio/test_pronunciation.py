@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
 from pipeline.audio.normalise import normalise
 from pipeline.audio.pronunciation.abbreviations import capitals, places, spanish_places
@@ -15,6 +14,7 @@ from pipeline.audio.pronunciation.pls import read_pls
 from pipeline.audio.pronunciation.practice_table import with_lexicon_file
 from pipeline.audio.speech.cache import SpeechCache
 from pipeline.errors import ConfigError
+from tests.conftest import FIXTURES
 
 PLS = FIXTURES / "pronunciation" / "clinic.pls"
 

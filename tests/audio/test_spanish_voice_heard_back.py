@@ -18,11 +18,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import ROOT
 from mutagen.id3 import ID3
 
 from pipeline.audio.listening.alignment import SLIGHT_WORDS_BY_LANGUAGE, Sentence, hearings, plain_words
 from pipeline.commands.listening import cue_times
+from tests.conftest import ROOT
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "spanish_voice" / "article_heard_back_in_spanish.md"
 SLUG = "dormir-mejor"

@@ -14,9 +14,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import SHORT_ARTICLE
 
 from pipeline.commands.serve import HOST, BuildState, _handler, with_live_reload
+from tests.conftest import SHORT_ARTICLE
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import SHORT_ARTICLE
 
 from pipeline.audio.narration import narration_script
 from pipeline.audio.performance import perform
@@ -18,6 +17,7 @@ from pipeline.building.loading import load_sources
 from pipeline.commands.unused_speech import remove_unused_speech
 from pipeline.errors import SourceError
 from pipeline.settings import Settings
+from tests.conftest import SHORT_ARTICLE
 
 ROOT = Path(__file__).resolve().parents[2]
 

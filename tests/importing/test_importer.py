@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SEED_HEADINGS
 
 from pipeline.article.model import (
     Article,
@@ -34,6 +33,7 @@ from pipeline.importing.markdown_writer import to_markdown
 from pipeline.importing.text import read_text
 from pipeline.language.sentences import split_sentences
 from pipeline.sources.articles import parse_article, read_article
+from tests.conftest import SEED_HEADINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "import" / "codependency-article.txt"  # the practice's page as scraped

@@ -14,13 +14,13 @@ from pathlib import Path
 import feedparser
 import numpy as np
 import pytest
-from conftest import SHORT_ARTICLE
 from lxml import etree
 from PIL import Image
 
 from pipeline.audio.speech.engines import ENGINES
 from pipeline.building.engine import build
 from pipeline.settings import Settings
+from tests.conftest import SHORT_ARTICLE
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://www.example.com/handouts/"

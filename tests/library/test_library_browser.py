@@ -15,13 +15,13 @@ from pathlib import Path
 
 import imageio_ffmpeg
 import pytest
-from conftest import timed_cues
 
 from pipeline.audio import narration_script
 from pipeline.audio.recording import Chapter, Recording
 from pipeline.email.draft import render_email
 from pipeline.library.article_page import render_article_page
 from pipeline.library.library_page import render_library_page
+from tests.conftest import timed_cues
 
 pytestmark = pytest.mark.slow
 

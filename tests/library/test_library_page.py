@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
-from conftest import FIXTURES, timed_cues
 
 from pipeline.audio import narration_script
 from pipeline.audio.recording import Chapter, Cue, Recording
@@ -20,6 +19,7 @@ from pipeline.library.article_page import render_article_page
 from pipeline.library.library_page import render_library_page
 from pipeline.sources.articles import read_article
 from pipeline.stamp import stamp
+from tests.conftest import FIXTURES, timed_cues
 
 
 def recording(cues: tuple[Cue, ...] = (), duration_ms: int = 6000) -> Recording:
