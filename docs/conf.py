@@ -1,4 +1,5 @@
-"""Sphinx settings for the documentation site: Markdown pages (MyST), the CLI and profile reference read from the code."""
+"""Sphinx settings for the documentation site: Markdown pages (MyST), and the CLI and profile
+reference read from the code."""
 
 from __future__ import annotations
 
