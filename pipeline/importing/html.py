@@ -113,7 +113,8 @@ def read_html(html: str) -> Draft:
             del blocks[index], lines[index]
     chrome, categories = without_blog_chrome(blocks, lines)
     removed += chrome + trim_call_to_action(blocks, lines)
-    author = author_name(_CREDENTIAL.sub(", ", document.author) if document.author else None)
+    named = platform.author or document.author  # the platform's own mark before trafilatura's guess
+    author = author_name(_CREDENTIAL.sub(", ", named) if named else None)
     try:
         updated = date.fromisoformat(document.date) if document.date else None
     except ValueError:

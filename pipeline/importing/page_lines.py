@@ -96,7 +96,8 @@ def page_part(element: etree._Element, inherited: str) -> str:
     """What part of the page an element is, from its tag, class, id and role; else its parent's."""
     names = " ".join(word for word in " ".join([element.tag, element.get("class") or "", element.get("id") or "",
                                                 element.get("role") or ""]).lower().split()
-                     if not word.startswith(("category-", "tag-")))  # a post filed under "social" is no social link
+                     # A post filed under "social" is no social link, nor is WordPress's "format-standard" a form.
+                     if not word.startswith(("category-", "tag-", "format-")))
     kind = next((kind for word, kind in _PARTS if word in names), None)
     if element.tag == "main" or element.get("role") == "main":
         inherited = "page text"  # the page's content, whatever a wrapper round the whole page is called

@@ -53,6 +53,15 @@ def test_a_line_break_before_inline_code_is_no_paragraph_break():
     assert "1. Speak line moved to after `next-line` and `previous-line` — add\\\n" in body
 
 
+def test_a_data_table_row_named_twitter_keeps_its_name():
+    # A benchmark table whose last row is the "twitter" test file, in a WordPress post whose
+    # classes say "format-standard" (the post's format, not a form round the article).
+    imported = _imported("page-lemire-json.html")
+    assert ("| gsoc-2018 | 3.3 GB/s | 0.091 GB/s |\n"
+            "| twitter | 2.2 GB/s | 0.094 GB/s |\n") in _body(imported)
+    assert not any(line.startswith("form:") for line in imported.removed)
+
+
 def test_a_table_cell_that_names_a_social_network_stays_in_the_table(tmp_path):
     # No saved page was found whose article has a table of social networks; this real article's
     # real table has two of its row names changed in a temporary copy, the rest as saved.
@@ -107,3 +116,25 @@ def test_a_wix_post_gives_its_title_author_and_date_to_the_front_matter():
     # The name beside the author's picture and the date under it stay out of the text.
     assert body.startswith("Gastbeitrag **| Warum haben es erfolgreiche")
     assert "2. Okt. 2022" not in body and "\nBianca Praetorius\n" not in body
+
+
+def test_a_saved_substack_post_is_titled_by_its_post_title_and_ends_with_its_text():
+    imported = _imported("page-substack-agency.html")
+    front, body = imported.markdown.split("\n---\n\n", 1)
+    assert "\ntitle: The Most Precious Resource is Agency\n" in front
+    assert "\nauthor: Simon Sarris\n" in front and "\nupdated: 2021-07-01\n" in front
+    assert body.startswith("The world is a very malleable place.\n\nWhen I read biographies, early lives leap out")
+    # Substack's "Subscribe to …" box after the post is no section of it.
+    assert body.endswith("*The two painters became lifelong friends in 1847.*\n")
+    assert "Subscribe to The Map is Mostly Water" not in body
+
+
+def test_a_substack_post_keeps_its_author_not_a_quoted_tweets_and_leaves_its_comment_counter_out():
+    # Saved by Postlight's parser, which rewrites each <meta content=…> as value=…, so the page's
+    # author is read from Substack's post header, beside embedded tweets with their own authors.
+    imported = _imported("page-substack-chartbook.html")
+    front, body = imported.markdown.split("\n---\n\n", 1)
+    assert "\ntitle: 'Chartbook #90: Heavy Fires'\n" in front and "\nupdated: 2022-03-01\n" in front
+    assert "\nauthor: Adam Tooze\n" in front
+    assert body.startswith("Gustave Doré L’Énigme, 1871\n\nAs Russian forces begin to resort to heavy artillery")
+    assert "/comments)" not in body
