@@ -26,6 +26,7 @@ from pipeline.output import TEMPORARY
 from pipeline.outputs import ONLY_WORDS, selected, words_needing
 from pipeline.packets import PacketResult
 from pipeline.settings import Settings
+from pipeline.sources import article_structure
 from pipeline.stopping import STOPPING, worker_threads
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     practice, library, problems = load_sources(settings)
     chosen = load_sources(settings, slugs)[1] if slugs else library
     chosen, refused = within_limits(chosen, practice, settings)  # before any work
-    problems += refused
+    chosen, unsound = _soundly_shaped(chosen)
+    problems += refused + unsound
     if settings.strict and practice.placeholders():
         raise ConfigError(*(f"{settings.practice_file}: {p} (refused with --strict)"
                             for p in practice.placeholders()))
@@ -101,6 +103,18 @@ def build(settings: Settings, slugs: tuple[str, ...] = (), reporter: Reporter | 
     if settings.strict and report.warnings:
         report.problems.extend(f"{w} (a warning, refused with --strict)" for w in report.warnings)
     return report
+
+
+def _soundly_shaped(articles: list[Article]) -> tuple[list[Article], list[str]]:
+    """The articles whose handout would print right, and a line for each structural error of the others.
+
+    A draft is left to its review items, which hold the same findings: it is built for staff only.
+    """
+    errors = {article.slug: [f"{article.source}: {finding.where}: {finding.message}"
+                             for finding in article_structure(article) if finding.error]
+              for article in articles if not article.is_draft}
+    return ([article for article in articles if not errors.get(article.slug)],
+            [line for lines in errors.values() for line in lines])
 
 
 def _build_articles(articles: list[Article], context: RunContext, reporter: Reporter,
