@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -73,7 +73,11 @@ def _media(element: etree._Element) -> Media:
         case _:
             kind, host = "picture", ""
     address = source.split("//", 1)[-1].split("?", 1)[0]  # a player with no title: where it plays from
-    what = caption or name or (source.rsplit("/", 1)[-1] if kind == "picture" else address) or kind
+    # A picture with no words is named by its file; an image service's address may end with the
+    # picture's own, escaped (Substack's ".../https%3A%2F%2F...%2Fphoto.jpeg").
+    path = source.split("?", 1)[0]
+    file = (unquote(path) if "%2f" in path.lower() else path).rsplit("/", 1)[-1]
+    what = caption or name or (file if kind == "picture" else address) or kind
     return Media(kind, what[:200], host, caption)
 
 

@@ -138,3 +138,10 @@ def test_a_substack_post_keeps_its_author_not_a_quoted_tweets_and_leaves_its_com
     assert "\nauthor: Adam Tooze\n" in front
     assert body.startswith("Gustave Doré L’Énigme, 1871\n\nAs Russian forces begin to resort to heavy artillery")
     assert "/comments)" not in body
+
+
+def test_a_substack_picture_with_no_words_is_named_by_its_file_not_its_escaped_address():
+    # Substack's image service writes the picture's own address, escaped, as the last part of its own.
+    removed = _imported("page-substack-agency.html").removed
+    assert ('picture: "ef3bd0df-b9fa-4358-afee-116c23f4c55f_2560x1902.jpeg" / '
+            '"cf8d3b64-d0a0-4eea-9dcc-7b6b154ef77c_1528x1076.jpeg"') in removed
