@@ -235,20 +235,23 @@ def _title(draft: Draft, fallback_name: str | None) -> tuple[str, str | None]:
 _CREDIT = re.compile(r"no table of (?:contents|figures) entries found\.?|\(.*\)|\[.*\]|©.*"
                      r"|(?:all\s+)?(?:photo|image|picture|illustration|credit|foto|imagen)(?:s|es)?"
                      r"\s*(?:by\b|:|courtesy\b|credit\b).*|\(?symbolbild\)?", re.IGNORECASE)
+# How a sentence ends, before any closing quote or bracket; a line without it is a label or a
+# caption ("Gustave Doré, L’Énigme, 1871"), a summary only when no sentence follows.
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'’”»)\]]*$")
 
 
 def _summary(draft: Draft, title: str) -> tuple[str, str | None]:
     """The excerpt, else the first sentence of the body's first words that are not the title."""
     if draft.summary and clean_line(draft.summary) and clean_line(draft.summary) != title:
         return clean_line(draft.summary), None
-    # A date, a lone mark or a stray label is not a sentence that sums an article up, while there is one.
+    # A date, a lone mark, a stray label or a caption is not a sentence that sums an article up, while there is one.
     # Sentences are split run by run, only until one will do: a long post costs no more than a short one.
     fallback = None
     for text in text_runs(tuple(block for block in draft.blocks if not isinstance(block, Heading))):
         summary = clean_line(first_sentence((Paragraph(text),), ""))
         if not summary or summary == title or _CREDIT.fullmatch(summary):
             continue  # a photo's caption or credit is never the summary
-        if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3:
+        if len(re.findall(r"[^\W\d_]{2,}", summary)) >= 3 and _SENTENCE_END.search(summary):
             return summary, None
         if fallback is None and re.search(r"[^\W\d_]", summary):
             fallback = summary

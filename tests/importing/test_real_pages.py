@@ -145,3 +145,11 @@ def test_a_substack_picture_with_no_words_is_named_by_its_file_not_its_escaped_a
     removed = _imported("page-substack-agency.html").removed
     assert ('picture: "ef3bd0df-b9fa-4358-afee-116c23f4c55f_2560x1902.jpeg" / '
             '"cf8d3b64-d0a0-4eea-9dcc-7b6b154ef77c_1528x1076.jpeg"') in removed
+
+
+def test_a_picture_caption_written_as_the_first_paragraph_is_no_summary():
+    # The post opens with a picture and, under it as a paragraph of its own, the picture's title
+    # and year: no sentence, so the summary is the first sentence after it.
+    imported = _imported("page-substack-chartbook.html")
+    assert ("\nsummary: As Russian forces begin to resort to heavy artillery “fires” in their assault on Kharkiv, "
+            "the character of the war in Ukraine may be about to take a terrible turn.\n") in imported.markdown
