@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmark.interrupt import ctrl_c_rows
 from benchmark.library import library_rows
+from benchmark.memory import memory_rows
 from benchmark.spanish import LABEL, spanish_rows
 from benchmark.wordpress_export import write_export
 
@@ -107,8 +109,8 @@ def machine() -> str:
 
 
 def rows_only(flag: str, prefix: str, name: str, measure: Callable[[Path], list[tuple[str, str]]]) -> None:
-    """`python -m benchmark --library` (or `--spanish`): measure those rows alone and replace them
-    in BENCHMARKS.md, keeping every other row as it was."""
+    """`python -m benchmark --library` (or `--spanish`, `--memory`, `--ctrl-c`): measure those rows
+    alone and replace them in BENCHMARKS.md, keeping every other row as it was."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         rows = measure(work)
@@ -129,6 +131,12 @@ def rows_only(flag: str, prefix: str, name: str, measure: Callable[[Path], list[
 def main() -> None:
     if "--library" in sys.argv[1:]:
         rows_only("--library", "Library ", "library", lambda work: library_rows(work, ROOT, run, median_after))
+        return
+    if "--memory" in sys.argv[1:]:
+        rows_only("--memory", "Peak memory (any input)", "memory", lambda work: memory_rows(work, ROOT))
+        return
+    if "--ctrl-c" in sys.argv[1:]:
+        rows_only("--ctrl-c", "Ctrl-C", "Ctrl-C", lambda work: ctrl_c_rows(work, ROOT, SLUG))
         return
     if "--spanish" in sys.argv[1:]:
         rows_only("--spanish", LABEL, "Spanish voice", lambda work: spanish_rows(work, ROOT, run))
@@ -213,6 +221,8 @@ def main() -> None:
             (f"Import of a generated 100 MB WordPress export ({posts} posts)",
              f"{imported.seconds:.0f} s, peak memory {imported.peak_mb:.0f} MB (streamed: not the export's size)"),
         ]
+        rows += ctrl_c_rows(work, ROOT, SLUG)
+        rows += memory_rows(work, ROOT)
         rows += spanish_rows(work, ROOT, run)
         rows += library_rows(work, ROOT, run, median_after)
     finally:

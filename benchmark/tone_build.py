@@ -1,5 +1,5 @@
 """Run `build` with a stand-in voice that speaks a tone as long as the voice would take, then
-print the process's peak memory (and its ffmpeg children's) as JSON. Run as a script by tests.
+print the process's peak memory (and its ffmpeg children's) as JSON. Run by `make bench` (memory.py).
 
 Usage: python tone_build.py BUILD-ARGUMENTS…   (add `--engine tone` to use the stand-in voice)
 """
