@@ -29,8 +29,10 @@ $(DOCS_STAMP): $(STAMP) pyproject.toml scripts/setup-docs
 build: $(STAMP)
 	$(VENV_PYTHON) -m pipeline build
 
+# The suite runs on every core (pytest-xdist, at most four workers), each test file on one worker,
+# so a file's shared fixtures (a real build, most of them) are made once.
 test: $(TEST_STAMP)
-	$(VENV_PYTHON) -m pytest
+	$(VENV_PYTHON) -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
 
 check: $(STAMP)
 	$(VENV_PYTHON) -m pipeline check

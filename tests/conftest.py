@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from pipeline.article.model import Article
 from pipeline.audio import Cue, Script
@@ -94,13 +96,26 @@ def golden():
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """One real build of the seed article through the CLI, the real voice included (slow)."""
-    root = tmp_path_factory.mktemp("seed")
-    shutil.copytree(ROOT / "sources", root / "sources")
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
-         str(root / "build"), "--cache", str(root / "cache")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    """One real build of the seed article through the CLI, the real voice included (slow).
+
+    Made once per run: when `make test` runs the suite on several workers (pytest-xdist), the first
+    worker to need it builds it in their shared folder while the others wait, then read it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # every worker's own folder is in the run's one
+    root, told = shared / "seed", shared / "seed" / "build-result.json"
+    with FileLock(shared / "seed.lock"):
+        if not told.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            shutil.copytree(ROOT / "sources", root / "sources")
+            done = subprocess.run(
+                [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
+                 str(root / "build"), "--cache", str(root / "cache")],
+                cwd=ROOT, capture_output=True, text=True, timeout=600)
+            told.write_text(json.dumps([done.returncode, done.stdout, done.stderr]), encoding="utf-8")
+    code, stdout, stderr = json.loads(told.read_text(encoding="utf-8"))
+    result = subprocess.CompletedProcess(["pipeline", "build"], code, stdout, stderr)
     assert result.returncode == 0, result.stderr
     return root / "build", result
 

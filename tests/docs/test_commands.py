@@ -1,7 +1,8 @@
 """Every command README.md and the docs show works as typed, and every option they name exists.
 
-Each `console` block's `$ ` lines are run in order, with bash, in a fresh copy of the project (its
-own `sources/`, the real `.venv` beside it), from a plain environment: no virtualenv activated.
+Each page's `console` blocks' `$ ` lines are run in order, as a reader follows the page, with bash,
+in a fresh copy of the project for each page (its own `sources/`, the real `.venv` beside it), from
+a plain environment: no virtualenv activated.
 The files a command names for illustration (`export.xml`, `page.html`) are real files put there
 first, most of them from other projects (tests/fixtures/import/real/SOURCES.md).
 """
@@ -50,10 +51,12 @@ FILES = {
     "drafts/anxiety-handout.docx": IMPORTS / "word-anxiety-handout.docx",
     "old-site/page.html": IMPORTS / "real" / "page-wix-strive-dating.html",
     "copied-text.txt": IMPORTS / "codependency-article.txt",
+    "copied-page.txt": IMPORTS / "copied-banner-menu-panic.txt",
     "page.html": IMPORTS / "squarespace-racing-mind.html",
 }
 NOT_OURS = {"--keep-going": "sphinx-build's", "--library": "python -m benchmark's",
-            "--spanish": "python -m benchmark's"}
+            "--spanish": "python -m benchmark's", "--memory": "python -m benchmark's",
+            "--ctrl-c": "python -m benchmark's"}
 
 
 def _blocks() -> list[tuple[str, list[str]]]:
@@ -100,11 +103,19 @@ def test_the_pages_show_commands() -> None:
     assert len(BLOCKS) >= 10 and any(where.startswith("README.md") for where, _ in BLOCKS)
 
 
+def _pages_shown() -> dict[str, list[tuple[str, str]]]:
+    """Page -> its (where, command) pairs in order: a reader follows a page from the top, in one folder."""
+    pages: dict[str, list[tuple[str, str]]] = {}
+    for where, commands in BLOCKS:
+        pages.setdefault(where.split(":")[0], []).extend((where, command) for command in commands)
+    return pages
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("where", "commands"), BLOCKS, ids=[where for where, _ in BLOCKS])
-def test_every_shown_command_works_as_typed(where: str, commands: list[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(("page", "shown"), _pages_shown().items(), ids=list(_pages_shown()))
+def test_every_shown_command_works_as_typed(page: str, shown: list[tuple[str, str]], tmp_path: Path) -> None:
     project = _project_copy(tmp_path)
-    for command in commands:
+    for where, command in shown:
         if command in ILLUSTRATIVE:
             continue
         typed = MAKE[command][1] if command in MAKE else command
