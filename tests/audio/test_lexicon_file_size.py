@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.audio.pronunciation.pls import LARGEST
+from pipeline.audio.spoken_script.pronunciation.pls import LARGEST
 
 
 def test_a_3_gb_lexicon_file_is_refused_without_reading_it(tmp_path: Path) -> None:
@@ -19,7 +19,7 @@ def test_a_3_gb_lexicon_file_is_refused_without_reading_it(tmp_path: Path) -> No
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     code = ("from pathlib import Path\nfrom pipeline.errors import ConfigError\n"
-            "from pipeline.audio.pronunciation.pls import read_pls\n"
+            "from pipeline.audio.spoken_script.pronunciation.pls import read_pls\n"
             f"try:\n    read_pls(Path({str(huge)!r}), 'sources/lexicon.pls')\n"
             "except ConfigError as exc:\n    print(*exc.problems)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,

@@ -8,11 +8,11 @@ import re
 import numpy as np
 import pytest
 
-from pipeline.audio.loudness import SentenceMeter, gated, measure
-from pipeline.audio.mastering import master
-from pipeline.audio.performance import Take
-from pipeline.audio.sound import joined, mono, silence
-from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.recording.loudness import SentenceMeter, gated, measure
+from pipeline.audio.recording.mastering import master
+from pipeline.audio.recording.performance import Take
+from pipeline.audio.recording.sound import joined, mono, silence
+from pipeline.audio.recording.speech.cache import SpeechCache
 
 RATE = 22_050
 

@@ -9,8 +9,8 @@ import pytest
 
 from pipeline.article.model import Article
 from pipeline.article.text import body_text
-from pipeline.audio.narration import join_places, narration_script, sentences, with_full_stop
-from pipeline.audio.script import Script, Segment, format_script
+from pipeline.audio.spoken_script.narration import join_places, narration_script, sentences, with_full_stop
+from pipeline.audio.spoken_script.script import Script, Segment, format_script
 from pipeline.sources.articles import parse_article
 from pipeline.sources.practice import Practice
 from tests.conftest import SEED_HEADINGS

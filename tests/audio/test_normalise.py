@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.audio.english import STEPS, abbreviations, state_codes, symbols
-from pipeline.audio.normalise import normalise
-from pipeline.audio.shared_steps import characters, dashes, emails, printable, pronunciations, spacing, web_addresses
+from pipeline.audio.spoken_script.english import STEPS, abbreviations, state_codes, symbols
+from pipeline.audio.spoken_script.normalise import normalise
+from pipeline.audio.spoken_script.shared_steps import (
+    characters,
+    dashes,
+    emails,
+    printable,
+    pronunciations,
+    spacing,
+    web_addresses,
+)
 
 
 def table(*rows: tuple[str, str, str]):

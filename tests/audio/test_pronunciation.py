@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.audio.normalise import normalise
-from pipeline.audio.pronunciation.abbreviations import capitals, places, spanish_places
-from pipeline.audio.pronunciation.lexicon import PHONEMES, Lexicon, lexicon_for, shipped_lexicon
-from pipeline.audio.pronunciation.phonemes import NotPhonemes, checked, from_ipa, from_xsampa
-from pipeline.audio.pronunciation.pls import read_pls
-from pipeline.audio.pronunciation.practice_table import with_lexicon_file
-from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.cache import SpeechCache
+from pipeline.audio.spoken_script.normalise import normalise
+from pipeline.audio.spoken_script.pronunciation.abbreviations import capitals, places, spanish_places
+from pipeline.audio.spoken_script.pronunciation.lexicon import PHONEMES, Lexicon, lexicon_for, shipped_lexicon
+from pipeline.audio.spoken_script.pronunciation.phonemes import NotPhonemes, checked, from_ipa, from_xsampa
+from pipeline.audio.spoken_script.pronunciation.pls import read_pls
+from pipeline.audio.spoken_script.pronunciation.practice_table import with_lexicon_file
 from pipeline.errors import ConfigError
 from tests.conftest import FIXTURES
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.audio.narration import narration_script, sentences
-from pipeline.audio.normalise import normalise
-from pipeline.audio.script import format_script
+from pipeline.audio.spoken_script.narration import narration_script, sentences
+from pipeline.audio.spoken_script.normalise import normalise
+from pipeline.audio.spoken_script.script import format_script
 
 
 @pytest.mark.parametrize(("written", "said"), [

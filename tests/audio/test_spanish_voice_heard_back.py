@@ -71,7 +71,7 @@ def test_a_spanish_article_is_narrated_and_heard_back_in_spanish(tmp_path: Path,
 
     language, sure = detected_language(mp3)
     assert language == "es" and sure > 0.9
-    from pipeline.audio.narration import narration_script
+    from pipeline.audio.spoken_script.narration import narration_script
     from pipeline.building.loading import load_sources
     from pipeline.settings import Settings
 

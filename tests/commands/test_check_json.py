@@ -19,7 +19,7 @@ SCHEMA = json.loads((ROOT / "docs" / "reference" / "check.schema.json").read_tex
 def sources(tmp_path: Path, monkeypatch) -> Path:
     """The shipped profile and seed article, a Spanish article (no Spanish voice: Kokoro's Spanish
     taken away, as for a language no voice speaks) and the plain-language ones."""
-    monkeypatch.setattr("pipeline.audio.speech.kokoro.LANGUAGES", frozenset())
+    monkeypatch.setattr("pipeline.audio.recording.speech.kokoro.LANGUAGES", frozenset())
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
     shutil.copy(FIXTURES / "article_in_spanish.md", sources / "articles")

@@ -42,7 +42,7 @@ def spanish_sources(tmp_path: Path, voices: str = "") -> Settings:
 @pytest.fixture
 def without_kokoro(monkeypatch):
     """No offline voice speaks Spanish: Kokoro's languages emptied."""
-    monkeypatch.setattr("pipeline.audio.speech.kokoro.LANGUAGES", frozenset())
+    monkeypatch.setattr("pipeline.audio.recording.speech.kokoro.LANGUAGES", frozenset())
 
 
 def stand_in_voice(sources: Path, language_code: str = "es_MX", name: str = "es_MX-stand-in-medium") -> str:
@@ -102,7 +102,7 @@ def without_a_voice(tmp_path_factory):
     """A real build of the Spanish article with no Spanish voice: handouts, e-mail and page, no audio."""
     settings = spanish_sources(tmp_path_factory.mktemp("no-voice"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("pipeline.audio.speech.kokoro.LANGUAGES", frozenset())
+        patch.setattr("pipeline.audio.recording.speech.kokoro.LANGUAGES", frozenset())
         return settings, build(settings)
 
 
@@ -208,8 +208,8 @@ def test_kokoro_speaks_spanish_when_no_piper_voice_is_named(tmp_path):
 
 
 def test_a_voice_file_speaks_and_its_prepared_model_is_kept_under_its_name(tmp_path):
-    from pipeline.audio.speech.engines import load_voice
-    from pipeline.audio.speech.voices import find_voice
+    from pipeline.audio.recording.speech.engines import load_voice
+    from pipeline.audio.recording.speech.voices import find_voice
     from pipeline.sources.practice import SpeechSettings
 
     settings = spanish_sources(tmp_path)

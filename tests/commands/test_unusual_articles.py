@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 
 from pipeline.article.model import BulletList
-from pipeline.audio.narration import narration_script
+from pipeline.audio.spoken_script.narration import narration_script
 from pipeline.handout.html import render_handout
 from pipeline.sources.articles import parse_article
 

@@ -8,7 +8,7 @@ import email.policy
 
 import pytest
 
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.email.draft import attachment_name, draft_size_warning, header_text, render_email
 from pipeline.sources.practice import EmailSettings, PublishSettings, SpeechSettings
 from pipeline.stamp import stamp_text

@@ -11,7 +11,7 @@ import dataclasses
 
 import pytest
 
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.email import render_email
 from pipeline.email.headers import attachment_headers
 from pipeline.sources import Clinician

@@ -8,7 +8,7 @@ import email.policy
 
 import pytest
 
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.email import render_email, sender
 from pipeline.sources import Clinician
 from pipeline.sources.practice import EmailSettings

@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from pipeline.audio.speech.engines import ENGINES
+from pipeline.audio.recording.speech.engines import ENGINES
 from pipeline.building.engine import build
 from pipeline.settings import Settings
 from tests.conftest import SHORT_ARTICLE

@@ -17,7 +17,7 @@ import imageio_ffmpeg
 import pytest
 
 from pipeline.audio import narration_script
-from pipeline.audio.recording import Chapter, Recording
+from pipeline.audio.recording.finished import Chapter, Recording
 from pipeline.email.draft import render_email
 from pipeline.library.article_page import render_article_page
 from pipeline.library.library_page import render_library_page

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import pytest
 
 from pipeline.audio import narration_script
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.library.article_page import render_article_page
 from pipeline.library.library_page import render_library_page
 from pipeline.sources.articles import read_article

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.packets import PacketFiles, packet_draft, packet_names, packet_note, send_kit
 from pipeline.sources.practice import EmailSettings, PublishSettings
 from tests.email.mail_readers import mailparser_reading, raw_header_problems, strict_reading

@@ -17,7 +17,7 @@ import pytest
 from mutagen.id3 import ID3
 
 from pipeline.audio import load_voice, narration_script, record
-from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.cache import SpeechCache
 from pipeline.packets import packet_recording
 from pipeline.packets.recording import closing_script, opening_script
 

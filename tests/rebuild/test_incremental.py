@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pipeline.audio.recording import Chapter, Cue, Recording
+from pipeline.audio.recording.finished import Chapter, Cue, Recording
 from pipeline.building import MAKERS, Makers, build
 from pipeline.settings import Settings
 

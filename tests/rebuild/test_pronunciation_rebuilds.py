@@ -27,7 +27,7 @@ def test_an_entry_remasters_only_the_article_that_says_the_word(counted, monkeyp
 
 
 def test_the_shipped_lexicon_is_read_through_the_script_not_the_recordings_code():
-    lexicon = inputs.PACKAGE / "audio" / "pronunciation" / "lexicon" / "en.toml"
+    lexicon = inputs.PACKAGE / "audio" / "spoken_script" / "pronunciation" / "lexicon" / "en.toml"
     original = lexicon.read_bytes()
     before = inputs.reads_version("audio"), inputs.reads_version("script")
     try:

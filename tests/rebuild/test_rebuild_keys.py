@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.audio.speech.piper as piper_engine
+import pipeline.audio.recording.speech.piper as piper_engine
 from pipeline.building.engine import build
 from pipeline.rebuild import inputs
 from tests.rebuild import test_incremental

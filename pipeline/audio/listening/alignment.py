@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from pipeline.audio.listening.recogniser import MISSING, HeardWord
-from pipeline.audio.spoken_numbers import cardinal
+from pipeline.audio.spoken_script.spoken_numbers import cardinal
 from pipeline.errors import PipelineError
 
 # Short words recognisers drop or merge when the voice said them ("in an emergency" heard "and in

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.audio.pronunciation.abbreviations import capitals, places
-from pipeline.audio.shared_steps import (
+from pipeline.audio.spoken_script.pronunciation.abbreviations import capitals, places
+from pipeline.audio.spoken_script.shared_steps import (
     STATE_NAMES,
     characters,
     dashes,
@@ -20,7 +20,7 @@ from pipeline.audio.shared_steps import (
     spoken_symbols,
     web_addresses,
 )
-from pipeline.audio.spoken_numbers import (
+from pipeline.audio.spoken_script.spoken_numbers import (
     dates,
     keep_final_stop,
     money,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.audio.pronunciation.lexicon import PHONEMES
+from pipeline.audio.spoken_script.pronunciation.lexicon import PHONEMES
 
 # espeak-ng's voice for each language the engine speaks: Latin-American Spanish, as US clinics' clients speak it.
 ESPEAK_VOICES = {"es": "es-419"}

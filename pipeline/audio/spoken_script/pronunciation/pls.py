@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.audio.pronunciation.phonemes import NotPhonemes, as_entry, from_ipa, from_xsampa
+from pipeline.audio.spoken_script.pronunciation.phonemes import NotPhonemes, as_entry, from_ipa, from_xsampa
 from pipeline.errors import ConfigError
 from pipeline.sources import read_limited
 

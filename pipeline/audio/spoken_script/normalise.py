@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from pipeline.audio import english, spanish
-from pipeline.audio.pronunciation.lexicon import lexicon_for, unmark
-from pipeline.audio.shared_steps import characters
+from pipeline.audio.spoken_script import english, spanish
+from pipeline.audio.spoken_script.pronunciation.lexicon import lexicon_for, unmark
+from pipeline.audio.spoken_script.shared_steps import characters
 
 STEPS_BY_LANGUAGE: dict[str, tuple[Callable[[str], str], ...]] = {
     english.LANGUAGE: english.STEPS,

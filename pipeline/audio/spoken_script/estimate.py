@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.article import Article, body_text
-from pipeline.audio.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE
+from pipeline.audio.spoken_script.script import SECONDS_PER_CHARACTER, SECONDS_PER_SENTENCE
 from pipeline.sources import Practice
 from pipeline.stamp import stamp_text
 

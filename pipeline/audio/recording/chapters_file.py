@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.audio.recording import Chapter
+from pipeline.audio.recording.finished import Chapter
 
 CHAPTERS_VERSION = "1.2.0"
 CHAPTERS_TYPE = "application/json+chapters"

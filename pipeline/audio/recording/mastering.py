@@ -14,9 +14,18 @@ import logging
 import tempfile
 from pathlib import Path
 
-from pipeline.audio.loudness import METER, PEAK, Loudness, SentenceMeter, ffmpeg, loudness_summary, measure, pcm_input
-from pipeline.audio.performance import Take
-from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.recording.loudness import (
+    METER,
+    PEAK,
+    Loudness,
+    SentenceMeter,
+    ffmpeg,
+    loudness_summary,
+    measure,
+    pcm_input,
+)
+from pipeline.audio.recording.performance import Take
+from pipeline.audio.recording.speech.cache import SpeechCache
 from pipeline.errors import RenderError
 
 log = logging.getLogger(__name__)

@@ -26,8 +26,8 @@ import requests
 from gtts import gTTS, gTTSError
 from gtts.lang import tts_langs
 
-from pipeline.audio.sound import decoded_mp3, joined
-from pipeline.audio.speech.voices import MissingVoice
+from pipeline.audio.recording.sound import decoded_mp3, joined
+from pipeline.audio.recording.speech.voices import MissingVoice
 from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
 from pipeline.stopping import STOPPING

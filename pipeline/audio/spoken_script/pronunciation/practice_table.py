@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.audio.pronunciation.lexicon import PHONEMES
-from pipeline.audio.pronunciation.phonemes import NotPhonemes, checked
-from pipeline.audio.pronunciation.pls import read_pls
+from pipeline.audio.spoken_script.pronunciation.lexicon import PHONEMES
+from pipeline.audio.spoken_script.pronunciation.phonemes import NotPhonemes, checked
+from pipeline.audio.spoken_script.pronunciation.pls import read_pls
 from pipeline.errors import ConfigError
 from pipeline.sources import Practice
 

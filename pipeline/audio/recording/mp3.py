@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pipeline.audio.captions import webvtt
-from pipeline.audio.cover import title_card
-from pipeline.audio.loudness import SentenceMeter
-from pipeline.audio.mastering import master
-from pipeline.audio.performance import Progress, perform
-from pipeline.audio.recording import Recording
-from pipeline.audio.script import Script
-from pipeline.audio.speech.cache import SpeechCache
-from pipeline.audio.speech.engines import Voice, load_voice
-from pipeline.audio.tags import Tags, tag_mp3
+from pipeline.audio.recording.captions import webvtt
+from pipeline.audio.recording.cover import title_card
+from pipeline.audio.recording.finished import Recording
+from pipeline.audio.recording.loudness import SentenceMeter
+from pipeline.audio.recording.mastering import master
+from pipeline.audio.recording.performance import Progress, perform
+from pipeline.audio.recording.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.engines import Voice, load_voice
+from pipeline.audio.recording.tags import Tags, tag_mp3
+from pipeline.audio.spoken_script.script import Script
 from pipeline.language import phrases
 from pipeline.sources import Practice
 from pipeline.stamp import stamp_text

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
-from pipeline.audio import shared_steps as common
-from pipeline.audio.pronunciation.abbreviations import capitals, spanish_places
-from pipeline.audio.spoken_numbers import cardinal, keep_final_stop, ordinal
+from pipeline.audio.spoken_script import shared_steps as common
+from pipeline.audio.spoken_script.pronunciation.abbreviations import capitals, spanish_places
+from pipeline.audio.spoken_script.spoken_numbers import cardinal, keep_final_stop, ordinal
 from pipeline.language import translated_state
 
 LANGUAGE = "es"

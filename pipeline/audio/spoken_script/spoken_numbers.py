@@ -1,6 +1,6 @@
 """Normalising step, numbers: digits, money, dates and times become the words a reader would say.
 
-Each function is a small `str -> str` step; `pipeline.audio.normalise.STEPS` applies them in order.
+Each function is a small `str -> str` step; `pipeline.audio.spoken_script.normalise.STEPS` applies them in order.
 Digits that must be read one by one (phone numbers, 988, ZIP codes) come out as single digits
 separated by spaces ("9 8 8"); `numbers` leaves such runs alone, and every voice reads them
 digit by digit.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from pipeline.audio.recording import Cue
+from pipeline.audio.recording.finished import Cue
 
 LINE_CHARS = 65  # longest caption line; longer sentences wrap onto more lines of the same cue
 

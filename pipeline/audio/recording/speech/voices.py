@@ -53,7 +53,7 @@ def find_voice(settings: SpeechSettings, language: str, sources: Path | None = N
     elif name == INSTALLED_VOICE:
         files = bundled_voice()
     else:
-        from pipeline.audio.speech.kokoro import LANGUAGES, VOICES
+        from pipeline.audio.recording.speech.kokoro import LANGUAGES, VOICES
 
         kokoro = f"; Kokoro voices (Spanish): {', '.join(VOICES)}" if language in LANGUAGES else ""
         raise SpeechError(f"{key}: {name!r} is not installed for piper; installed voices: {INSTALLED_VOICE}{kokoro}; "

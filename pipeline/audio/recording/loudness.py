@@ -19,7 +19,7 @@ from typing import IO
 
 import imageio_ffmpeg
 
-from pipeline.audio.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.cache import SpeechCache
 from pipeline.errors import RenderError
 
 FFMPEG = [imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-hide_banner", "-nostats"]

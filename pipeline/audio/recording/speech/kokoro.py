@@ -16,8 +16,14 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from pipeline.audio.speech.kokoro_model import MODEL_SHA256, VOICES_PACKAGE, prepared_model, style_vectors, vocabulary
-from pipeline.audio.speech.kokoro_phonemes import ESPEAK_VOICES, phonemes
+from pipeline.audio.recording.speech.kokoro_model import (
+    MODEL_SHA256,
+    VOICES_PACKAGE,
+    prepared_model,
+    style_vectors,
+    vocabulary,
+)
+from pipeline.audio.recording.speech.kokoro_phonemes import ESPEAK_VOICES, phonemes
 from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.article import Article
-from pipeline.audio.pronunciation.abbreviations import spelled
-from pipeline.audio.pronunciation.common_words import is_emphasis, is_everyday
-from pipeline.audio.pronunciation.dictionary import in_dictionary
-from pipeline.audio.pronunciation.lexicon import HOLDER, lexicon_for
+from pipeline.audio.spoken_script.pronunciation.abbreviations import spelled
+from pipeline.audio.spoken_script.pronunciation.common_words import is_emphasis, is_everyday
+from pipeline.audio.spoken_script.pronunciation.dictionary import in_dictionary
+from pipeline.audio.spoken_script.pronunciation.lexicon import HOLDER, lexicon_for
 
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALS = re.compile(r"(?<![\w'-])[A-Z]{2,6}(?=s?\b)")

@@ -28,10 +28,10 @@ from pipeline.article import (
     Text,
     sections,
 )
-from pipeline.audio.normalise import normalise
-from pipeline.audio.script import Script, Segment, SegmentKind
-from pipeline.audio.shared_steps import printable
-from pipeline.audio.spoken_numbers import ordinal
+from pipeline.audio.spoken_script.normalise import normalise
+from pipeline.audio.spoken_script.script import Script, Segment, SegmentKind
+from pipeline.audio.spoken_script.shared_steps import printable
+from pipeline.audio.spoken_script.spoken_numbers import ordinal
 from pipeline.language import phrases, split_sentences
 from pipeline.sources import Practice
 from pipeline.stamp import Stamp, stamp

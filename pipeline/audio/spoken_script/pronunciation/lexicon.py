@@ -120,7 +120,7 @@ def _matcher(entries: tuple[tuple[str, str], ...]):
 @cache
 def shipped_lexicon(language: str) -> Lexicon:
     """The clinical lexicon shipped for `language` (empty for a language without one)."""
-    path = files("pipeline.audio.pronunciation") / "lexicon" / f"{language}.toml"
+    path = files("pipeline.audio.spoken_script.pronunciation") / "lexicon" / f"{language}.toml"
     if not path.is_file():
         return Lexicon()
     data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -21,8 +21,8 @@ import onnxruntime
 from piper import PiperVoice, SynthesisConfig
 from piper.config import PiperConfig
 
-from pipeline.audio.speech.repeatable import digest, model_digest, prepared_model
-from pipeline.audio.speech.voices import INSTALLED_VOICE, VoiceFiles, bundled_voice, find_voice
+from pipeline.audio.recording.speech.repeatable import digest, model_digest, prepared_model
+from pipeline.audio.recording.speech.voices import INSTALLED_VOICE, VoiceFiles, bundled_voice, find_voice
 from pipeline.errors import SpeechError
 from pipeline.sources import SpeechSettings
 

@@ -17,7 +17,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.audio.speech.engines import Voice
+from pipeline.audio.recording.speech.engines import Voice
 from pipeline.errors import SpeechError
 from pipeline.output import write_atomic
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.audio.pronunciation.common_words import is_emphasis
-from pipeline.audio.spoken_numbers import keep_final_stop
+from pipeline.audio.spoken_script.pronunciation.common_words import is_emphasis
+from pipeline.audio.spoken_script.spoken_numbers import keep_final_stop
 
 _NAME = r"[A-Z][a-z]+(?:'s)?"
 _FOLLOWED_BY_NAME = r"(?=\s+[A-Z][a-z])"

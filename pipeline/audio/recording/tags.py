@@ -28,7 +28,7 @@ from mutagen.id3 import (
     PictureType,
 )
 
-from pipeline.audio.recording import Chapter
+from pipeline.audio.recording.finished import Chapter
 
 UTF8 = 3  # ID3v2.4 text encoding
 # ID3 wants ISO 639-2 codes; the articles carry ISO 639-1 ("en"). Unknown ones are "und".

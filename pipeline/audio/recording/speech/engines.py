@@ -37,9 +37,9 @@ class Voice(Protocol):
 
 
 def _piper(settings: SpeechSettings, workdir: Path | None, language: str, sources: Path | None) -> Voice:
-    from pipeline.audio.speech.kokoro import LANGUAGES, VOICES, kokoro_voice
-    from pipeline.audio.speech.piper import piper_voice
-    from pipeline.audio.speech.voices import MissingVoice
+    from pipeline.audio.recording.speech.kokoro import LANGUAGES, VOICES, kokoro_voice
+    from pipeline.audio.recording.speech.piper import piper_voice
+    from pipeline.audio.recording.speech.voices import MissingVoice
 
     chosen = settings.voices.get(language)
     if chosen in VOICES:
@@ -53,7 +53,7 @@ def _piper(settings: SpeechSettings, workdir: Path | None, language: str, source
 
 
 def _gtts(settings: SpeechSettings, workdir: Path | None, language: str, sources: Path | None) -> Voice:
-    from pipeline.audio.speech.gtts import google_voice
+    from pipeline.audio.recording.speech.gtts import google_voice
 
     return google_voice(settings, language)
 

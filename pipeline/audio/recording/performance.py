@@ -12,11 +12,11 @@ from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.audio.recording import Chapter, Cue
-from pipeline.audio.script import Script
-from pipeline.audio.sound import joined, mono, silence
-from pipeline.audio.speech.cache import SpeechCache
-from pipeline.audio.speech.engines import Voice
+from pipeline.audio.recording.finished import Chapter, Cue
+from pipeline.audio.recording.sound import joined, mono, silence
+from pipeline.audio.recording.speech.cache import SpeechCache
+from pipeline.audio.recording.speech.engines import Voice
+from pipeline.audio.spoken_script.script import Script
 from pipeline.stopping import STOPPING, stop_if_interrupted, worker_threads
 
 if TYPE_CHECKING:
