@@ -46,6 +46,18 @@ def timed_cues(script: Script, sentence_ms: int = 500) -> tuple[Cue, ...]:
                  for number, segment in enumerate(script.segments))
 
 
+# The longest test files (a real voice, a recogniser, many real builds), handed out first when
+# `make test` runs the suite on several workers, so that none is left running alone at the end.
+LONGEST_FIRST = ("tests/audio/test_spanish_voice_heard_back.py", "tests/commands/test_interruptions.py",
+                 "tests/test_end_to_end.py", "tests/packets/test_packet_command.py",
+                 "tests/audio/test_heard_back.py", "tests/ebook/test_validators.py", "tests/docs/test_commands.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: number for number, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # the rest keep their order
+
+
 # The seed article's H2 headings, as an editor wrote them.
 SEED_HEADINGS = (
     "Where does the concept of codependency come from?",
