@@ -30,9 +30,10 @@ build: $(STAMP)
 	$(VENV_PYTHON) -m pipeline build
 
 # The suite runs on every core (pytest-xdist, at most four workers), each test file on one worker,
-# so a file's shared fixtures (a real build, most of them) are made once.
+# so a file's shared fixtures (a real build, most of them) are made once; files are handed out in the
+# order collected (the longest first: tests/conftest.py), not by how many tests each holds.
 test: $(TEST_STAMP)
-	$(VENV_PYTHON) -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile
+	$(VENV_PYTHON) -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 check: $(STAMP)
 	$(VENV_PYTHON) -m pipeline check
