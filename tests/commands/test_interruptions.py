@@ -64,7 +64,8 @@ def reference(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
     return sources, built
 
 
-@pytest.mark.parametrize("delay", [0.8, 2.0, 3.5, 5.0], ids=lambda d: f"killed_after_{d}s")
+# Before it speaks (so the next build is a clean one); while sentences are spoken and handouts written.
+@pytest.mark.parametrize("delay", [0.8, 3.5], ids=lambda d: f"killed_after_{d}s")
 def test_sigkill_leaves_only_whole_outputs_and_the_next_build_matches(reference, tmp_path, delay):
     sources, expected = reference
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -88,8 +89,8 @@ def test_sigkill_leaves_only_whole_outputs_and_the_next_build_matches(reference,
     assert not list(out.rglob("*.part")), "leftover temporary files were not cleaned up"
 
 
-# Right away; while the voice loads and the handouts render; while sentences are spoken.
-@pytest.mark.parametrize("delay", [0.0, 0.4, 0.9, 1.5], ids=lambda d: f"{d}s_into_narrating")
+# Right away; while sentences are spoken (`make bench` times three moments of the seed's narration).
+@pytest.mark.parametrize("delay", [0.0, 1.5], ids=lambda d: f"{d}s_into_narrating")
 def test_ctrl_c_exits_promptly_with_one_line(reference, tmp_path, delay):
     sources, _ = reference
     out = tmp_path / "out"
