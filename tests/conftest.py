@@ -133,6 +133,44 @@ def seed_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]
 
 
 @pytest.fixture(scope="session")
+def spoken_stamps(tmp_path_factory) -> Path:
+    """A speech cache holding the project profile's spoken stamps (and the short article) in the real
+    voice, made once per run like `seed_build`: for tests about what a build makes, not about speaking."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    root, cache = shared / "stamps", shared / "stamps" / "cache"
+    with FileLock(shared / "stamps.lock"):
+        if not (root / "done").exists():
+            shutil.rmtree(root, ignore_errors=True)
+            (root / "sources" / "articles").mkdir(parents=True)
+            shutil.copy(ROOT / "sources" / "practice.toml", root / "sources" / "practice.toml")
+            (root / "sources" / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE, encoding="utf-8")
+            done = subprocess.run(
+                [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
+                 str(root / "build"), "--cache", str(cache), "--only", "audio"],
+                cwd=ROOT, capture_output=True, text=True, timeout=600)
+            assert done.returncode == 0, done.stderr
+            (root / "done").touch()
+    return cache
+
+
+@pytest.fixture
+def warm_cache(spoken_stamps):
+    """A speech cache of a test's own, starting with the stamps already spoken: `warm_cache(folder)`.
+
+    Its files are hard links to the shared ones: the cache only ever adds files (each written
+    whole, then renamed into place) or removes them, so no test changes another's.
+    """
+
+    def make(folder: Path) -> Path:
+        shutil.copytree(spoken_stamps, folder, copy_function=os.link)
+        return folder
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def spanish_article() -> Article:
     """A short article in Spanish (`lang: es`): a title, a question, a list, an address, a quote."""
     return read_article(ROOT / "tests" / "fixtures" / "article_in_spanish.md")

@@ -20,7 +20,7 @@ def says_988(words: list[str]) -> bool:
 
 
 @pytest.mark.slow
-def test_the_first_thirty_seconds_say_988(tmp_path: Path) -> None:
+def test_the_first_thirty_seconds_say_988(tmp_path: Path, warm_cache) -> None:
     from pipeline.audio.listening.recogniser import heard  # the listen extra, which make test installs
 
     sources = tmp_path / "sources"
@@ -29,7 +29,7 @@ def test_the_first_thirty_seconds_say_988(tmp_path: Path) -> None:
     (sources / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE)
     built = subprocess.run(
         [sys.executable, "-m", "pipeline", "build", "--sources", str(sources), "--out", str(tmp_path / "build"),
-         "--cache", str(tmp_path / "cache"), "--only", "audio", "--jobs", "1"],
+         "--cache", str(warm_cache(tmp_path / "cache")), "--only", "audio", "--jobs", "1"],
         capture_output=True, text=True, cwd=ROOT)
     assert built.returncode == 0, built.stderr
     words = heard(tmp_path / "build" / "sleep-and-worry" / "sleep-and-worry.mp3")

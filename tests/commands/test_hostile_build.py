@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import os
 import re
 import shutil
 import subprocess
@@ -53,8 +54,9 @@ BAD = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(tmp_path_factory, spoken_stamps):
     root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(spoken_stamps, root / "cache", copy_function=os.link)  # the stamps already spoken
     sources = root / "sources"
     (sources / "articles").mkdir(parents=True)
     shutil.copy(ROOT / "sources" / "practice.toml", sources)

@@ -20,7 +20,8 @@ HANDOUT = ROOT / "tests" / "fixtures" / "import" / "word-anxiety-handout.docx"
 
 def rebuilt(target: Path, document: str | None = None, picture_bytes: int = 0) -> Path:
     """The real anxiety handout, with another body and/or a picture part of `picture_bytes` zeros."""
-    with zipfile.ZipFile(HANDOUT) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+    # Level 3: zeros deflate four times faster than at the default level, to about 5 MB per GB.
+    with zipfile.ZipFile(HANDOUT) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as out:
         for info in source.infolist():
             data = source.read(info)
             out.writestr(info, document.encode() if document and info.filename == "word/document.xml" else data)
@@ -43,9 +44,9 @@ def import_in_a_child(path: Path, memory: int) -> subprocess.CompletedProcess[st
 
 
 def test_a_picture_that_unzips_to_1_2_gb_is_never_unpacked(tmp_path: Path) -> None:
-    """A 3 MB .docx whose picture unzips to 3 GB took 3.2 GB of memory (here: 1.2 GB, within 1.5 GB)."""
+    """A 3 MB .docx whose picture unzips to 3 GB took 3.2 GB of memory (here: a 6 MB one, 1.2 GB, within 1.5 GB)."""
     document = rebuilt(tmp_path / "handout.docx", picture_bytes=1200 << 20)
-    assert document.stat().st_size < 5_000_000
+    assert document.stat().st_size < 7_000_000
     started = time.monotonic()
     done = import_in_a_child(document, 1536 << 20)
     assert done.returncode == 0, done.stderr[-500:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -38,8 +39,9 @@ def run(root, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def root(tmp_path_factory):
+def root(tmp_path_factory, spoken_stamps):
     root = tmp_path_factory.mktemp("clinic")
+    shutil.copytree(spoken_stamps, root / "cache", copy_function=os.link)  # the stamps already spoken
     (root / "sources" / "articles").mkdir(parents=True)
     (root / "sources" / "practice.toml").write_text(
         (ROOT / "sources" / "practice.toml").read_text(encoding="utf-8") + CLINICIAN, encoding="utf-8")
