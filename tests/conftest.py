@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,68 +107,67 @@ def golden():
     return check
 
 
-@pytest.fixture(scope="session")
-def seed_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """One real build of the seed article through the CLI, the real voice included (slow).
+def built_once(tmp_path_factory, name: str, sources: Callable[[Path], None],
+               *options: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A real build through the CLI, made once per run into `<run>/<name>/` (sources, build, cache).
 
-    Made once per run: when `make test` runs the suite on several workers (pytest-xdist), the first
-    worker to need it builds it in their shared folder while the others wait, then read it.
+    When `make test` runs the suite on several workers (pytest-xdist), the first worker to need it
+    builds it in their shared folder while the others wait, then read its recorded result.
     """
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # every worker's own folder is in the run's one
-    root, told = shared / "seed", shared / "seed" / "build-result.json"
-    with FileLock(shared / "seed.lock"):
+    root, told = shared / name, shared / name / "build-result.json"
+    with FileLock(shared / f"{name}.lock"):
         if not told.exists():
             shutil.rmtree(root, ignore_errors=True)
-            shutil.copytree(ROOT / "sources", root / "sources")
+            sources(root / "sources")
             done = subprocess.run(
                 [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
-                 str(root / "build"), "--cache", str(root / "cache")],
+                 str(root / "build"), "--cache", str(root / "cache"), *options],
                 cwd=ROOT, capture_output=True, text=True, timeout=600)
             told.write_text(json.dumps([done.returncode, done.stdout, done.stderr]), encoding="utf-8")
     code, stdout, stderr = json.loads(told.read_text(encoding="utf-8"))
-    result = subprocess.CompletedProcess(["pipeline", "build"], code, stdout, stderr)
+    result = subprocess.CompletedProcess(["pipeline", "build", *options], code, stdout, stderr)
     assert result.returncode == 0, result.stderr
+    return root, result
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One real build of the seed article through the CLI, the real voice included (slow), made once per run."""
+    root, result = built_once(tmp_path_factory, "seed", lambda sources: shutil.copytree(ROOT / "sources", sources))
     return root / "build", result
+
+
+def _short_article_sources(sources: Path) -> None:
+    (sources / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "sources" / "practice.toml", sources / "practice.toml")
+    (sources / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def spoken_stamps(tmp_path_factory) -> Path:
     """A speech cache holding the project profile's spoken stamps (and the short article) in the real
-    voice, made once per run like `seed_build`: for tests about what a build makes, not about speaking."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent
-    root, cache = shared / "stamps", shared / "stamps" / "cache"
-    with FileLock(shared / "stamps.lock"):
-        if not (root / "done").exists():
-            shutil.rmtree(root, ignore_errors=True)
-            (root / "sources" / "articles").mkdir(parents=True)
-            shutil.copy(ROOT / "sources" / "practice.toml", root / "sources" / "practice.toml")
-            (root / "sources" / "articles" / "sleep-and-worry.md").write_text(SHORT_ARTICLE, encoding="utf-8")
-            done = subprocess.run(
-                [sys.executable, "-m", "pipeline", "build", "--sources", str(root / "sources"), "--out",
-                 str(root / "build"), "--cache", str(cache), "--only", "audio"],
-                cwd=ROOT, capture_output=True, text=True, timeout=600)
-            assert done.returncode == 0, done.stderr
-            (root / "done").touch()
-    return cache
+    voice, made once per run: for tests about what a build makes, not about speaking."""
+    root, _result = built_once(tmp_path_factory, "stamps", _short_article_sources, "--only", "audio")
+    return root / "cache"
 
 
-@pytest.fixture
-def warm_cache(spoken_stamps):
-    """A speech cache of a test's own, starting with the stamps already spoken: `warm_cache(folder)`.
+def warm_copy(stamps: Path, folder: Path) -> Path:
+    """A speech cache of a test's own at `folder`, starting with the stamps already spoken.
 
     Its files are hard links to the shared ones: the cache only ever adds files (each written
     whole, then renamed into place) or removes them, so no test changes another's.
     """
+    shutil.copytree(stamps, folder, copy_function=os.link)
+    return folder
 
-    def make(folder: Path) -> Path:
-        shutil.copytree(spoken_stamps, folder, copy_function=os.link)
-        return folder
 
-    return make
+@pytest.fixture
+def warm_cache(spoken_stamps) -> Callable[[Path], Path]:
+    """`warm_cache(folder)`: `warm_copy` of the run's spoken stamps."""
+    return lambda folder: warm_copy(spoken_stamps, folder)
 
 
 @pytest.fixture(scope="session")

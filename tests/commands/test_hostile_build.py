@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import os
 import re
 import shutil
 import subprocess
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+
+from tests.conftest import warm_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -56,7 +57,7 @@ BAD = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, spoken_stamps):
     root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(spoken_stamps, root / "cache", copy_function=os.link)  # the stamps already spoken
+    warm_copy(spoken_stamps, root / "cache")  # the stamps already spoken
     sources = root / "sources"
     (sources / "articles").mkdir(parents=True)
     shutil.copy(ROOT / "sources" / "practice.toml", sources)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT, SHORT_ARTICLE
+from tests.conftest import ROOT, SHORT_ARTICLE, warm_copy
 from tests.email.mail_readers import mailparser_reading, raw_header_problems, strict_reading
 from tests.packets.conftest import PANIC
 
@@ -41,7 +40,7 @@ def run(root, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def root(tmp_path_factory, spoken_stamps):
     root = tmp_path_factory.mktemp("clinic")
-    shutil.copytree(spoken_stamps, root / "cache", copy_function=os.link)  # the stamps already spoken
+    warm_copy(spoken_stamps, root / "cache")  # the stamps already spoken
     (root / "sources" / "articles").mkdir(parents=True)
     (root / "sources" / "practice.toml").write_text(
         (ROOT / "sources" / "practice.toml").read_text(encoding="utf-8") + CLINICIAN, encoding="utf-8")
